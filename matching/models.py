@@ -1,0 +1,169 @@
+"""Internship applications with ranked choices, screening, interviews, placements, runs, wages."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class InternshipApplication(models.Model):
+    """An applicant's one application per intake, with up to five ranked role choices."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("작성 중")
+        SUBMITTED = "submitted", _("제출")
+        SCREENED = "screened", _("서류심사 완료")
+        MATCHED = "matched", _("매칭")
+        WITHDRAWN = "withdrawn", _("취소")
+
+    applicant = models.ForeignKey(
+        "applicants.ApplicantProfile",
+        on_delete=models.CASCADE,
+        related_name="internship_applications",
+    )
+    intake = models.ForeignKey(
+        "womenup.IntakeWindow", on_delete=models.PROTECT, related_name="internship_applications"
+    )
+    status = models.CharField(
+        _("상태"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    submitted_at = models.DateTimeField(_("제출 시각"), null=True, blank=True)
+    withdrawn_at = models.DateTimeField(_("취소 시각"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("인턴십 신청")
+        verbose_name_plural = _("인턴십 신청")
+        ordering = ["submitted_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["applicant", "intake"], name="one_internship_application_per_intake"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.applicant} · {self.intake}"
+
+
+class ApplicationChoice(models.Model):
+    """One ranked role choice of an application (1 = most wanted)."""
+
+    application = models.ForeignKey(
+        InternshipApplication, on_delete=models.CASCADE, related_name="choices"
+    )
+    role = models.ForeignKey("companies.Role", on_delete=models.PROTECT, related_name="choices")
+    rank = models.PositiveSmallIntegerField(_("지망 순위"))
+
+    class Meta:
+        verbose_name = _("지망 직무")
+        verbose_name_plural = _("지망 직무")
+        ordering = ["application_id", "rank"]
+        constraints = [
+            models.UniqueConstraint(fields=["application", "rank"], name="choice_unique_rank"),
+            models.UniqueConstraint(fields=["application", "role"], name="choice_unique_role"),
+            models.CheckConstraint(condition=models.Q(rank__gte=1), name="choice_rank_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rank}. {self.role}"
+
+
+class InterviewInvitation(models.Model):
+    """An invitation from the weekly batch to interview for one role."""
+
+    class Status(models.TextChoices):
+        INVITED = "invited", _("면접 제안")
+        ACCEPTED = "accepted", _("수락")
+        DECLINED = "declined", _("거절")
+
+    application = models.ForeignKey(
+        InternshipApplication, on_delete=models.CASCADE, related_name="invitations"
+    )
+    role = models.ForeignKey("companies.Role", on_delete=models.PROTECT, related_name="invitations")
+    week = models.CharField(_("주차"), max_length=8, help_text="2024-W23")
+    status = models.CharField(
+        _("상태"), max_length=10, choices=Status.choices, default=Status.INVITED
+    )
+    fit_score = models.IntegerField(_("적합도 점수"), default=0)
+    fit_parts = models.JSONField(_("적합도 내역"), default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    responded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("면접 제안")
+        verbose_name_plural = _("면접 제안")
+        ordering = ["-created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "role"], name="one_invitation_per_application_and_role"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.week} {self.role} ← {self.application.applicant}"
+
+
+class Placement(models.Model):
+    """A matched pair awaiting contract, then the internship itself."""
+
+    class Status(models.TextChoices):
+        AWAITING_CONTRACT = "awaiting_contract", _("계약 대기")
+        CONTRACTED = "contracted", _("근무 중")
+        COMPLETED = "completed", _("인턴 종료")
+        CANCELLED = "cancelled", _("취소")
+
+    application = models.ForeignKey(
+        InternshipApplication, on_delete=models.PROTECT, related_name="placements"
+    )
+    role = models.ForeignKey("companies.Role", on_delete=models.PROTECT, related_name="placements")
+    week = models.CharField(_("매칭 주차"), max_length=8)
+    status = models.CharField(
+        _("상태"), max_length=20, choices=Status.choices, default=Status.AWAITING_CONTRACT
+    )
+    contract_start = models.DateField(_("근로계약 시작일"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("인턴 배치")
+        verbose_name_plural = _("인턴 배치")
+        ordering = ["-created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application"],
+                condition=~models.Q(status="cancelled"),
+                name="one_active_placement_per_application",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.role} ← {self.application.applicant}"
+
+
+class MatchingRun(models.Model):
+    """One weekly batch run: what it did and how long each stage took."""
+
+    class Status(models.TextChoices):
+        RUNNING = "running", _("진행 중")
+        FINISHED = "finished", _("완료")
+        FAILED = "failed", _("실패")
+
+    week = models.CharField(_("주차"), max_length=8, unique=True)
+    status = models.CharField(
+        _("상태"), max_length=10, choices=Status.choices, default=Status.RUNNING
+    )
+    triggered_by = models.CharField(_("실행 주체"), max_length=120)
+    started_at = models.DateTimeField(_("시작"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("종료"), null=True, blank=True)
+    counts = models.JSONField(_("단계별 건수"), default=dict, blank=True)
+    durations = models.JSONField(_("단계별 소요 시간(초)"), default=dict, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("주간 매칭 실행")
+        verbose_name_plural = _("주간 매칭 실행")
+        ordering = ["-week"]
+
+    def __str__(self) -> str:
+        return self.week

@@ -1,0 +1,132 @@
+"""Admin for the shared kernel: users, programs and rules, wage rates, outbox, access log."""
+
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from womenup.models import (
+    City,
+    District,
+    EligibilityRule,
+    IntakeWindow,
+    JobCategory,
+    LivingWageRate,
+    OutboxMessage,
+    PersonalDataAccess,
+    Program,
+    User,
+)
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    ordering = ["email"]
+    list_display = ["email", "account_type", "is_staff", "is_active", "date_joined"]
+    list_filter = ["account_type", "is_staff", "is_active"]
+    search_fields = ["email", "first_name", "last_name"]
+    fieldsets = [
+        (None, {"fields": ["email", "password", "account_type"]}),
+        (_("이름"), {"fields": ["first_name", "last_name"]}),
+        (
+            _("권한"),
+            {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},
+        ),
+        (_("기록"), {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [
+        (None, {"classes": ["wide"], "fields": ["email", "account_type", "password1", "password2"]})
+    ]
+
+
+class DistrictInline(admin.TabularInline):
+    model = District
+    extra = 0
+
+
+@admin.register(City)
+class CityAdmin(admin.ModelAdmin):
+    list_display = ["name", "code"]
+    inlines = [DistrictInline]
+
+
+@admin.register(JobCategory)
+class JobCategoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "order"]
+    list_editable = ["order"]
+
+
+class IntakeWindowInline(admin.TabularInline):
+    model = IntakeWindow
+    extra = 0
+
+
+class EligibilityRuleInline(admin.TabularInline):
+    model = EligibilityRule
+    extra = 0
+    fields = ["order", "kind", "params", "is_active", "note"]
+
+
+@admin.register(Program)
+class ProgramAdmin(admin.ModelAdmin):
+    list_display = ["name", "city", "kind", "is_active", "order"]
+    list_filter = ["city", "kind", "is_active"]
+    search_fields = ["name", "code"]
+    inlines = [IntakeWindowInline, EligibilityRuleInline]
+
+
+@admin.register(LivingWageRate)
+class LivingWageRateAdmin(admin.ModelAdmin):
+    list_display = ["valid_from", "hourly_krw"]
+
+
+@admin.register(OutboxMessage)
+class OutboxMessageAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "to_email", "subject", "status", "attempts", "sent_at"]
+    list_filter = ["status"]
+    search_fields = ["to_email", "subject"]
+    readonly_fields = [f.name for f in OutboxMessage._meta.fields]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+
+@admin.register(PersonalDataAccess)
+class PersonalDataAccessAdmin(admin.ModelAdmin):
+    list_display = ["accessed_at", "actor", "action", "subject", "target", "ip_address"]
+    list_filter = ["action"]
+    search_fields = ["actor__email", "subject__email", "target"]
+    date_hierarchy = "accessed_at"
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class PersonalDataAdminMixin:
+    """Writes an access-log row whenever staff open or export a person's record in admin.
+
+    Set ``personal_data_subject`` to a function returning the user whose data an object holds.
+    """
+
+    @staticmethod
+    def personal_data_subject(obj):
+        return getattr(obj, "user", None)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        from womenup.services import personal_data_access_record
+
+        obj = self.get_object(request, object_id)
+        if obj is not None:
+            personal_data_access_record(
+                actor=request.user,
+                subject=self.personal_data_subject(obj),
+                action=PersonalDataAccess.Action.VIEW,
+                target=f"{obj._meta.verbose_name}: {obj}",
+                request=request,
+            )
+        return super().change_view(request, object_id, form_url, extra_context)

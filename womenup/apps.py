@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
+
+
+class WomenUpConfig(AppConfig):
+    default = True
+    name = "womenup"
+    verbose_name = "공통(사업·알림·접근기록)"
+
+
+class WomenUpAdminConfig(admin_apps.AdminConfig):
+    """Django admin with the portal's admin site (MFA-only for staff)."""
+
+    default = False
+    default_site = "womenup.admin_site.WomenUpAdminSite"

@@ -1,0 +1,7 @@
+"""Values every page needs: the program menu of the header."""
+
+from womenup import selectors
+
+
+def navigation(request) -> dict:
+    return {"menu_programs": selectors.programs_for_menu()}

@@ -1,0 +1,286 @@
+"""The shared kernel: accounts, regions, the program catalogue, wage rates, outbox, access log."""
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from womenup.eligibility import RuleKind
+
+
+class UserManager(BaseUserManager):
+    """Users log in with their e-mail address; there is no username."""
+
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("이메일 주소가 필요합니다.")
+        user = self.model(email=self.normalize_email(email), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        extra_fields.setdefault("account_type", User.AccountType.CITY_STAFF)
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    """A person who logs in: an applicant, a company user, institution staff or city staff."""
+
+    class AccountType(models.TextChoices):
+        APPLICANT = "applicant", _("참여자")
+        COMPANY = "company", _("참여기업")
+        INSTITUTION = "institution", _("운영기관")
+        CITY_STAFF = "city_staff", _("서울시 담당자")
+
+    username = None
+    email = models.EmailField(_("이메일"), unique=True)
+    account_type = models.CharField(
+        _("계정 종류"), max_length=20, choices=AccountType.choices, default=AccountType.APPLICANT
+    )
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = []
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("사용자")
+        verbose_name_plural = _("사용자")
+
+    def __str__(self) -> str:
+        return self.email
+
+    @property
+    def is_applicant(self) -> bool:
+        return self.account_type == self.AccountType.APPLICANT
+
+    @property
+    def is_company_user(self) -> bool:
+        return self.account_type == self.AccountType.COMPANY
+
+
+class City(models.Model):
+    """A city whose programs run on the portal (Seoul, Gwangmyeong, ...)."""
+
+    code = models.SlugField(_("코드"), unique=True)
+    name = models.CharField(_("이름"), max_length=50)
+
+    class Meta:
+        verbose_name = _("도시")
+        verbose_name_plural = _("도시")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class District(models.Model):
+    """A district (자치구) of a city, e.g. one of Seoul's 25."""
+
+    city = models.ForeignKey(City, on_delete=models.PROTECT, related_name="districts")
+    code = models.SlugField(_("코드"))
+    name = models.CharField(_("이름"), max_length=50)
+
+    class Meta:
+        verbose_name = _("자치구")
+        verbose_name_plural = _("자치구")
+        ordering = ["city_id", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["city", "code"], name="district_unique_code_per_city")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.city.name} {self.name}"
+
+
+class JobCategory(models.Model):
+    """A job category used by roles, courses and applicants' wishes."""
+
+    code = models.SlugField(_("코드"), unique=True)
+    name = models.CharField(_("이름"), max_length=80)
+    order = models.PositiveSmallIntegerField(_("순서"), default=0)
+
+    class Meta:
+        verbose_name = _("직무 분야")
+        verbose_name_plural = _("직무 분야")
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Program(models.Model):
+    """A program of a city (internship, allowance, course family, public job, ...)."""
+
+    class Kind(models.TextChoices):
+        INTERNSHIP = "internship", _("채용연계형 인턴십")
+        PROJECT_INTERNSHIP = "project_internship", _("프로젝트형 인턴십")
+        WAGE_SUPPORT = "wage_support", _("인턴 임금 지원")
+        INCENTIVE = "incentive", _("고용장려금")
+        ALLOWANCE = "allowance", _("구직지원금")
+        COURSE = "course", _("교육과정")
+        PUBLIC_JOB = "public_job", _("공공일자리")
+        YOUTH_INTERN = "youth_intern", _("청년인턴")
+
+    code = models.SlugField(_("코드"), unique=True)
+    city = models.ForeignKey(City, on_delete=models.PROTECT, related_name="programs")
+    kind = models.CharField(_("종류"), max_length=30, choices=Kind.choices)
+    name = models.CharField(_("이름"), max_length=120)
+    summary = models.CharField(_("요약"), max_length=300)
+    description = models.TextField(_("설명"), blank=True)
+    key_facts = models.JSONField(
+        _("핵심 정보"), default=list, blank=True, help_text=_("한 줄씩 보여 줄 핵심 정보 목록")
+    )
+    is_active = models.BooleanField(_("운영 중"), default=True)
+    order = models.PositiveSmallIntegerField(_("순서"), default=0)
+
+    class Meta:
+        verbose_name = _("사업")
+        verbose_name_plural = _("사업")
+        ordering = ["city_id", "order", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.city.name} · {self.name}"
+
+
+class IntakeWindow(models.Model):
+    """A period during which a program accepts applications."""
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="intakes")
+    label = models.CharField(_("모집 회차"), max_length=60)
+    opens_on = models.DateField(_("접수 시작일"))
+    closes_on = models.DateField(_("접수 마감일"))
+
+    class Meta:
+        verbose_name = _("모집 기간")
+        verbose_name_plural = _("모집 기간")
+        ordering = ["program_id", "opens_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(closes_on__gte=models.F("opens_on")),
+                name="intake_closes_after_it_opens",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.program.name} {self.label}"
+
+    def is_open_on(self, day) -> bool:
+        return self.opens_on <= day <= self.closes_on
+
+
+class EligibilityRule(models.Model):
+    """One eligibility rule of a program: a kind and its parameters (DESIGN.md §5 step 1)."""
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="rules")
+    kind = models.CharField(
+        _("규칙 종류"), max_length=40, choices=[(kind.value, kind.value) for kind in RuleKind]
+    )
+    params = models.JSONField(_("매개변수"), default=dict, blank=True)
+    is_active = models.BooleanField(_("적용"), default=True)
+    order = models.PositiveSmallIntegerField(_("순서"), default=0)
+    note = models.CharField(_("비고"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("자격 요건")
+        verbose_name_plural = _("자격 요건")
+        ordering = ["program_id", "order", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.program.code}: {self.kind}"
+
+
+class LivingWageRate(models.Model):
+    """The Seoul living wage per hour, valid from a date until the next row (edited yearly)."""
+
+    valid_from = models.DateField(_("적용 시작일"), unique=True)
+    hourly_krw = models.PositiveIntegerField(_("시간당 금액(원)"))
+
+    class Meta:
+        verbose_name = _("생활임금")
+        verbose_name_plural = _("생활임금")
+        ordering = ["-valid_from"]
+
+    def __str__(self) -> str:
+        return f"{self.valid_from}: {self.hourly_krw:,}원"
+
+
+class OutboxMessage(models.Model):
+    """A message to send; kept until delivered so nothing is lost when the broker is down."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("발송 대기")
+        SENT = "sent", _("발송 완료")
+        FAILED = "failed", _("발송 실패")
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="outbox_messages",
+    )
+    to_email = models.EmailField(_("받는 사람"))
+    subject = models.CharField(_("제목"), max_length=200)
+    body = models.TextField(_("본문"))
+    dedupe_key = models.CharField(
+        _("중복 방지 키"), max_length=200, null=True, blank=True, unique=True
+    )
+    status = models.CharField(
+        _("상태"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    attempts = models.PositiveSmallIntegerField(_("시도 횟수"), default=0)
+    last_error = models.TextField(_("마지막 오류"), blank=True)
+    created_at = models.DateTimeField(_("생성 시각"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("발송 시각"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("알림 발송함")
+        verbose_name_plural = _("알림 발송함")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.to_email}: {self.subject}"
+
+
+class PersonalDataAccess(models.Model):
+    """One staff view or export of someone's personal data (kept at least 2 years)."""
+
+    class Action(models.TextChoices):
+        VIEW = "view", _("조회")
+        CHANGE = "change", _("수정")
+        EXPORT = "export", _("내보내기")
+        DOWNLOAD = "download", _("파일 내려받기")
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="personal_data_accesses_made",
+    )
+    subject = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="personal_data_accesses_received",
+    )
+    action = models.CharField(_("행위"), max_length=10, choices=Action.choices)
+    target = models.CharField(_("대상"), max_length=200)
+    ip_address = models.GenericIPAddressField(_("IP 주소"), null=True, blank=True)
+    accessed_at = models.DateTimeField(_("시각"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("개인정보 접근 기록")
+        verbose_name_plural = _("개인정보 접근 기록")
+        ordering = ["-accessed_at"]
+
+    def __str__(self) -> str:
+        return f"{self.accessed_at:%Y-%m-%d %H:%M} {self.actor} {self.action} {self.target}"

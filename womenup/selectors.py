@@ -1,0 +1,61 @@
+"""Reads of the shared kernel: the program catalogue, rules, regions and wage rates."""
+
+from datetime import date
+
+from django.db.models import Prefetch, QuerySet
+
+from womenup.eligibility import Rule, RuleKind
+from womenup.models import District, EligibilityRule, IntakeWindow, LivingWageRate, Program
+
+
+def programs_for_menu() -> QuerySet[Program]:
+    return (
+        Program.objects.filter(is_active=True)
+        .select_related("city")
+        .only("code", "name", "city__name", "city__code", "order")
+    )
+
+
+def programs_for_home() -> QuerySet[Program]:
+    return (
+        Program.objects.filter(is_active=True)
+        .select_related("city")
+        .prefetch_related(Prefetch("intakes", queryset=IntakeWindow.objects.order_by("opens_on")))
+    )
+
+
+def program_by_code(code: str) -> Program:
+    return Program.objects.select_related("city").get(code=code, is_active=True)
+
+
+def program_rules(program: Program) -> list[Rule]:
+    """The program's active rule rows as evaluator rules, in their order."""
+    rows = EligibilityRule.objects.filter(program=program, is_active=True).order_by("order", "pk")
+    return [Rule(kind=RuleKind(row.kind), params=row.params) for row in rows]
+
+
+def rules_by_program(program_ids) -> dict[int, list[Rule]]:
+    """Active rules of many programs in one query (for bulk screening)."""
+    rules: dict[int, list[Rule]] = {pk: [] for pk in program_ids}
+    rows = EligibilityRule.objects.filter(program_id__in=rules.keys(), is_active=True)
+    for row in rows.order_by("program_id", "order", "pk"):
+        rules[row.program_id].append(Rule(kind=RuleKind(row.kind), params=row.params))
+    return rules
+
+
+def open_intake(program: Program, *, on: date) -> IntakeWindow | None:
+    return program.intakes.filter(opens_on__lte=on, closes_on__gte=on).order_by("opens_on").first()
+
+
+def districts_of(city_code: str) -> QuerySet[District]:
+    return District.objects.filter(city__code=city_code).select_related("city")
+
+
+def living_wage_on(day: date) -> LivingWageRate:
+    """The living-wage row in force on a day; a clear error when staff have not entered one."""
+    rate = LivingWageRate.objects.filter(valid_from__lte=day).order_by("-valid_from").first()
+    if rate is None:
+        from django.core.exceptions import ValidationError
+
+        raise ValidationError(f"{day} 에 적용할 생활임금이 등록되어 있지 않습니다.")
+    return rate

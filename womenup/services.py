@@ -1,0 +1,104 @@
+"""Writes of the shared kernel: the notifications outbox and the personal-data access log."""
+
+import logging
+
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+
+from womenup.models import OutboxMessage, PersonalDataAccess, User
+
+logger = logging.getLogger(__name__)
+
+
+def notification_queue(
+    *,
+    to_email: str,
+    subject: str,
+    body: str,
+    recipient: User | None = None,
+    dedupe_key: str | None = None,
+) -> OutboxMessage:
+    """Store a message in the outbox and ask a worker to send it once the transaction commits.
+
+    The row is the message: if the broker cannot be reached now, the periodic
+    ``outbox_deliver_pending`` task sends it later. A ``dedupe_key`` makes queuing idempotent.
+    """
+    if dedupe_key:
+        message, _created = OutboxMessage.objects.get_or_create(
+            dedupe_key=dedupe_key,
+            defaults={
+                "to_email": to_email,
+                "subject": subject,
+                "body": body,
+                "recipient": recipient,
+            },
+        )
+    else:
+        message = OutboxMessage.objects.create(
+            to_email=to_email, subject=subject, body=body, recipient=recipient
+        )
+    transaction.on_commit(lambda: _dispatch_delivery(message.pk))
+    return message
+
+
+def notification_queue_for_user(*, user: User, subject: str, body: str, dedupe_key=None):
+    return notification_queue(
+        to_email=user.email, subject=subject, body=body, recipient=user, dedupe_key=dedupe_key
+    )
+
+
+def _dispatch_delivery(message_id: int) -> None:
+    from womenup.tasks import outbox_deliver
+
+    try:
+        outbox_deliver.apply_async(args=[message_id], retry=False)
+    except Exception:  # the broker is down: the row waits for the periodic sweep
+        logger.warning("Broker unreachable; outbox message %s stays pending.", message_id)
+
+
+def outbox_message_deliver(*, message_id: int) -> bool:
+    """Send one pending message; True when it is (or already was) sent."""
+    with transaction.atomic():
+        message = OutboxMessage.objects.select_for_update(skip_locked=True).filter(pk=message_id)
+        message = message.first()
+        if message is None or message.status == OutboxMessage.Status.SENT:
+            return message is not None
+        message.attempts += 1
+        try:
+            send_mail(message.subject, message.body, None, [message.to_email])
+        except Exception as error:  # delivery failed: keep it pending and say why
+            message.last_error = str(error)[:2000]
+            message.save(update_fields=["attempts", "last_error"])
+            return False
+        message.status = OutboxMessage.Status.SENT
+        message.sent_at = timezone.now()
+        message.last_error = ""
+        message.save(update_fields=["attempts", "status", "sent_at", "last_error"])
+        return True
+
+
+def outbox_deliver_pending(*, limit: int = 500) -> int:
+    """Send every pending message (oldest first); returns how many were sent."""
+    pending_ids = OutboxMessage.objects.filter(status=OutboxMessage.Status.PENDING)
+    pending_ids = pending_ids.order_by("created_at", "pk").values_list("pk", flat=True)[:limit]
+    return sum(outbox_message_deliver(message_id=pk) for pk in list(pending_ids))
+
+
+def personal_data_access_record(
+    *, actor: User, subject: User | None, action: str, target: str, request=None
+) -> PersonalDataAccess:
+    """Write one access-log row (who, when, whose data, what, from which IP)."""
+    return PersonalDataAccess.objects.create(
+        actor=actor,
+        subject=subject,
+        action=action,
+        target=target[:200],
+        ip_address=client_ip(request),
+    )
+
+
+def client_ip(request) -> str | None:
+    if request is None:
+        return None
+    return request.META.get("REMOTE_ADDR") or None

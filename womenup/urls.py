@@ -1,0 +1,25 @@
+"""The URL root: public pages, accounts, admin and every app's pages."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from womenup import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("programs/<slug:code>/", views.program_detail, name="program-detail"),
+    path("dashboard/", views.dashboard, name="dashboard"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+    path("", include("applicants.urls")),
+    path("", include("companies.urls")),
+    path("", include("courses.urls")),
+    path("", include("matching.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.STATIC_URL, document_root=settings.STATIC_ROOT)
