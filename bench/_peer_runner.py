@@ -14,11 +14,17 @@ RESULT.json receives ``matching`` (``{applicant: role}``), ``setup_seconds``
 
 import json
 import sys
+import threading
 import time
 import warnings
 from importlib.metadata import version
 
 from matching.games import HospitalResident
+
+#: The package deep-copies its players, which reference each other, so the
+#: copy recurses about as deep as the instance is large: give it room.
+RECURSION_LIMIT = 1_000_000
+THREAD_STACK_BYTES = 1 << 30
 
 
 def solve(instance: dict) -> dict:
@@ -47,11 +53,19 @@ def solve(instance: dict) -> dict:
 
 
 def main(instance_path: str, result_path: str) -> None:
-    """Read the instance, solve it and write the result."""
+    """Read the instance, solve it on a thread with a large stack, write the result."""
     with open(instance_path, encoding="utf-8") as source:
         instance = json.load(source)
+    outcome: dict = {}
+    sys.setrecursionlimit(RECURSION_LIMIT)
+    threading.stack_size(THREAD_STACK_BYTES)
+    solver = threading.Thread(target=lambda: outcome.update(solve(instance)))
+    solver.start()
+    solver.join()
+    if not outcome:
+        sys.exit("the peer package failed to solve the instance")
     with open(result_path, "w", encoding="utf-8") as target:
-        json.dump(solve(instance), target)
+        json.dump(outcome, target)
 
 
 if __name__ == "__main__":

@@ -183,8 +183,13 @@ def ensure_peer_venv() -> None:
 
 
 def peer_package_works() -> bool:
-    """Whether the peer venv can import the peer game class."""
-    probe = [str(PEER_PYTHON), "-c", "from matching.games import HospitalResident"]
+    """Whether the peer venv can import the peer game class.
+
+    Like the runner, the check uses isolated mode (``-I``): it keeps the
+    current directory, where this project's ``matching`` app lives, off
+    ``sys.path``, so ``matching`` can only be the installed package.
+    """
+    probe = [str(PEER_PYTHON), "-I", "-c", "from matching.games import HospitalResident"]
     return subprocess.run(probe, capture_output=True).returncode == 0
 
 
@@ -195,7 +200,8 @@ def run_peer(instance: Instance) -> dict:
         result_path = Path(scratch) / "result.json"
         instance_path.write_text(json.dumps(asdict(instance)), encoding="utf-8")
         subprocess.run(
-            [str(PEER_PYTHON), str(PEER_RUNNER), str(instance_path), str(result_path)], check=True
+            [str(PEER_PYTHON), "-I", str(PEER_RUNNER), str(instance_path), str(result_path)],
+            check=True,
         )
         return json.loads(result_path.read_text(encoding="utf-8"))
 
