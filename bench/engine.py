@@ -80,6 +80,7 @@ def load_engine() -> ModuleType:
     clash with the PyPI ``matching`` package."""
     spec = importlib.util.spec_from_file_location("womenup_engine", ENGINE_PATH)
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
     spec.loader.exec_module(module)
     return module
 

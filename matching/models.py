@@ -167,3 +167,46 @@ class MatchingRun(models.Model):
 
     def __str__(self) -> str:
         return self.week
+
+
+class ScreeningResult(models.Model):
+    """The document screening of an application; a staff override (with a reason) wins."""
+
+    class Outcome(models.TextChoices):
+        PASS = "pass", _("통과")
+        FAIL = "fail", _("탈락")
+        NEEDS_INFO = "needs_info", _("보완 필요")
+
+    application = models.OneToOneField(
+        InternshipApplication, on_delete=models.CASCADE, related_name="screening"
+    )
+    outcome = models.CharField(_("심사 결과"), max_length=12, choices=Outcome.choices)
+    reasons = models.JSONField(_("사유"), default=list, blank=True)
+    missing = models.JSONField(_("보완할 정보"), default=list, blank=True)
+    week = models.CharField(_("주차"), max_length=8)
+    screened_at = models.DateTimeField(_("심사 시각"))
+    override_outcome = models.CharField(
+        _("담당자 조정 결과"), max_length=12, choices=Outcome.choices, blank=True
+    )
+    override_reason = models.TextField(_("조정 사유"), blank=True)
+    overridden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    overridden_at = models.DateTimeField(_("조정 시각"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("서류심사 결과")
+        verbose_name_plural = _("서류심사 결과")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(override_outcome="") | ~models.Q(override_reason=""),
+                name="screening_override_needs_a_reason",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.application} · {self.effective_outcome}"
+
+    @property
+    def effective_outcome(self) -> str:
+        return self.override_outcome or self.outcome
