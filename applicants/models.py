@@ -1,4 +1,7 @@
-"""The applicant: profile with eligibility facts (extended by the applicant journey)."""
+"""The applicant: profile with eligibility facts, qualifications, consents, documents, allowance."""
+
+import uuid
+from pathlib import PurePath
 
 from django.conf import settings
 from django.db import models
@@ -21,6 +24,22 @@ class ApplicantProfile(models.Model):
         FULL_TIME = "full_time", _("전일제 (주 40시간)")
         FLEXIBLE = "flexible", _("유연근무 (주 30~35시간)")
 
+    class CareerBreakReason(models.TextChoices):
+        CHILDCARE = "childcare", _("육아")
+        PREGNANCY = "pregnancy", _("임신·출산")
+        FAMILY_CARE = "family_care", _("가족 돌봄")
+        MARRIAGE = "marriage", _("결혼")
+        HEALTH = "health", _("건강")
+        OTHER = "other", _("기타")
+
+    class EducationLevel(models.TextChoices):
+        HIGH_SCHOOL = "high_school", _("고등학교 졸업")
+        ASSOCIATE = "associate", _("전문대학 졸업")
+        BACHELOR = "bachelor", _("대학교 졸업")
+        MASTER = "master", _("석사")
+        DOCTORATE = "doctorate", _("박사")
+        OTHER = "other", _("기타")
+
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="applicant_profile"
     )
@@ -29,14 +48,34 @@ class ApplicantProfile(models.Model):
     gender = models.CharField(_("성별"), max_length=10, choices=Gender.choices, blank=True)
     phone = models.CharField(_("휴대전화"), max_length=20, blank=True, help_text=_("E.164 형식"))
     residence_city = models.ForeignKey(
-        "womenup.City", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "womenup.City",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("거주 도시"),
     )
     residence_district = models.ForeignKey(
-        "womenup.District", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "womenup.District",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("거주 자치구"),
     )
     employment_status = models.CharField(
         _("취업 상태"), max_length=20, choices=EmploymentStatus.choices, blank=True
     )
+    last_employment_end = models.DateField(_("마지막 근무 종료일"), null=True, blank=True)
+    never_employed = models.BooleanField(_("근무 경험 없음"), default=False)
+    career_break_reason = models.CharField(
+        _("경력 단절 사유"), max_length=20, choices=CareerBreakReason.choices, blank=True
+    )
+    career_break_since = models.DateField(_("경력 단절 시작일"), null=True, blank=True)
+    education_level = models.CharField(
+        _("최종 학력"), max_length=20, choices=EducationLevel.choices, blank=True
+    )
+    education_major = models.CharField(_("전공"), max_length=100, blank=True)
     desired_job_categories = models.ManyToManyField(
         "womenup.JobCategory", blank=True, related_name="+", verbose_name=_("희망 직무")
     )
@@ -55,3 +94,272 @@ class ApplicantProfile(models.Model):
 
     def __str__(self) -> str:
         return self.name or self.user.email
+
+
+class CareerEntry(models.Model):
+    """A past job: the field and how many years."""
+
+    profile = models.ForeignKey(
+        ApplicantProfile, on_delete=models.CASCADE, related_name="career_entries"
+    )
+    job_category = models.ForeignKey(
+        "womenup.JobCategory", on_delete=models.PROTECT, related_name="+", verbose_name=_("분야")
+    )
+    description = models.CharField(_("담당 업무"), max_length=200, blank=True)
+    years = models.PositiveSmallIntegerField(_("경력 연수"))
+
+    class Meta:
+        verbose_name = _("경력")
+        verbose_name_plural = _("경력")
+        ordering = ["profile_id", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(years__gte=1, years__lte=50), name="career_years_1_to_50"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.job_category} {self.years}년"
+
+
+class Certificate(models.Model):
+    """A professional certificate the applicant holds."""
+
+    profile = models.ForeignKey(
+        ApplicantProfile, on_delete=models.CASCADE, related_name="certificates"
+    )
+    name = models.CharField(_("자격증명"), max_length=120)
+    issuer = models.CharField(_("발급 기관"), max_length=120)
+    acquired_on = models.DateField(_("취득일"))
+
+    class Meta:
+        verbose_name = _("자격증")
+        verbose_name_plural = _("자격증")
+        ordering = ["profile_id", "acquired_on", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CompletedTraining(models.Model):
+    """A training she completed: one of our courses, or described in free text."""
+
+    profile = models.ForeignKey(
+        ApplicantProfile, on_delete=models.CASCADE, related_name="completed_trainings"
+    )
+    course = models.ForeignKey(
+        "courses.Course",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("우먼업 교육과정"),
+    )
+    title = models.CharField(_("교육명"), max_length=150, blank=True)
+    institution = models.CharField(_("교육 기관"), max_length=120, blank=True)
+    completed_on = models.DateField(_("수료일"))
+
+    class Meta:
+        verbose_name = _("수료한 교육")
+        verbose_name_plural = _("수료한 교육")
+        ordering = ["profile_id", "completed_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(course__isnull=False) | ~models.Q(title=""),
+                name="training_names_a_course_or_a_title",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.course.title if self.course_id else self.title
+
+
+class Consent(models.Model):
+    """One consent item given under one version of its notice; withdrawal keeps the row."""
+
+    class Item(models.TextChoices):
+        COLLECTION = "collection", _("개인정보 수집·이용 (필수)")
+        PROVISION = "provision", _("지원한 기업에 개인정보 제공 (매칭 필수)")
+        CONTACT = "contact", _("기업에 연락처 제공 (선택)")
+        MARKETING = "marketing", _("사업 안내·홍보 수신 (선택)")
+
+    profile = models.ForeignKey(ApplicantProfile, on_delete=models.CASCADE, related_name="consents")
+    item = models.CharField(_("동의 항목"), max_length=20, choices=Item.choices)
+    notice_version = models.CharField(_("고지문 버전"), max_length=20)
+    given_at = models.DateTimeField(_("동의 시각"))
+    withdrawn_at = models.DateTimeField(_("철회 시각"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("개인정보 동의")
+        verbose_name_plural = _("개인정보 동의")
+        ordering = ["profile_id", "item", "-given_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["profile", "item"],
+                condition=models.Q(withdrawn_at__isnull=True),
+                name="one_active_consent_per_item",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_item_display()} v{self.notice_version}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.withdrawn_at is None
+
+
+def document_upload_path(document: "Document", filename: str) -> str:
+    """A random name under the owner's folder; the original name is kept in the row."""
+    suffix = PurePath(filename).suffix.lower()[:10]
+    return f"applicant-documents/{document.profile_id}/{uuid.uuid4().hex}{suffix}"
+
+
+class Document(models.Model):
+    """An uploaded document (checked by content), served only through the download view."""
+
+    class Kind(models.TextChoices):
+        RESUME = "resume", _("이력서")
+        CERTIFICATE = "certificate", _("자격증 사본")
+        TRAINING_PROOF = "training_proof", _("수료증명서")
+        CAREER_PROOF = "career_proof", _("경력증명서")
+
+    profile = models.ForeignKey(ApplicantProfile, on_delete=models.CASCADE, related_name="documents")
+    kind = models.CharField(_("서류 종류"), max_length=20, choices=Kind.choices)
+    file = models.FileField(_("파일"), upload_to=document_upload_path, max_length=200)
+    original_name = models.CharField(_("원래 파일 이름"), max_length=200)
+    content_type = models.CharField(_("파일 형식"), max_length=50)
+    size = models.PositiveIntegerField(_("크기(바이트)"))
+    uploaded_at = models.DateTimeField(_("올린 시각"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("제출 서류")
+        verbose_name_plural = _("제출 서류")
+        ordering = ["profile_id", "-uploaded_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.original_name}"
+
+
+class AllowanceApplication(models.Model):
+    """An application for the job-seeking allowance (구직지원금) in one intake."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("지원 중")
+        WITHDRAWN = "withdrawn", _("취소")
+
+    profile = models.ForeignKey(
+        ApplicantProfile, on_delete=models.CASCADE, related_name="allowance_applications"
+    )
+    intake = models.ForeignKey(
+        "womenup.IntakeWindow", on_delete=models.PROTECT, related_name="allowance_applications"
+    )
+    status = models.CharField(
+        _("상태"), max_length=20, choices=Status.choices, default=Status.ACTIVE
+    )
+    job_search_plan = models.TextField(_("구직 계획"))
+    applied_at = models.DateTimeField(_("신청 시각"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("구직지원금 신청")
+        verbose_name_plural = _("구직지원금 신청")
+        ordering = ["-applied_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["profile", "intake"], name="one_allowance_application_per_intake"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.profile} · {self.intake}"
+
+
+def evidence_upload_path(report: "ActivityReport", filename: str) -> str:
+    suffix = PurePath(filename).suffix.lower()[:10]
+    return f"activity-evidence/{report.application.profile_id}/{uuid.uuid4().hex}{suffix}"
+
+
+class ActivityReport(models.Model):
+    """A monthly job-search activity report with its evidence; staff accept or return it."""
+
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("검토 중")
+        ACCEPTED = "accepted", _("승인")
+        RETURNED = "returned", _("반려")
+
+    application = models.ForeignKey(
+        AllowanceApplication, on_delete=models.CASCADE, related_name="reports"
+    )
+    month = models.DateField(_("활동 월"), help_text=_("그 달의 1일"))
+    activities = models.TextField(_("구직 활동 내용"))
+    evidence = models.FileField(_("증빙 파일"), upload_to=evidence_upload_path, max_length=200)
+    evidence_name = models.CharField(_("증빙 파일 이름"), max_length=200)
+    status = models.CharField(
+        _("상태"), max_length=12, choices=Status.choices, default=Status.SUBMITTED
+    )
+    submitted_at = models.DateTimeField(_("제출 시각"), auto_now_add=True)
+    reviewed_at = models.DateTimeField(_("검토 시각"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    return_reason = models.TextField(_("반려 사유"), blank=True)
+
+    class Meta:
+        verbose_name = _("구직활동 보고")
+        verbose_name_plural = _("구직활동 보고")
+        ordering = ["application_id", "month", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "month"],
+                condition=~models.Q(status="returned"),
+                name="one_live_report_per_month",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(month__day=1), name="report_month_is_first_day"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.application.profile} · {self.month:%Y-%m}"
+
+
+class AllowancePayment(models.Model):
+    """One month of allowance released by an accepted report; immutable once approved."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("승인 대기")
+        APPROVED = "approved", _("지급 승인")
+
+    report = models.OneToOneField(
+        ActivityReport, on_delete=models.PROTECT, related_name="payment"
+    )
+    application = models.ForeignKey(
+        AllowanceApplication, on_delete=models.PROTECT, related_name="payments"
+    )
+    amount_krw = models.PositiveIntegerField(_("금액(원)"))
+    status = models.CharField(
+        _("상태"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    created_at = models.DateTimeField(_("생성 시각"), auto_now_add=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    approved_at = models.DateTimeField(_("승인 시각"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("구직지원금 지급")
+        verbose_name_plural = _("구직지원금 지급")
+        ordering = ["-created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(amount_krw__gt=0), name="allowance_payment_positive"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status="pending")
+                | models.Q(approved_by__isnull=False, approved_at__isnull=False),
+                name="approved_payment_names_approver",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.application.profile} · {self.amount_krw:,}원"

@@ -1,7 +1,26 @@
-"""Reads about applicants."""
+"""Reads about applicants: profiles, eligibility facts, consents, documents, candidate cards."""
 
-from applicants.models import ApplicantProfile
-from womenup.eligibility import Facts
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from applicants.consents import NOTICES, REQUIRED_ITEMS
+from applicants.models import (
+    ActivityReport,
+    AllowanceApplication,
+    ApplicantProfile,
+    CareerEntry,
+    Certificate,
+    CompletedTraining,
+    Consent,
+    Document,
+)
+from womenup.eligibility import Facts, age_on
 
 
 def profile_for_user(user) -> ApplicantProfile:
@@ -12,18 +31,35 @@ def profile_for_user(user) -> ApplicantProfile:
     return profile
 
 
+# --- Eligibility facts ---------------------------------------------------------------------------
+
+
 def facts_for_applicants(profile_ids) -> dict[int, Facts]:
     """Eligibility facts of many applicants in a fixed number of queries (screening in bulk)."""
-    profiles = ApplicantProfile.objects.filter(pk__in=profile_ids).select_related("residence_city")
+    profile_ids = list(profile_ids)
+    profiles = (
+        ApplicantProfile.objects.filter(pk__in=profile_ids)
+        .select_related("residence_city")
+        .annotate(
+            has_career=Exists(CareerEntry.objects.filter(profile=OuterRef("pk"))),
+            has_certificate=Exists(Certificate.objects.filter(profile=OuterRef("pk"))),
+            has_training=Exists(CompletedTraining.objects.filter(profile=OuterRef("pk"))),
+        )
+    )
     completed = _completed_course_codes(profile_ids)
+    documents = _document_kinds(profile_ids)
     return {
         profile.pk: Facts(
             gender=profile.gender or None,
             birth_date=profile.birth_date,
             residence_city=profile.residence_city.code if profile.residence_city else None,
             employment_status=profile.employment_status or None,
+            last_employment_end=profile.last_employment_end,
+            employment_history_known=_employment_history_known(profile),
+            qualifications=_qualifications(profile, completed["vocational"]),
             completed_courses=frozenset(completed["courses"].get(profile.pk, ())),
             completed_pre_trainings=frozenset(completed["pre_trainings"].get(profile.pk, ())),
+            documents=frozenset(documents.get(profile.pk, ())),
         )
         for profile in profiles
     }
@@ -33,14 +69,296 @@ def applicant_facts(profile: ApplicantProfile) -> Facts:
     return facts_for_applicants([profile.pk])[profile.pk]
 
 
-def _completed_course_codes(profile_ids) -> dict[str, dict[int, set[str]]]:
+def _employment_history_known(profile: ApplicantProfile) -> bool | None:
+    if profile.last_employment_end or profile.never_employed:
+        return True
+    return None
+
+
+def _qualifications(profile, vocational_by_profile: set[int]) -> frozenset[str]:
+    found = set()
+    if profile.has_training or profile.pk in vocational_by_profile:
+        found.add("vocational_training")
+    if profile.has_career:
+        found.add("career_in_field")
+    if profile.has_certificate:
+        found.add("certificate")
+    return frozenset(found)
+
+
+def _completed_course_codes(profile_ids) -> dict:
+    """Codes of completed courses and pre-trainings per profile; who completed a vocational one."""
     from courses.models import Course, Enrollment
 
     rows = Enrollment.objects.filter(
         applicant_id__in=profile_ids, status=Enrollment.Status.COMPLETED
     ).values_list("applicant_id", "course__code", "course__track")
-    found: dict[str, dict[int, set[str]]] = {"courses": {}, "pre_trainings": {}}
+    found: dict = {"courses": {}, "pre_trainings": {}, "vocational": set()}
     for applicant_id, code, track in rows:
         kind = "pre_trainings" if track == Course.Track.PRE_TRAINING else "courses"
         found[kind].setdefault(applicant_id, set()).add(code)
+        if kind == "courses":
+            found["vocational"].add(applicant_id)
     return found
+
+
+def _document_kinds(profile_ids) -> dict[int, set[str]]:
+    kinds: dict[int, set[str]] = {}
+    rows = Document.objects.filter(profile_id__in=profile_ids).values_list("profile_id", "kind")
+    for profile_id, kind in rows.distinct():
+        kinds.setdefault(profile_id, set()).add(kind)
+    return kinds
+
+
+# --- Profile completeness ----------------------------------------------------------------------
+
+REQUIRED_PROFILE_FIELDS = [
+    "name",
+    "birth_date",
+    "gender",
+    "phone",
+    "residence_city",
+    "residence_district",
+    "employment_status",
+    "desired_work_type",
+]
+
+
+def profile_missing_items(profile: ApplicantProfile) -> list[str]:
+    """Labels of what the profile still lacks for an application to be screened."""
+    missing = [
+        str(ApplicantProfile._meta.get_field(name).verbose_name)
+        for name in REQUIRED_PROFILE_FIELDS
+        if not getattr(profile, f"{name}_id" if name.startswith("residence") else name)
+    ]
+    if not (profile.last_employment_end or profile.never_employed):
+        missing.append(_("마지막 근무 종료일 (근무 경험이 없으면 '근무 경험 없음')"))
+    return missing
+
+
+def profile_for_edit(user) -> ApplicantProfile:
+    profile = profile_for_user(user)
+    return ApplicantProfile.objects.prefetch_related(
+        "desired_job_categories", "preferred_districts"
+    ).get(pk=profile.pk)
+
+
+def qualifications_of(profile: ApplicantProfile) -> dict[str, QuerySet]:
+    return {
+        "career": CareerEntry.objects.filter(profile=profile).select_related("job_category"),
+        "certificate": Certificate.objects.filter(profile=profile),
+        "training": CompletedTraining.objects.filter(profile=profile).select_related("course"),
+    }
+
+
+# --- Consents and documents --------------------------------------------------------------------
+
+
+def active_consents(profile: ApplicantProfile) -> dict[str, Consent]:
+    """The consents in force, by item."""
+    rows = Consent.objects.filter(profile=profile, withdrawn_at__isnull=True)
+    return {consent.item: consent for consent in rows}
+
+
+def missing_required_consents(profile: ApplicantProfile) -> list[str]:
+    """Titles of required consent items not given under the current notice version."""
+    active = active_consents(profile)
+    return [
+        str(NOTICES[item].title)
+        for item in REQUIRED_ITEMS
+        if item not in active or active[item].notice_version != NOTICES[item].version
+    ]
+
+
+def has_company_provision_consent(profile: ApplicantProfile) -> bool:
+    return Consent.objects.filter(
+        profile=profile, item=Consent.Item.PROVISION, withdrawn_at__isnull=True
+    ).exists()
+
+
+def documents_for_profile(profile: ApplicantProfile) -> QuerySet[Document]:
+    return Document.objects.filter(profile=profile)
+
+
+def documents_for_user(user) -> QuerySet[Document]:
+    """Documents the user may download: her own, or (staff) all, or (company) her candidates'.
+
+    A company user sees a document while its owner has the provision consent and has chosen a
+    role of the company in a submitted application, or was invited by one of its roles.
+    """
+    documents = Document.objects.select_related("profile__user")
+    if not user.is_authenticated:
+        return documents.none()
+    if user.is_staff:
+        return documents
+    if user.is_company_user:
+        return documents.filter(profile_id__in=_candidate_profile_ids_of(user))
+    return documents.filter(profile__user=user)
+
+
+def _candidate_profile_ids_of(company_user) -> QuerySet:
+    from matching.models import ApplicationChoice, InternshipApplication, InterviewInvitation
+
+    company_id = getattr(getattr(company_user, "company_membership", None), "company_id", None)
+    if company_id is None:
+        return ApplicantProfile.objects.none().values("pk")
+    chose = ApplicationChoice.objects.filter(
+        application__applicant=OuterRef("pk"),
+        role__company_id=company_id,
+    ).exclude(
+        application__status__in=[
+            InternshipApplication.Status.DRAFT,
+            InternshipApplication.Status.WITHDRAWN,
+        ]
+    )
+    invited = InterviewInvitation.objects.filter(
+        application__applicant=OuterRef("pk"), role__company_id=company_id
+    )
+    consented = Consent.objects.filter(
+        profile=OuterRef("pk"), item=Consent.Item.PROVISION, withdrawn_at__isnull=True
+    )
+    return (
+        ApplicantProfile.objects.filter(Exists(consented))
+        .filter(Exists(chose) | Exists(invited))
+        .values("pk")
+    )
+
+
+# --- What companies may see --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CareerLine:
+    field: str
+    years: int
+    description: str
+
+
+@dataclass(frozen=True)
+class CertificateLine:
+    name: str
+    issuer: str
+    acquired_on: date
+
+
+@dataclass(frozen=True)
+class TrainingLine:
+    title: str
+    completed_on: date
+    course_id: int | None
+
+
+@dataclass(frozen=True)
+class DocumentRef:
+    id: int
+    kind: str
+    kind_label: str
+    name: str
+
+
+@dataclass(frozen=True)
+class CandidateCard:
+    """What a company may see of one applicant: only the items she consented to share.
+
+    Without the provision consent every field but ``profile_id`` is None; contact details need
+    the optional contact consent as well.
+    """
+
+    profile_id: int
+    name: str | None = None
+    age: int | None = None
+    district: str | None = None
+    career_entries: tuple[CareerLine, ...] | None = None
+    certificates: tuple[CertificateLine, ...] | None = None
+    education: str | None = None
+    completed_trainings: tuple[TrainingLine, ...] | None = None
+    desired_work_type: str | None = None
+    documents: tuple[DocumentRef, ...] | None = None
+    phone: str | None = None
+    email: str | None = None
+
+
+def candidate_cards(profile_ids, *, on: date | None = None) -> dict[int, CandidateCard]:
+    """Candidate cards of many applicants in a fixed number of queries (7 whatever the count)."""
+    on = on or timezone.localdate()
+    active = Consent.objects.filter(withdrawn_at__isnull=True)
+    profiles = (
+        ApplicantProfile.objects.filter(pk__in=list(profile_ids))
+        .select_related("user", "residence_district")
+        .prefetch_related(
+            Prefetch("consents", queryset=active, to_attr="active_consents"),
+            Prefetch(
+                "career_entries", queryset=CareerEntry.objects.select_related("job_category")
+            ),
+            "certificates",
+            Prefetch(
+                "completed_trainings", queryset=CompletedTraining.objects.select_related("course")
+            ),
+            "documents",
+        )
+    )
+    return {profile.pk: _card(profile, on) for profile in profiles}
+
+
+def _card(profile: ApplicantProfile, on: date) -> CandidateCard:
+    items = {consent.item for consent in profile.active_consents}
+    if Consent.Item.PROVISION not in items:
+        return CandidateCard(profile_id=profile.pk)
+    shares_contact = Consent.Item.CONTACT in items
+    return CandidateCard(
+        profile_id=profile.pk,
+        name=profile.name,
+        age=age_on(profile.birth_date, on) if profile.birth_date else None,
+        district=profile.residence_district.name if profile.residence_district else None,
+        career_entries=tuple(
+            CareerLine(entry.job_category.name, entry.years, entry.description)
+            for entry in profile.career_entries.all()
+        ),
+        certificates=tuple(
+            CertificateLine(cert.name, cert.issuer, cert.acquired_on)
+            for cert in profile.certificates.all()
+        ),
+        education=_education_text(profile),
+        completed_trainings=tuple(
+            TrainingLine(str(training), training.completed_on, training.course_id)
+            for training in profile.completed_trainings.all()
+        ),
+        desired_work_type=profile.get_desired_work_type_display() or None,
+        documents=tuple(
+            DocumentRef(doc.pk, doc.kind, str(doc.get_kind_display()), doc.original_name)
+            for doc in profile.documents.all()
+        ),
+        phone=(profile.phone or None) if shares_contact else None,
+        email=profile.user.email if shares_contact else None,
+    )
+
+
+def _education_text(profile: ApplicantProfile) -> str | None:
+    if not profile.education_level:
+        return None
+    level = str(profile.get_education_level_display())
+    return f"{level} ({profile.education_major})" if profile.education_major else level
+
+
+# --- Allowance ---------------------------------------------------------------------------------
+
+
+def allowance_applications_for(profile: ApplicantProfile) -> QuerySet[AllowanceApplication]:
+    return (
+        AllowanceApplication.objects.filter(profile=profile)
+        .select_related("intake__program")
+        .prefetch_related(
+            Prefetch(
+                "reports",
+                queryset=ActivityReport.objects.select_related("payment").order_by("month", "pk"),
+            )
+        )
+    )
+
+
+def reports_for_user(user) -> QuerySet[ActivityReport]:
+    """Activity reports whose evidence the user may download: her own, or staff all."""
+    reports = ActivityReport.objects.select_related("application__profile__user")
+    if user.is_staff:
+        return reports
+    return reports.filter(application__profile__user=user)

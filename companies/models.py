@@ -17,8 +17,28 @@ class Company(models.Model):
         _("상태"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
     )
     district = models.ForeignKey(
-        "womenup.District", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "womenup.District",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("소재지 자치구"),
     )
+    representative = models.CharField(_("대표자명"), max_length=60, blank=True)
+    address = models.CharField(_("주소"), max_length=200, blank=True)
+    regular_employees = models.PositiveIntegerField(_("상시근로자 수"), default=0)
+    is_sme = models.BooleanField(_("중소기업"), default=False)
+    is_family_friendly = models.BooleanField(_("가족친화인증기업"), default=False)
+    is_seoul_strong_sme = models.BooleanField(_("서울형 강소기업"), default=False)
+    is_innobiz = models.BooleanField(_("이노비즈"), default=False)
+    is_venture = models.BooleanField(_("벤처기업"), default=False)
+    is_women_owned = models.BooleanField(_("여성기업"), default=False)
+    description = models.TextField(_("기업 소개"), blank=True)
+    contact_name = models.CharField(_("담당자 이름"), max_length=60, blank=True)
+    contact_phone = models.CharField(_("담당자 연락처"), max_length=20, blank=True)
+    contact_email = models.EmailField(_("담당자 이메일"), blank=True)
+    rejection_reason = models.TextField(_("반려 사유"), blank=True)
+    verified_at = models.DateTimeField(_("승인 시각"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

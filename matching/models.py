@@ -156,6 +156,13 @@ class MatchingRun(models.Model):
     finished_at = models.DateTimeField(_("종료"), null=True, blank=True)
     counts = models.JSONField(_("단계별 건수"), default=dict, blank=True)
     durations = models.JSONField(_("단계별 소요 시간(초)"), default=dict, blank=True)
+    stages_done = models.JSONField(
+        _("완료한 단계"),
+        default=list,
+        blank=True,
+        help_text=_("단계마다 그 단계의 기록과 같은 트랜잭션에서 추가됩니다 (재실행 시 이어서 진행)."),
+    )
+    last_error = models.TextField(_("마지막 오류"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

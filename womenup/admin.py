@@ -1,9 +1,11 @@
 """Admin for the shared kernel: users, programs and rules, wage rates, outbox, access log."""
 
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from womenup.eligibility import Rule, RuleKind
 from womenup.models import (
     City,
     District,
@@ -60,8 +62,29 @@ class IntakeWindowInline(admin.TabularInline):
     extra = 0
 
 
+class EligibilityRuleForm(forms.ModelForm):
+    """Refuses parameters the evaluator cannot use, with the evaluator's own explanation."""
+
+    class Meta:
+        model = EligibilityRule
+        fields = ["order", "kind", "params", "is_active", "note"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("kind") and cleaned.get("params") is not None:
+            try:
+                Rule(kind=RuleKind(cleaned["kind"]), params=cleaned["params"])
+            except (ValueError, TypeError) as problem:
+                raise forms.ValidationError(
+                    _("규칙 매개변수가 올바르지 않습니다: %(problem)s"),
+                    params={"problem": problem},
+                ) from problem
+        return cleaned
+
+
 class EligibilityRuleInline(admin.TabularInline):
     model = EligibilityRule
+    form = EligibilityRuleForm
     extra = 0
     fields = ["order", "kind", "params", "is_active", "note"]
 

@@ -1,0 +1,422 @@
+"""Writes about applicants: profile, qualifications, consents, documents, the allowance."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import filetype
+import phonenumbers
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+
+from applicants.consents import NOTICES
+from applicants.models import (
+    ActivityReport,
+    AllowanceApplication,
+    AllowancePayment,
+    ApplicantProfile,
+    CareerEntry,
+    Certificate,
+    CompletedTraining,
+    Consent,
+    Document,
+)
+from applicants.selectors import applicant_facts
+from womenup.eligibility import Outcome, evaluate
+from womenup.money import ALLOWANCE_MAX_MONTHS, ALLOWANCE_MONTHLY_KRW
+from womenup.models import City, District, IntakeWindow, PersonalDataAccess, User
+from womenup.selectors import open_intake, program_by_code, program_rules
+from womenup.services import notification_queue_for_user, personal_data_access_record
+
+ALLOWANCE_PROGRAM_CODE = "seoul-allowance"
+
+# --- Profile ------------------------------------------------------------------------------------
+
+
+def phone_normalize(raw: str) -> str:
+    """A Korean mobile or landline number in E.164 (``010-1234-5678`` → ``+821012345678``)."""
+    raw = (raw or "").strip()
+    if not raw:
+        return ""
+    try:
+        number = phonenumbers.parse(raw, "KR")
+    except phonenumbers.NumberParseException as error:
+        raise ValidationError(
+            "전화번호 형식이 올바르지 않습니다. 예: 010-1234-5678", code="phone"
+        ) from error
+    if number.country_code != 82 or not phonenumbers.is_valid_number(number):
+        raise ValidationError(
+            "대한민국 전화번호를 입력해 주세요. 예: 010-1234-5678", code="phone"
+        )
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def residence_check(*, city: City | None, district: District | None) -> None:
+    if district is not None and city is None:
+        raise ValidationError("거주 도시를 먼저 선택해 주세요.", code="residence")
+    if district is not None and district.city_id != city.pk:
+        raise ValidationError(
+            f"{district.name}은(는) {city.name}의 자치구가 아닙니다. 거주 도시에 속한 "
+            "자치구를 선택해 주세요.",
+            code="residence",
+        )
+
+
+@transaction.atomic
+def profile_update(
+    *,
+    profile: ApplicantProfile,
+    job_categories=None,
+    preferred_districts=None,
+    **fields,
+) -> ApplicantProfile:
+    """Save the profile as a draft; any field may stay empty, but what is given must be valid."""
+    if "phone" in fields:
+        fields["phone"] = phone_normalize(fields["phone"])
+    city = fields.get("residence_city", profile.residence_city)
+    district = fields.get("residence_district", profile.residence_district)
+    residence_check(city=city, district=district)
+    birth_date = fields.get("birth_date")
+    if birth_date and birth_date >= timezone.localdate():
+        raise ValidationError("생년월일은 오늘 이전이어야 합니다.", code="birth_date")
+    if fields.get("never_employed") and fields.get("last_employment_end"):
+        raise ValidationError(
+            "'근무 경험 없음'을 선택했다면 마지막 근무 종료일은 비워 주세요.", code="employment"
+        )
+    for name, value in fields.items():
+        setattr(profile, name, value)
+    profile.full_clean(exclude=["user"])
+    profile.save()
+    if job_categories is not None:
+        profile.desired_job_categories.set(job_categories)
+    if preferred_districts is not None:
+        profile.preferred_districts.set(preferred_districts)
+    return profile
+
+
+@transaction.atomic
+def career_entry_add(
+    *, profile: ApplicantProfile, job_category, years: int, description: str = ""
+) -> CareerEntry:
+    if not 1 <= years <= 50:
+        raise ValidationError("경력 연수는 1년에서 50년 사이로 입력해 주세요.", code="years")
+    return CareerEntry.objects.create(
+        profile=profile, job_category=job_category, years=years, description=description
+    )
+
+
+@transaction.atomic
+def certificate_add(
+    *, profile: ApplicantProfile, name: str, issuer: str, acquired_on: date
+) -> Certificate:
+    if acquired_on > timezone.localdate():
+        raise ValidationError("취득일은 오늘 이후일 수 없습니다.", code="acquired_on")
+    if not name.strip() or not issuer.strip():
+        raise ValidationError("자격증명과 발급 기관을 입력해 주세요.", code="certificate")
+    return Certificate.objects.create(
+        profile=profile, name=name.strip(), issuer=issuer.strip(), acquired_on=acquired_on
+    )
+
+
+@transaction.atomic
+def completed_training_add(
+    *,
+    profile: ApplicantProfile,
+    completed_on: date,
+    course=None,
+    title: str = "",
+    institution: str = "",
+) -> CompletedTraining:
+    """Record a completed training: one of our courses (she must have completed it) or free text."""
+    if completed_on > timezone.localdate():
+        raise ValidationError("수료일은 오늘 이후일 수 없습니다.", code="completed_on")
+    if course is None and not title.strip():
+        raise ValidationError(
+            "우먼업 교육과정을 고르거나 교육명을 입력해 주세요.", code="training"
+        )
+    if course is not None:
+        from courses.models import Enrollment
+
+        completed = Enrollment.objects.filter(
+            course=course, applicant=profile, status=Enrollment.Status.COMPLETED
+        ).exists()
+        if not completed:
+            raise ValidationError(
+                f"'{course.title}' 과정의 수료 기록이 없습니다. 다른 곳에서 받은 교육이면 "
+                "교육명을 직접 입력해 주세요.",
+                code="training",
+            )
+    return CompletedTraining.objects.create(
+        profile=profile,
+        course=course,
+        title=title.strip(),
+        institution=institution.strip(),
+        completed_on=completed_on,
+    )
+
+
+@transaction.atomic
+def qualification_delete(*, item: CareerEntry | Certificate | CompletedTraining) -> None:
+    item.delete()
+
+
+# --- Consents -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def consent_give(*, profile: ApplicantProfile, item: str) -> Consent:
+    """Record consent to one item under the notice's current version (idempotent)."""
+    notice = NOTICES.get(item)
+    if notice is None:
+        raise ValidationError("알 수 없는 동의 항목입니다.", code="consent")
+    current = (
+        Consent.objects.select_for_update()
+        .filter(profile=profile, item=item, withdrawn_at__isnull=True)
+        .first()
+    )
+    if current is not None and current.notice_version == notice.version:
+        return current
+    now = timezone.now()
+    if current is not None:  # consent under an older notice: replaced by the new version
+        current.withdrawn_at = now
+        current.save(update_fields=["withdrawn_at"])
+    return Consent.objects.create(
+        profile=profile, item=item, notice_version=notice.version, given_at=now
+    )
+
+
+@transaction.atomic
+def consent_withdraw(*, profile: ApplicantProfile, item: str) -> Consent | None:
+    """Withdraw one item; the row stays with its withdrawal time. Nothing to do if not given."""
+    current = (
+        Consent.objects.select_for_update()
+        .filter(profile=profile, item=item, withdrawn_at__isnull=True)
+        .first()
+    )
+    if current is None:
+        return None
+    current.withdrawn_at = timezone.now()
+    current.save(update_fields=["withdrawn_at"])
+    return current
+
+
+def consents_record(*, profile: ApplicantProfile, given: set[str]) -> None:
+    """Set every item at once from the consent form: give the ticked, withdraw the others."""
+    with transaction.atomic():
+        for item in NOTICES:
+            if item in given:
+                consent_give(profile=profile, item=item)
+            else:
+                consent_withdraw(profile=profile, item=item)
+
+
+# --- Documents ----------------------------------------------------------------------------------
+
+ALLOWED_UPLOADS = {
+    "application/pdf": ("pdf",),
+    "image/png": ("png",),
+    "image/jpeg": ("jpg", "jpeg"),
+}
+
+
+def upload_check(upload: UploadedFile) -> str:
+    """Check an upload by its bytes; returns its content type or raises with a Korean message."""
+    limit = settings.UPLOAD_MAX_BYTES
+    if upload.size > limit:
+        raise ValidationError(
+            f"파일이 너무 큽니다 ({upload.size / 1024 / 1024:.1f}MB). "
+            f"{limit // (1024 * 1024)}MB 이하의 파일을 올려 주세요.",
+            code="too_large",
+        )
+    if upload.size == 0:
+        raise ValidationError("빈 파일입니다. 내용이 있는 파일을 올려 주세요.", code="empty")
+    upload.seek(0)
+    kind = filetype.guess(upload.read(261))
+    upload.seek(0)
+    if kind is None or kind.mime not in ALLOWED_UPLOADS:
+        raise ValidationError(
+            "PDF, PNG, JPEG 파일만 올릴 수 있습니다. 파일 내용이 이 형식이 아닙니다.",
+            code="file_type",
+        )
+    extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+    if extension not in ALLOWED_UPLOADS[kind.mime]:
+        raise ValidationError(
+            f"파일 이름({upload.name})과 실제 내용({kind.extension.upper()})이 다릅니다. "
+            "원본 파일을 그대로 올려 주세요.",
+            code="file_type",
+        )
+    return kind.mime
+
+
+@transaction.atomic
+def document_upload(*, profile: ApplicantProfile, kind: str, upload: UploadedFile) -> Document:
+    if kind not in Document.Kind.values:
+        raise ValidationError("서류 종류를 선택해 주세요.", code="kind")
+    content_type = upload_check(upload)
+    document = Document(
+        profile=profile,
+        kind=kind,
+        original_name=upload.name[:200],
+        content_type=content_type,
+        size=upload.size,
+    )
+    document.file.save(upload.name, upload, save=False)
+    document.save()
+    return document
+
+
+@transaction.atomic
+def document_delete(*, document: Document) -> None:
+    storage, name = document.file.storage, document.file.name
+    document.delete()
+    transaction.on_commit(lambda: storage.delete(name))
+
+
+def document_download_record(*, document: Document, user: User, request=None) -> None:
+    """Staff downloads of someone's document leave an access-log row."""
+    if user.is_staff and document.profile.user_id != user.pk:
+        personal_data_access_record(
+            actor=user,
+            subject=document.profile.user,
+            action=PersonalDataAccess.Action.DOWNLOAD,
+            target=f"서류 {document.get_kind_display()} #{document.pk}",
+            request=request,
+        )
+
+
+# --- Job-seeking allowance ----------------------------------------------------------------------
+
+
+def allowance_intake(*, on: date) -> IntakeWindow | None:
+    return open_intake(program_by_code(ALLOWANCE_PROGRAM_CODE), on=on)
+
+
+@transaction.atomic
+def allowance_apply(*, profile: ApplicantProfile, job_search_plan: str) -> AllowanceApplication:
+    """Apply for the allowance in the open intake when the program's rules pass."""
+    from applicants.selectors import missing_required_consents
+
+    today = timezone.localdate()
+    program = program_by_code(ALLOWANCE_PROGRAM_CODE)
+    intake = open_intake(program, on=today)
+    if intake is None:
+        raise ValidationError("지금은 구직지원금 신청 기간이 아닙니다.", code="closed")
+    if missing := missing_required_consents(profile):
+        raise ValidationError(f"먼저 동의가 필요합니다: {', '.join(missing)}.", code="consent")
+    if AllowanceApplication.objects.filter(profile=profile, intake=intake).exists():
+        raise ValidationError("이번 회차에 이미 구직지원금을 신청하셨습니다.", code="duplicate")
+    if not job_search_plan.strip():
+        raise ValidationError("구직 계획을 적어 주세요.", code="plan")
+    verdict = evaluate(program_rules(program), applicant_facts(profile), on=today)
+    if verdict.outcome is Outcome.FAIL:
+        raise ValidationError(" ".join(verdict.reasons), code="ineligible")
+    if verdict.outcome is Outcome.NEEDS_INFO:
+        raise ValidationError(
+            "프로필에 다음 정보를 입력해 주세요: " + " ".join(verdict.missing), code="needs_info"
+        )
+    return AllowanceApplication.objects.create(
+        profile=profile, intake=intake, job_search_plan=job_search_plan.strip()
+    )
+
+
+@transaction.atomic
+def activity_report_submit(
+    *, application: AllowanceApplication, month: date, activities: str, upload: UploadedFile
+) -> ActivityReport:
+    """File one month's job-search report with evidence (at most 3 months per application)."""
+    application = AllowanceApplication.objects.select_for_update().get(pk=application.pk)
+    month = month.replace(day=1)
+    if application.status != AllowanceApplication.Status.ACTIVE:
+        raise ValidationError("취소된 신청에는 활동 보고를 할 수 없습니다.", code="inactive")
+    earliest = timezone.localtime(application.applied_at).date().replace(day=1)
+    if month < earliest or month > timezone.localdate().replace(day=1):
+        raise ValidationError(
+            f"활동 월은 신청한 달({earliest:%Y-%m})부터 이번 달까지만 고를 수 있습니다.",
+            code="month",
+        )
+    live = application.reports.exclude(status=ActivityReport.Status.RETURNED)
+    if live.filter(month=month).exists():
+        raise ValidationError(f"{month:%Y년 %m월} 활동 보고는 이미 제출했습니다.", code="month")
+    if live.count() >= ALLOWANCE_MAX_MONTHS:
+        raise ValidationError(
+            f"구직지원금은 최대 {ALLOWANCE_MAX_MONTHS}개월까지 지원됩니다. "
+            "더 이상 보고를 제출할 수 없습니다.",
+            code="max_months",
+        )
+    if not activities.strip():
+        raise ValidationError("이번 달에 한 구직 활동을 적어 주세요.", code="activities")
+    upload_check(upload)
+    report = ActivityReport(
+        application=application,
+        month=month,
+        activities=activities.strip(),
+        evidence_name=upload.name[:200],
+    )
+    report.evidence.save(upload.name, upload, save=False)
+    report.save()
+    return report
+
+
+@transaction.atomic
+def activity_report_accept(*, report: ActivityReport, staff: User) -> AllowancePayment:
+    """Accept a report: releases one month's allowance as a pending payment row."""
+    report = ActivityReport.objects.select_for_update().select_related("application").get(
+        pk=report.pk
+    )
+    if report.status != ActivityReport.Status.SUBMITTED:
+        raise ValidationError(
+            f"검토 중인 보고만 승인할 수 있습니다 (현재: {report.get_status_display()}).",
+            code="status",
+        )
+    report.status = ActivityReport.Status.ACCEPTED
+    report.reviewed_at = timezone.now()
+    report.reviewed_by = staff
+    report.save(update_fields=["status", "reviewed_at", "reviewed_by"])
+    payment = AllowancePayment.objects.create(
+        report=report, application=report.application, amount_krw=ALLOWANCE_MONTHLY_KRW
+    )
+    notification_queue_for_user(
+        user=report.application.profile.user,
+        subject="구직활동 보고가 승인되었습니다",
+        body=f"{report.month:%Y년 %m월} 구직활동 보고가 승인되어 구직지원금 "
+        f"{ALLOWANCE_MONTHLY_KRW:,}원 지급이 준비되었습니다.",
+        dedupe_key=f"activity-report-accepted-{report.pk}",
+    )
+    return payment
+
+
+@transaction.atomic
+def activity_report_return(*, report: ActivityReport, staff: User, reason: str) -> ActivityReport:
+    """Return a report for correction; she may file that month again."""
+    report = ActivityReport.objects.select_for_update().get(pk=report.pk)
+    if report.status != ActivityReport.Status.SUBMITTED:
+        raise ValidationError("검토 중인 보고만 반려할 수 있습니다.", code="status")
+    if not reason.strip():
+        raise ValidationError("반려 사유를 적어 주세요.", code="reason")
+    report.status = ActivityReport.Status.RETURNED
+    report.reviewed_at = timezone.now()
+    report.reviewed_by = staff
+    report.return_reason = reason.strip()
+    report.save(update_fields=["status", "reviewed_at", "reviewed_by", "return_reason"])
+    return report
+
+
+@transaction.atomic
+def allowance_payment_approve(*, payment: AllowancePayment, staff: User) -> AllowancePayment:
+    """Approve a pending payment; an approved payment never changes again."""
+    payment = AllowancePayment.objects.select_for_update().get(pk=payment.pk)
+    if payment.status == AllowancePayment.Status.APPROVED:
+        raise ValidationError(
+            "이미 승인된 지급은 바꿀 수 없습니다. 정정이 필요하면 새 지급 건을 만들어 주세요.",
+            code="approved",
+        )
+    if not staff.is_staff:
+        raise ValidationError("서울시 담당자만 지급을 승인할 수 있습니다.", code="staff")
+    payment.status = AllowancePayment.Status.APPROVED
+    payment.approved_by = staff
+    payment.approved_at = timezone.now()
+    payment.save(update_fields=["status", "approved_by", "approved_at"])
+    return payment

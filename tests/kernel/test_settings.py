@@ -1,0 +1,85 @@
+"""Settings follow the environment: SQLite and eager tasks bare, PostgreSQL and Redis when told."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PROBE = (
+    "import django, json; from django.conf import settings; django.setup(); print(json.dumps({"
+    "'db': settings.DATABASES['default']['ENGINE'],"
+    "'cache': settings.CACHES['default']['BACKEND'],"
+    "'broker': settings.CELERY_BROKER_URL,"
+    "'eager': settings.CELERY_TASK_ALWAYS_EAGER,"
+    "'email': settings.EMAIL_BACKEND}))"
+)
+CONFIG_VARIABLES = ("DATABASE_URL", "REDIS_URL", "CELERY_BROKER_URL", "CELERY_TASK_ALWAYS_EAGER")
+
+
+def settings_under(module: str, **environment: str) -> dict:
+    env = {k: v for k, v in os.environ.items() if k not in CONFIG_VARIABLES}
+    env.update(DJANGO_SETTINGS_MODULE=module, **environment)
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_with_nothing_configured_it_runs_on_sqlite_with_eager_tasks():
+    found = settings_under("womenup.settings.dev")
+    assert found["db"] == "django.db.backends.sqlite3"
+    assert found["cache"].endswith("LocMemCache")
+    assert found["eager"] is True
+    assert found["broker"] == "memory://"
+    assert found["email"].endswith("console.EmailBackend")
+
+
+def test_database_and_redis_urls_switch_to_postgresql_and_redis():
+    found = settings_under(
+        "womenup.settings.dev",
+        DATABASE_URL="postgres://postgres@127.0.0.1:5432/womenup",
+        REDIS_URL="redis://127.0.0.1:6379/2",
+    )
+    assert found["db"] == "django.db.backends.postgresql"
+    assert found["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert found["broker"] == "redis://127.0.0.1:6379/2"
+    assert found["eager"] is False
+
+
+def test_a_separate_broker_url_wins_over_redis_url():
+    found = settings_under(
+        "womenup.settings.dev",
+        REDIS_URL="redis://127.0.0.1:6379/2",
+        CELERY_BROKER_URL="amqp://guest:guest@127.0.0.1:5672//",
+    )
+    assert found["broker"] == "amqp://guest:guest@127.0.0.1:5672//"
+    assert found["eager"] is False
+
+
+def test_the_test_suite_itself_runs_on_postgresql_and_redis(settings):
+    assert settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+    assert settings.CACHES["default"]["BACKEND"].endswith("RedisCache")
+    assert settings.CELERY_BROKER_URL.startswith("redis://")
+
+
+def test_check_deploy_is_clean_under_production_settings():
+    env = {k: v for k, v in os.environ.items() if k not in CONFIG_VARIABLES}
+    env.update(
+        DJANGO_SETTINGS_MODULE="womenup.settings.production",
+        DJANGO_SECRET_KEY="x7#k2!p9@f4$w8^m3&q6*z1(r5)t0_y-u+i=o[a]s{d}g|h;j:l,c.v/b<n>e?",
+        DJANGO_ALLOWED_HOSTS="womenup.seoul.go.kr",
+        DATABASE_URL="postgres://postgres@127.0.0.1:5432/womenup",
+        REDIS_URL="redis://127.0.0.1:6379/2",
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
