@@ -7,6 +7,9 @@ class WomenUpConfig(AppConfig):
     name = "womenup"
     verbose_name = "공통(사업·알림·접근기록)"
 
+    def ready(self) -> None:
+        from womenup import checks  # noqa: F401  (registers the deploy checks)
+
 
 class WomenUpAdminConfig(admin_apps.AdminConfig):
     """Django admin with the portal's admin site (MFA-only for staff)."""

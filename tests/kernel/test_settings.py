@@ -65,21 +65,35 @@ def test_the_test_suite_itself_runs_on_postgresql_and_redis(settings):
     assert settings.CELERY_BROKER_URL.startswith("redis://")
 
 
-def test_check_deploy_is_clean_under_production_settings():
+PRODUCTION = {
+    "DJANGO_SETTINGS_MODULE": "womenup.settings.production",
+    "DJANGO_SECRET_KEY": "x7#k2!p9@f4$w8^m3&q6*z1(r5)t0_y-u+i=o[a]s{d}g|h;j:l,c.v/b<n>e?",
+    "DJANGO_ALLOWED_HOSTS": "womenup.seoul.go.kr",
+}
+
+
+def check_deploy(**environment: str) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k not in CONFIG_VARIABLES}
-    env.update(
-        DJANGO_SETTINGS_MODULE="womenup.settings.production",
-        DJANGO_SECRET_KEY="x7#k2!p9@f4$w8^m3&q6*z1(r5)t0_y-u+i=o[a]s{d}g|h;j:l,c.v/b<n>e?",
-        DJANGO_ALLOWED_HOSTS="womenup.seoul.go.kr",
-        DATABASE_URL="postgres://postgres@127.0.0.1:5432/womenup",
-        REDIS_URL="redis://127.0.0.1:6379/2",
-    )
-    result = subprocess.run(
+    env.update(PRODUCTION, **environment)
+    return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
         env=env,
         capture_output=True,
         text=True,
     )
+
+
+def test_check_deploy_is_clean_under_production_settings():
+    result = check_deploy(
+        DATABASE_URL="postgres://postgres@127.0.0.1:5432/womenup",
+        REDIS_URL="redis://127.0.0.1:6379/2",
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_check_deploy_warns_when_rate_limits_would_not_be_shared():
+    result = check_deploy()
+    assert result.returncode != 0
+    assert "womenup.W001" in result.stdout + result.stderr
