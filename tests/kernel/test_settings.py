@@ -15,7 +15,13 @@ PROBE = (
     "'eager': settings.CELERY_TASK_ALWAYS_EAGER,"
     "'email': settings.EMAIL_BACKEND}))"
 )
-CONFIG_VARIABLES = ("DATABASE_URL", "REDIS_URL", "CELERY_BROKER_URL", "CELERY_TASK_ALWAYS_EAGER")
+CONFIG_VARIABLES = (
+    "DATABASE_URL",
+    "REDIS_URL",
+    "CELERY_BROKER_URL",
+    "CELERY_TASK_ALWAYS_EAGER",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",  # set by the browser tests of the same run
+)
 
 
 def settings_under(module: str, **environment: str) -> dict:
