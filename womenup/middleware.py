@@ -1,8 +1,11 @@
-"""Staff must set up two-step verification before they can use admin."""
+"""Request middleware of the portal: the staff MFA gate and the chosen language."""
 
+from django.conf import settings
 from django.contrib import messages
+from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from womenup.mfa import has_mfa
@@ -31,3 +34,16 @@ class StaffMFARequiredMiddleware:
             and user.is_staff
             and not has_mfa(user)
         )
+
+
+class ChosenLanguageMiddleware(LocaleMiddleware):
+    """Korean unless the visitor chose another language with the switch (the language cookie).
+
+    The browser's Accept-Language is ignored on purpose: the portal speaks Korean first.
+    """
+
+    def process_request(self, request):
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        supported = {code for code, _name in settings.LANGUAGES}
+        translation.activate(chosen if chosen in supported else settings.LANGUAGE_CODE)
+        request.LANGUAGE_CODE = translation.get_language()

@@ -37,6 +37,12 @@ def test_every_page_offers_english_and_switching_changes_the_language(client):
     assert "Programs" in page
 
 
+def test_a_browser_asking_for_english_still_gets_korean_until_the_visitor_switches(client):
+    page = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert 'lang="ko"' in page
+    assert '<option value="ko" selected>' in page
+
+
 def test_unknown_program_is_a_404(client):
     assert client.get(reverse("program-detail", args=["no-such-program"])).status_code == 404
 

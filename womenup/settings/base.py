@@ -44,7 +44,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "womenup.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -196,3 +196,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
 }
+
+# Internship applications: how many ranked role choices one application may hold.
+INTERNSHIP_MAX_CHOICES = env.int("INTERNSHIP_MAX_CHOICES", default=5)
+
+# Weekly batch: interview invitations per role = open seats × this factor (DESIGN.md §5).
+MATCHING_INTERVIEW_FACTOR = env.int("MATCHING_INTERVIEW_FACTOR", default=3)
