@@ -1,6 +1,24 @@
 """This app's section of the applicant dashboard (see applicants/dashboard.py)."""
 
+from django.utils import timezone
 
-def applicant_section(profile):
-    """Nothing to show yet."""
-    return None
+from applicants.dashboard import DashboardSection
+from courses import selectors
+
+
+def applicant_section(profile) -> DashboardSection | None:
+    """Her course applications: status, place in line, attendance, completion, certificates."""
+    today = timezone.localdate()
+    enrollments = selectors.enrollments_for_dashboard(profile, on=today)
+    if not enrollments:
+        return None
+    rows = [
+        {
+            "enrollment": enrollment,
+            "attendance_rate": selectors.percentage(
+                enrollment.sessions_attended, enrollment.sessions_held
+            ),
+        }
+        for enrollment in enrollments
+    ]
+    return DashboardSection(template="courses/dashboard_section.html", context={"rows": rows})

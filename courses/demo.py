@@ -1,33 +1,187 @@
-"""Demo institutions and digital courses."""
+"""Demo institutions with a staff login, courses of every track, sessions, a completed trainee."""
 
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import date, timedelta
 
-from courses.models import Course, Institution
-from womenup.models import City, Program
+from django.utils import timezone
+
+from applicants.models import ApplicantProfile
+from courses import services
+from courses.models import Attendance, Course, Enrollment, FollowUp, Institution, Session
+from womenup.demo import demo_user
+from womenup.models import City, District, Program, User
+
+INSTITUTION_STAFF_EMAIL = "institution@demo.womenup.kr"
+TRAINEE_EMAIL = "trainee@demo.womenup.kr"
+
+
+@dataclass(frozen=True)
+class DemoCourse:
+    institution: str
+    city: str
+    program: str
+    code: str
+    title: str
+    track: str
+    subject: str
+    hours: int
+    seats: int
+    starts_in_days: int = 30
+    weeks: int = 16
+    certificate: str = ""
+    unlocks: str = ""
+    selection_mode: str = Course.SelectionMode.FIRST_COME
+
+
+SEOUL_CENTRE = "서울여성인력개발센터"
+GANGNAM_CENTRE = "강남여성인력개발센터"
+GM_LEARNING = "광명시평생학습원"
+GM_SAEIL = "광명여성새로일하기센터"
+ENTRY, ADVANCED = "seoul-digital-entry", "seoul-digital-advanced"
 
 DEMO_COURSES = [
-    ("서울여성인력개발센터", "python-entry", "파이썬 개발자 입문", "developer_entry", 450, 20),
-    ("서울여성인력개발센터", "java-entry", "자바 웹 개발자 입문", "developer_entry", 420, 18),
-    ("강남여성인력개발센터", "cloud-fullstack", "AI 활용 클라우드 풀스택 웹", "advanced", 320, 15),
-]
+    DemoCourse(SEOUL_CENTRE, "seoul", ENTRY, "python-entry", "파이썬 개발자 입문",
+               "developer_entry", "Python", 450, 20, certificate="정보처리기능사"),
+    DemoCourse(SEOUL_CENTRE, "seoul", ENTRY, "java-entry", "자바 웹 개발자 입문", "developer_entry",
+               "Java", 420, 18, certificate="정보처리산업기사"),
+    DemoCourse(SEOUL_CENTRE, "seoul", ENTRY, "javascript-entry", "자바스크립트 프론트엔드 입문",
+               "developer_entry", "JavaScript", 360, 20, weeks=12),
+    DemoCourse(SEOUL_CENTRE, "seoul", ENTRY, "backend-2024", "백엔드 개발 직무교육",
+               "developer_entry", "Python", 204, 15, weeks=8, unlocks="seoul-project-it"),
+    DemoCourse(GANGNAM_CENTRE, "seoul", ENTRY, "digital-marketing-2024", "디지털마케팅 직무교육",
+               "developer_entry", "디지털마케팅", 204, 15, weeks=8, unlocks="seoul-project-it"),
+    DemoCourse(GANGNAM_CENTRE, "seoul", ADVANCED, "cloud-fullstack", "AI 활용 클라우드 풀스택 웹",
+               "advanced", "클라우드", 320, 15, selection_mode="institution_selects"),
+    DemoCourse(GANGNAM_CENTRE, "seoul", ADVANCED, "ios-app", "iOS 앱 개발 심화", "advanced",
+               "Swift", 300, 15, selection_mode="institution_selects"),
+    DemoCourse(GANGNAM_CENTRE, "seoul", ENTRY, "social-impact-pretraining",
+               "소셜임팩트 사전교육 (1주)", "pre_training", "협업도구", 20, 20, starts_in_days=14,
+               weeks=1, unlocks="seoul-project-social"),
+    DemoCourse(GM_LEARNING, "gwangmyeong", "gm-5060", "gm-youtube-creator", "유튜브 크리에이터",
+               "social_50plus", "영상 제작", 60, 20, weeks=10),
+    DemoCourse(GM_LEARNING, "gwangmyeong", "gm-5060", "gm-eco-activist", "생태보존 활동가",
+               "social_50plus", "생태", 48, 20, weeks=8),
+    DemoCourse(GM_LEARNING, "gwangmyeong", "gm-5060", "gm-disaster-safety", "재해안전관리강사",
+               "social_50plus", "안전", 60, 20, weeks=10, certificate="재난안전지도사"),
+    DemoCourse(GM_LEARNING, "gwangmyeong", "gm-5060", "gm-conflict-mediator", "갈등협상관리조정자",
+               "social_50plus", "조정", 48, 20, weeks=8),
+    DemoCourse(GM_SAEIL, "gwangmyeong", "gm-women-vocational", "gm-accounting", "전산회계 실무",
+               "vocational", "회계", 240, 20, certificate="전산회계 1급"),
+    DemoCourse(GM_SAEIL, "gwangmyeong", "gm-women-vocational", "gm-social-welfare",
+               "사회복지 행정 실무", "vocational", "사회복지", 240, 20),
+]  # fmt: skip
+
+PAST_COURSE = DemoCourse(
+    SEOUL_CENTRE, "seoul", ENTRY, "python-entry-past", "파이썬 개발자 입문 (지난 기수)",
+    "developer_entry", "Python", 450, 20, starts_in_days=-200, weeks=16,
+    certificate="정보처리기능사",
+)  # fmt: skip
 
 
-def load(*, today, **_kwargs) -> list[tuple[str, str]]:
+def load(*, today: date, **_kwargs) -> list[tuple[str, str]]:
+    for demo in DEMO_COURSES:
+        course = _course(demo, today)
+        _sessions(course, count=3)
+    staff = demo_user(INSTITUTION_STAFF_EMAIL, account_type=User.AccountType.INSTITUTION)
+    services.institution_staff_add(institution=_institution(SEOUL_CENTRE, "seoul"), user=staff)
+    _completed_trainee(today, staff)
+    return [
+        (
+            f"운영기관 담당자 ({SEOUL_CENTRE}, 관리자, 첫 로그인 때 OTP 설정)",
+            INSTITUTION_STAFF_EMAIL,
+        ),
+        ("수료생 (지난 기수 수료, 사후관리 중)", TRAINEE_EMAIL),
+    ]
+
+
+def _institution(name: str, city: str) -> Institution:
+    institution, _ = Institution.objects.get_or_create(
+        name=name, defaults={"city": City.objects.get(code=city)}
+    )
+    return institution
+
+
+def _course(demo: DemoCourse, today: date) -> Course:
+    starts_on = today + timedelta(days=demo.starts_in_days)
+    course, _ = Course.objects.get_or_create(
+        code=demo.code,
+        defaults={
+            "institution": _institution(demo.institution, demo.city),
+            "program": Program.objects.get(code=demo.program),
+            "title": demo.title,
+            "track": demo.track,
+            "subject": demo.subject,
+            "hours": demo.hours,
+            "starts_on": starts_on,
+            "ends_on": starts_on + timedelta(weeks=demo.weeks),
+            "schedule": "월~금 09:30~15:30",
+            "seats": demo.seats,
+            "applications_open_on": min(today, starts_on) - timedelta(days=30),
+            "applications_close_on": starts_on - timedelta(days=1),
+            "selection_mode": demo.selection_mode,
+            "certificate_name": demo.certificate,
+            "unlocks_program": Program.objects.filter(code=demo.unlocks).first(),
+        },
+    )
+    return course
+
+
+def _sessions(course: Course, *, count: int) -> list[Session]:
+    days = [course.starts_on + timedelta(weeks=week) for week in range(count)]
+    return [
+        Session.objects.get_or_create(
+            course=course, held_on=day, defaults={"topic": f"{number}주차 수업"}
+        )[0]
+        for number, day in enumerate(days, start=1)
+    ]
+
+
+def _completed_trainee(today: date, staff: User) -> None:
+    """A trainee of a past course: attended, completed, certified, followed up at 1 month."""
+    course = _course(PAST_COURSE, today)
+    sessions = _sessions(course, count=10)
+    user = demo_user(TRAINEE_EMAIL, account_type=User.AccountType.APPLICANT)
     seoul = City.objects.get(code="seoul")
-    for institution_name, code, title, track, hours, seats in DEMO_COURSES:
-        institution, _ = Institution.objects.get_or_create(name=institution_name, city=seoul)
-        program_code = "seoul-digital-advanced" if track == "advanced" else "seoul-digital-entry"
-        Course.objects.get_or_create(
-            code=code,
-            defaults={
-                "institution": institution,
-                "program": Program.objects.get(code=program_code),
-                "title": title,
-                "track": track,
-                "hours": hours,
-                "starts_on": today + timedelta(days=30),
-                "ends_on": today + timedelta(days=120),
-                "seats": seats,
-            },
+    profile, _ = ApplicantProfile.objects.get_or_create(
+        user=user,
+        defaults={
+            "name": "박지민",
+            "birth_date": date(1984, 3, 8),
+            "gender": ApplicantProfile.Gender.FEMALE,
+            "residence_city": seoul,
+            "residence_district": District.objects.get(city=seoul, code="guro"),
+            "employment_status": ApplicantProfile.EmploymentStatus.UNEMPLOYED,
+        },
+    )
+    if Enrollment.objects.filter(course=course, applicant=profile).exists():
+        return
+    enrollment = Enrollment.objects.create(
+        course=course,
+        applicant=profile,
+        motivation="개발자로 다시 일하고 싶습니다.",
+        status=Enrollment.Status.ENROLLED,
+        enrolled_at=timezone.now(),
+        decided_at=timezone.now(),
+    )
+    Course.objects.filter(pk=course.pk).update(enrolled_count=1)
+    for session in sessions:
+        services.attendance_record(
+            session=session, marks={enrollment.pk: Attendance.Status.PRESENT}, actor=staff
         )
-    return []
+    services.enrollment_complete(enrollment=enrollment, actor=staff, on=course.ends_on)
+    enrollment.refresh_from_db()
+    services.certificate_record(
+        enrollment=enrollment,
+        name=course.certificate_name,
+        obtained_on=course.ends_on + timedelta(days=20),
+        actor=staff,
+    )
+    first = FollowUp.objects.get(enrollment=enrollment, months_after=1)
+    services.follow_up_record(
+        follow_up=first,
+        outcome=FollowUp.Outcome.EMPLOYED,
+        employer="(주)우먼업소프트",
+        contract_type=FollowUp.ContractType.REGULAR,
+        actor=staff,
+        on=first.due_on,
+    )

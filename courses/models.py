@@ -1,4 +1,9 @@
-"""Institutions, courses and enrollments (extended by the courses issue)."""
+"""Institutions, courses, enrollments with seats and waitlist, attendance, certificates, follow-ups.
+
+Seats are held in the database: ``Course.enrolled_count`` counts the enrollments that hold a seat
+and a CHECK constraint keeps it at or below ``seats``; the enrollment services lock the course row
+while they change it, so concurrent applications are served one after another in arrival order.
+"""
 
 from django.conf import settings
 from django.db import models
@@ -9,7 +14,9 @@ class Institution(models.Model):
     """A training institution (운영기관) that runs courses."""
 
     name = models.CharField(_("기관명"), max_length=120)
-    city = models.ForeignKey("womenup.City", on_delete=models.PROTECT, related_name="+")
+    city = models.ForeignKey(
+        "womenup.City", on_delete=models.PROTECT, related_name="+", verbose_name=_("도시")
+    )
     staff = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="institutions", verbose_name=_("담당자")
     )
@@ -33,30 +40,115 @@ class Course(models.Model):
         VOCATIONAL = "vocational", _("직업교육훈련")
         PRE_TRAINING = "pre_training", _("사전교육")
 
-    institution = models.ForeignKey(Institution, on_delete=models.PROTECT, related_name="courses")
-    program = models.ForeignKey("womenup.Program", on_delete=models.PROTECT, related_name="courses")
+    class SelectionMode(models.TextChoices):
+        FIRST_COME = "first_come", _("선착순")
+        INSTITUTION_SELECTS = "institution_selects", _("기관 선발")
+
+    institution = models.ForeignKey(
+        Institution, on_delete=models.PROTECT, related_name="courses", verbose_name=_("운영기관")
+    )
+    program = models.ForeignKey(
+        "womenup.Program",
+        on_delete=models.PROTECT,
+        related_name="courses",
+        verbose_name=_("사업"),
+        help_text=_("이 사업의 자격 요건으로 신청 자격을 판단합니다."),
+    )
     code = models.SlugField(_("과정 코드"), unique=True)
     title = models.CharField(_("과정명"), max_length=150)
     track = models.CharField(_("과정 유형"), max_length=30, choices=Track.choices)
+    subject = models.CharField(
+        _("분야·언어"), max_length=60, blank=True, help_text=_("예: Python, Java, 유튜브 제작")
+    )
+    summary = models.TextField(_("과정 소개"), blank=True)
     hours = models.PositiveSmallIntegerField(_("교육시간"))
     starts_on = models.DateField(_("개강일"))
     ends_on = models.DateField(_("종강일"))
+    schedule = models.CharField(
+        _("수업 일정"), max_length=150, blank=True, help_text=_("예: 월~금 09:30~15:30")
+    )
     seats = models.PositiveSmallIntegerField(_("정원"))
+    enrolled_count = models.PositiveSmallIntegerField(
+        _("선발 인원"), default=0, editable=False, help_text=_("좌석을 차지한 수강생 수")
+    )
+    applications_open_on = models.DateField(_("접수 시작일"), null=True, blank=True)
+    applications_close_on = models.DateField(
+        _("접수 마감일"), null=True, blank=True, help_text=_("비워 두면 개강 전날까지 접수합니다.")
+    )
+    selection_mode = models.CharField(
+        _("선발 방식"),
+        max_length=30,
+        choices=SelectionMode.choices,
+        default=SelectionMode.FIRST_COME,
+    )
+    min_attendance_rate = models.PositiveSmallIntegerField(_("수료 기준 출석률(%)"), default=80)
+    certificate_name = models.CharField(_("연계 자격증"), max_length=120, blank=True)
+    unlocks_program = models.ForeignKey(
+        "womenup.Program",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="unlocking_courses",
+        verbose_name=_("수료 시 지원 가능한 인턴십"),
+        help_text=_("이 과정을 수료해야 지원할 수 있는 IT 직무교육 연계 인턴십"),
+    )
 
     class Meta:
         verbose_name = _("교육과정")
         verbose_name_plural = _("교육과정")
         ordering = ["starts_on", "title"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(seats__gte=1), name="course_has_a_seat"),
+            models.CheckConstraint(
+                condition=models.Q(seats__gte=1),
+                name="course_has_a_seat",
+                violation_error_message=_("정원은 1명 이상이어야 합니다."),
+            ),
             models.CheckConstraint(
                 condition=models.Q(ends_on__gte=models.F("starts_on")),
                 name="course_ends_after_it_starts",
+                violation_error_message=_("종강일은 개강일과 같거나 그 뒤여야 합니다."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(hours__gte=1),
+                name="course_has_hours",
+                violation_error_message=_("교육시간은 1시간 이상이어야 합니다."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(enrolled_count__lte=models.F("seats")),
+                name="course_never_oversubscribed",
+                violation_error_message=_("정원은 이미 선발된 인원보다 적을 수 없습니다."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(min_attendance_rate__lte=100),
+                name="course_attendance_rate_is_a_percentage",
+                violation_error_message=_("수료 기준 출석률은 0~100 사이로 입력해 주세요."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(applications_open_on__isnull=True)
+                | models.Q(applications_close_on__isnull=True)
+                | models.Q(applications_close_on__gte=models.F("applications_open_on")),
+                name="course_application_window_in_order",
+                violation_error_message=_("접수 마감일은 접수 시작일과 같거나 그 뒤여야 합니다."),
             ),
         ]
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def seats_left(self) -> int:
+        return max(self.seats - self.enrolled_count, 0)
+
+    @property
+    def last_application_day(self):
+        """The last day applications are taken: the close date, else the day before it starts."""
+        from datetime import timedelta
+
+        return self.applications_close_on or self.starts_on - timedelta(days=1)
+
+    def is_open_for_applications(self, day) -> bool:
+        opened = self.applications_open_on is None or self.applications_open_on <= day
+        return opened and day <= self.last_application_day
 
 
 class Enrollment(models.Model):
@@ -70,15 +162,33 @@ class Enrollment(models.Model):
         DROPPED = "dropped", _("중도 탈락")
         COMPLETED = "completed", _("수료")
         NOT_COMPLETED = "not_completed", _("미수료")
+        NOT_SELECTED = "not_selected", _("미선발")
 
-    course = models.ForeignKey(Course, on_delete=models.PROTECT, related_name="enrollments")
+    SEAT_HOLDING = (Status.ENROLLED, Status.COMPLETED, Status.NOT_COMPLETED)
+    OPEN = (Status.APPLIED, Status.WAITLISTED, Status.ENROLLED)
+
+    course = models.ForeignKey(
+        Course, on_delete=models.PROTECT, related_name="enrollments", verbose_name=_("교육과정")
+    )
     applicant = models.ForeignKey(
-        "applicants.ApplicantProfile", on_delete=models.CASCADE, related_name="enrollments"
+        "applicants.ApplicantProfile",
+        on_delete=models.CASCADE,
+        related_name="enrollments",
+        verbose_name=_("신청자"),
     )
     status = models.CharField(
         _("상태"), max_length=20, choices=Status.choices, default=Status.APPLIED, db_index=True
     )
+    motivation = models.TextField(_("지원 동기"), blank=True)
     applied_at = models.DateTimeField(_("신청 시각"), auto_now_add=True)
+    waitlisted_at = models.DateTimeField(
+        _("대기 등록 시각"), null=True, blank=True, help_text=_("대기 순번은 이 시각 순서입니다.")
+    )
+    decided_at = models.DateTimeField(_("선발 결정 시각"), null=True, blank=True)
+    enrolled_at = models.DateTimeField(_("선발 시각"), null=True, blank=True)
+    ended_at = models.DateTimeField(_("취소·탈락 시각"), null=True, blank=True)
+    completed_on = models.DateField(_("수료일"), null=True, blank=True)
+    note = models.CharField(_("비고"), max_length=300, blank=True)
 
     class Meta:
         verbose_name = _("수강 신청")
@@ -87,8 +197,161 @@ class Enrollment(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["course", "applicant"], name="one_enrollment_per_course_and_applicant"
-            )
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="waitlisted") | models.Q(waitlisted_at__isnull=False),
+                name="waitlisted_enrollment_has_a_place_in_line",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status__in=["enrolled", "completed", "not_completed"])
+                | models.Q(enrolled_at__isnull=False),
+                name="seated_enrollment_was_enrolled",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="completed") | models.Q(completed_on__isnull=False),
+                name="completed_enrollment_has_a_date",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["course", "status", "waitlisted_at"], name="enrollment_waitlist")
         ]
 
     def __str__(self) -> str:
         return f"{self.course} · {self.applicant}"
+
+
+class Session(models.Model):
+    """One class day of a course; attendance is recorded per session."""
+
+    course = models.ForeignKey(
+        Course, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("교육과정")
+    )
+    held_on = models.DateField(_("수업일"))
+    topic = models.CharField(_("주제"), max_length=150, blank=True)
+
+    class Meta:
+        verbose_name = _("수업 회차")
+        verbose_name_plural = _("수업 회차")
+        ordering = ["course_id", "held_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["course", "held_on"], name="one_session_per_course_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.course} {self.held_on}"
+
+
+class Attendance(models.Model):
+    """A trainee's attendance at one session."""
+
+    class Status(models.TextChoices):
+        PRESENT = "present", _("출석")
+        LATE = "late", _("지각")
+        EXCUSED = "excused", _("공결")
+        ABSENT = "absent", _("결석")
+
+    ATTENDED = (Status.PRESENT, Status.LATE, Status.EXCUSED)
+
+    session = models.ForeignKey(
+        Session, on_delete=models.CASCADE, related_name="attendances", verbose_name=_("수업 회차")
+    )
+    enrollment = models.ForeignKey(
+        Enrollment, on_delete=models.CASCADE, related_name="attendances", verbose_name=_("수강생")
+    )
+    status = models.CharField(_("출결"), max_length=10, choices=Status.choices)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField(_("기록 시각"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("출결")
+        verbose_name_plural = _("출결")
+        ordering = ["session_id", "enrollment_id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "enrollment"], name="one_attendance_per_session_and_trainee"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.session} · {self.enrollment.applicant}: {self.get_status_display()}"
+
+
+class CourseCertificate(models.Model):
+    """A certificate a trainee obtained after the course."""
+
+    enrollment = models.ForeignKey(
+        Enrollment, on_delete=models.CASCADE, related_name="certificates", verbose_name=_("수강생")
+    )
+    name = models.CharField(_("자격증명"), max_length=120)
+    obtained_on = models.DateField(_("취득일"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("자격증 취득")
+        verbose_name_plural = _("자격증 취득")
+        ordering = ["enrollment_id", "obtained_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrollment", "name"], name="one_certificate_name_per_trainee"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.obtained_on})"
+
+
+class FollowUp(models.Model):
+    """Where a trainee stands 1, 3, 6 and 12 months after completing the course."""
+
+    class Outcome(models.TextChoices):
+        EMPLOYED = "employed", _("취업")
+        SELF_EMPLOYED = "self_employed", _("창업")
+        JOB_SEEKING = "job_seeking", _("구직 중")
+
+    class ContractType(models.TextChoices):
+        REGULAR = "regular", _("정규직")
+        FIXED_TERM = "fixed_term", _("계약직")
+        PART_TIME = "part_time", _("시간제")
+        FREELANCE = "freelance", _("프리랜서")
+
+    MONTHS = (1, 3, 6, 12)
+    WORKING = (Outcome.EMPLOYED, Outcome.SELF_EMPLOYED)
+
+    enrollment = models.ForeignKey(
+        Enrollment, on_delete=models.CASCADE, related_name="follow_ups", verbose_name=_("수강생")
+    )
+    months_after = models.PositiveSmallIntegerField(
+        _("수료 후 개월"),
+        choices=[(1, _("1개월")), (3, _("3개월")), (6, _("6개월")), (12, _("12개월"))],
+    )
+    due_on = models.DateField(_("조사 예정일"))
+    outcome = models.CharField(_("상태"), max_length=20, choices=Outcome.choices, blank=True)
+    employer = models.CharField(_("취업처"), max_length=120, blank=True)
+    contract_type = models.CharField(
+        _("고용 형태"), max_length=20, choices=ContractType.choices, blank=True
+    )
+    recorded_on = models.DateField(_("조사일"), null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("사후관리")
+        verbose_name_plural = _("사후관리")
+        ordering = ["due_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrollment", "months_after"], name="one_follow_up_per_milestone"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(outcome="") | models.Q(recorded_on__isnull=False),
+                name="recorded_follow_up_has_a_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enrollment.applicant} · {self.months_after}개월"

@@ -1,0 +1,545 @@
+"""Admin for institutions and their staff: courses, trainees, attendance, certificates, follow-ups.
+
+City staff see everything; institution staff (group "운영기관 담당자") see and edit only their own
+institution's rows: every queryset, foreign-key choice and object permission goes through
+``courses.selectors.scoped_to_staff``. Status changes are admin actions calling the services.
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import RelatedOnlyFieldListFilter
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from courses import selectors, services
+from courses.forms import AttendanceForm
+from courses.models import (
+    Attendance,
+    Course,
+    CourseCertificate,
+    Enrollment,
+    FollowUp,
+    Institution,
+    Session,
+)
+from womenup.admin import PersonalDataAdminMixin
+from womenup.models import PersonalDataAccess
+from womenup.services import personal_data_access_record
+
+SCOPED_CHOICES = {
+    "institution": selectors.institutions_for_staff,
+    "course": selectors.courses_for_staff,
+    "enrollment": selectors.enrollments_for_staff,
+    "session": selectors.sessions_for_staff,
+}
+
+
+class InstitutionScopedAdmin(admin.ModelAdmin):
+    """Rows, choices and object permissions limited to the staff member's institutions."""
+
+    institution_path = ""
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        return selectors.scoped_to_staff(
+            queryset, request.user, institution_path=self.institution_path
+        )
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in SCOPED_CHOICES:
+            kwargs["queryset"] = SCOPED_CHOICES[db_field.name](request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def _in_scope(self, request, obj) -> bool:
+        return obj is None or self.get_queryset(request).filter(pk=obj.pk).exists()
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) and self._in_scope(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._in_scope(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._in_scope(request, obj)
+
+
+def run_service_on(modeladmin, request, queryset, action, done_message: str) -> None:
+    """Call ``action(obj)`` for each selected row; report successes and each refusal."""
+    done = 0
+    for obj in queryset:
+        try:
+            action(obj)
+            done += 1
+        except ValidationError as error:
+            for message in error.messages:
+                modeladmin.message_user(request, f"{obj}: {message}", messages.ERROR)
+    if done:
+        modeladmin.message_user(request, done_message % {"count": done}, messages.SUCCESS)
+
+
+def count_with_rate(count: int, rate) -> str:
+    return f"{count} ({rate}%)" if rate is not None else str(count)
+
+
+class OutcomeColumns:
+    """List columns for rows annotated by ``selectors.with_outcomes``."""
+
+    @admin.display(description=gettext_lazy("지원"), ordering="applicants_total")
+    def applicants_column(self, obj):
+        return obj.applicants_total
+
+    @admin.display(description=gettext_lazy("선발"), ordering="enrolled_total")
+    def enrolled_column(self, obj):
+        return obj.enrolled_total
+
+    @admin.display(description=gettext_lazy("수료 (수료율)"), ordering="completed_total")
+    def completed_column(self, obj):
+        outcome = selectors.Outcomes.of(obj)
+        return count_with_rate(outcome.completed, outcome.completion_rate)
+
+    @admin.display(description=gettext_lazy("자격 취득 (취득률)"), ordering="certified_total")
+    def certified_column(self, obj):
+        outcome = selectors.Outcomes.of(obj)
+        return count_with_rate(outcome.certified, outcome.certification_rate)
+
+    @admin.display(description=gettext_lazy("12개월 내 취업 (취업률)"), ordering="employed_total")
+    def employed_column(self, obj):
+        outcome = selectors.Outcomes.of(obj)
+        return count_with_rate(outcome.employed, outcome.employment_rate)
+
+    OUTCOME_COLUMNS = [
+        "applicants_column",
+        "enrolled_column",
+        "completed_column",
+        "certified_column",
+        "employed_column",
+    ]
+
+
+# --- Institutions ------------------------------------------------------------------------------
+
+
+@admin.register(Institution)
+class InstitutionAdmin(OutcomeColumns, InstitutionScopedAdmin):
+    list_display = ["name", "city", *OutcomeColumns.OUTCOME_COLUMNS]
+    list_filter = ["city"]
+    list_select_related = ["city"]
+    search_fields = ["name"]
+    filter_horizontal = ["staff"]
+
+    def get_queryset(self, request):
+        return selectors.institution_outcomes(super().get_queryset(request))
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        for user in form.instance.staff.all():
+            services.institution_staff_add(institution=form.instance, user=user)
+
+
+# --- Courses -----------------------------------------------------------------------------------
+
+
+class SessionInline(admin.TabularInline):
+    model = Session
+    extra = 1
+    fields = ["held_on", "topic"]
+
+
+class CourseAdminForm(forms.ModelForm):
+    class Meta:
+        model = Course
+        fields = [
+            "institution",
+            "program",
+            "code",
+            "title",
+            "track",
+            "subject",
+            "summary",
+            "hours",
+            "starts_on",
+            "ends_on",
+            "schedule",
+            "seats",
+            "applications_open_on",
+            "applications_close_on",
+            "selection_mode",
+            "min_attendance_rate",
+            "certificate_name",
+            "unlocks_program",
+        ]
+
+    def clean_seats(self):
+        seats = self.cleaned_data["seats"]
+        if self.instance.pk:
+            taken = Course.objects.values_list("enrolled_count", flat=True).get(pk=self.instance.pk)
+            if seats < taken:
+                raise ValidationError(
+                    _("이미 선발된 인원(%(count)d명)보다 정원을 줄일 수 없습니다.")
+                    % {"count": taken}
+                )
+        return seats
+
+
+@admin.register(Course)
+class CourseAdmin(OutcomeColumns, InstitutionScopedAdmin):
+    form = CourseAdminForm
+    institution_path = "institution"
+    list_display = [
+        "title",
+        "institution",
+        "track",
+        "starts_on",
+        "seats",
+        "enrolled_count",
+        *OutcomeColumns.OUTCOME_COLUMNS,
+    ]
+    list_filter = ["track", "selection_mode", ("institution", RelatedOnlyFieldListFilter)]
+    list_select_related = ["institution"]
+    search_fields = ["title", "code", "subject"]
+    readonly_fields = ["enrolled_count"]
+    inlines = [SessionInline]
+    actions = ["decide_completion"]
+    fieldsets = [
+        (None, {"fields": ["institution", "program", "code", "title", "track", "subject"]}),
+        (
+            gettext_lazy("일정·정원"),
+            {
+                "fields": [
+                    "summary",
+                    "hours",
+                    "starts_on",
+                    "ends_on",
+                    "schedule",
+                    "seats",
+                    "enrolled_count",
+                ]
+            },
+        ),
+        (
+            gettext_lazy("접수·선발"),
+            {"fields": ["applications_open_on", "applications_close_on", "selection_mode"]},
+        ),
+        (
+            gettext_lazy("수료·연계"),
+            {"fields": ["min_attendance_rate", "certificate_name", "unlocks_program"]},
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return selectors.course_outcomes(super().get_queryset(request))
+
+    def save_model(self, request, obj, form, change):
+        services.course_save(course=obj, changed_fields=form.changed_data if change else [])
+
+    @admin.action(description=gettext_lazy("수료 판정 (출석률 기준으로 수료·미수료 처리)"))
+    def decide_completion(self, request, queryset):
+        def decide(course):
+            result = services.course_completion_decide(course=course, actor=request.user)
+            self.message_user(
+                request,
+                _("%(course)s: 수료 %(completed)d명, 미수료 %(not_completed)d명")
+                % {"course": course, **result},
+            )
+
+        run_service_on(self, request, queryset, decide, _("%(count)d개 과정을 판정했습니다."))
+
+
+# --- Enrollments -------------------------------------------------------------------------------
+
+
+class AttendanceInline(admin.TabularInline):
+    model = Attendance
+    fields = ["session", "status", "recorded_at"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class FollowUpInline(admin.TabularInline):
+    model = FollowUp
+    fields = ["months_after", "due_on", "outcome", "employer", "contract_type", "recorded_on"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Enrollment)
+class EnrollmentAdmin(PersonalDataAdminMixin, InstitutionScopedAdmin):
+    institution_path = "course__institution"
+    list_display = ["applicant", "course", "status", "applied_at", "waitlisted_at", "attendance"]
+    list_filter = ["status", ("course", RelatedOnlyFieldListFilter)]
+    list_select_related = ["course", "applicant__user"]
+    search_fields = ["applicant__name", "applicant__user__email", "course__title"]
+    fields = [
+        "course",
+        "applicant",
+        "status",
+        "motivation",
+        "applied_at",
+        "waitlisted_at",
+        "decided_at",
+        "enrolled_at",
+        "ended_at",
+        "completed_on",
+        "note",
+    ]
+    readonly_fields = [name for name in fields if name != "note"]
+    inlines = [AttendanceInline, FollowUpInline]
+    actions = ["select", "reject", "drop", "complete", "fail"]
+
+    @staticmethod
+    def personal_data_subject(obj):
+        return obj.applicant.user
+
+    def get_queryset(self, request):
+        annotations = selectors.attendance_annotations(on=timezone.localdate())
+        return super().get_queryset(request).annotate(**annotations)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        """Only the note is edited here; status changes go through the actions (services)."""
+        obj.save(update_fields=["note"])
+
+    @admin.display(description=gettext_lazy("출석률"))
+    def attendance(self, obj):
+        rate = selectors.percentage(obj.sessions_attended, obj.sessions_held)
+        return f"{rate}% ({obj.sessions_attended}/{obj.sessions_held})" if rate is not None else "-"
+
+    @admin.action(description=gettext_lazy("선발 (정원이 차면 대기 등록)"))
+    def select(self, request, queryset):
+        def act(enrollment):
+            services.enrollment_select(enrollment=enrollment, actor=request.user)
+
+        run_service_on(self, request, queryset, act, _("%(count)d명을 선발 처리했습니다."))
+
+    @admin.action(description=gettext_lazy("미선발 처리"))
+    def reject(self, request, queryset):
+        def act(enrollment):
+            services.enrollment_reject(enrollment=enrollment, actor=request.user)
+
+        run_service_on(self, request, queryset, act, _("%(count)d명을 미선발 처리했습니다."))
+
+    @admin.action(description=gettext_lazy("중도 탈락 처리 (대기 1번 자동 선발)"))
+    def drop(self, request, queryset):
+        def act(enrollment):
+            services.enrollment_drop(enrollment=enrollment, actor=request.user)
+
+        run_service_on(self, request, queryset, act, _("%(count)d명을 중도 탈락 처리했습니다."))
+
+    @admin.action(description=gettext_lazy("수료 처리 (출석률 기준 확인)"))
+    def complete(self, request, queryset):
+        def act(enrollment):
+            services.enrollment_complete(enrollment=enrollment, actor=request.user)
+
+        run_service_on(self, request, queryset, act, _("%(count)d명을 수료 처리했습니다."))
+
+    @admin.action(description=gettext_lazy("미수료 처리"))
+    def fail(self, request, queryset):
+        def act(enrollment):
+            services.enrollment_fail(enrollment=enrollment, actor=request.user)
+
+        run_service_on(self, request, queryset, act, _("%(count)d명을 미수료 처리했습니다."))
+
+
+# --- Sessions and the bulk attendance page -----------------------------------------------------
+
+
+@admin.register(Session)
+class SessionAdmin(InstitutionScopedAdmin):
+    institution_path = "course__institution"
+    list_display = ["course", "held_on", "topic", "attendance_link"]
+    list_filter = [("course", RelatedOnlyFieldListFilter)]
+    list_select_related = ["course"]
+    date_hierarchy = "held_on"
+
+    @admin.display(description=gettext_lazy("출결 입력"))
+    def attendance_link(self, obj):
+        url = reverse("admin:courses_session_attendance", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, _("출결 일괄 입력"))
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.attendance_view)
+        extra = [path("<int:pk>/attendance/", view, name="courses_session_attendance")]
+        return extra + super().get_urls()
+
+    def attendance_view(self, request, pk: int):
+        """One form for every trainee of a session: 출석 / 지각 / 공결 / 결석."""
+        if not request.user.has_perm("courses.add_attendance"):
+            raise PermissionDenied
+        session = get_object_or_404(selectors.sessions_for_staff(request.user), pk=pk)
+        trainees = list(selectors.trainees_of_session(session))
+        form = AttendanceForm(request.POST or None, trainees=trainees)
+        if request.method == "POST" and form.is_valid():
+            try:
+                count = services.attendance_record(
+                    session=session, marks=form.marks(), actor=request.user
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                self.message_user(
+                    request, _("%(count)d명의 출결을 저장했습니다.") % {"count": count}
+                )
+                return redirect("admin:courses_session_changelist")
+        if request.method == "GET":
+            self._log_trainee_views(request, session, trainees)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("출결 일괄 입력: %(session)s") % {"session": session},
+            "session": session,
+            "form": form,
+        }
+        return TemplateResponse(request, "admin/courses/session/attendance.html", context)
+
+    @staticmethod
+    def _log_trainee_views(request, session, trainees) -> None:
+        for trainee in trainees:
+            personal_data_access_record(
+                actor=request.user,
+                subject=trainee.applicant.user,
+                action=PersonalDataAccess.Action.VIEW,
+                target=f"출결 입력: {session}",
+                request=request,
+            )
+
+
+@admin.register(Attendance)
+class AttendanceAdmin(InstitutionScopedAdmin):
+    institution_path = "session__course__institution"
+    list_display = ["session", "enrollment", "status", "recorded_at"]
+    list_filter = ["status", ("session__course", RelatedOnlyFieldListFilter)]
+    list_select_related = ["session__course", "enrollment__course", "enrollment__applicant__user"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+# --- Certificates and follow-ups ----------------------------------------------------------------
+
+
+class CourseCertificateForm(forms.ModelForm):
+    class Meta:
+        model = CourseCertificate
+        fields = ["enrollment", "name", "obtained_on"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("enrollment") and data.get("name") and data.get("obtained_on"):
+            services.certificate_validate(
+                enrollment=data["enrollment"], name=data["name"], obtained_on=data["obtained_on"]
+            )
+        return data
+
+
+@admin.register(CourseCertificate)
+class CourseCertificateAdmin(PersonalDataAdminMixin, InstitutionScopedAdmin):
+    form = CourseCertificateForm
+    institution_path = "enrollment__course__institution"
+    list_display = ["enrollment", "name", "obtained_on"]
+    list_select_related = ["enrollment__course", "enrollment__applicant__user"]
+    search_fields = ["name", "enrollment__applicant__name"]
+
+    @staticmethod
+    def personal_data_subject(obj):
+        return obj.enrollment.applicant.user
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "enrollment":
+            completed = selectors.enrollments_for_staff(request.user)
+            kwargs["queryset"] = completed.filter(status=Enrollment.Status.COMPLETED)
+            return super(InstitutionScopedAdmin, self).formfield_for_foreignkey(
+                db_field, request, **kwargs
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def has_change_permission(self, request, obj=None):
+        return obj is None and super().has_change_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        saved = services.certificate_record(
+            enrollment=obj.enrollment,
+            name=obj.name,
+            obtained_on=obj.obtained_on,
+            actor=request.user,
+        )
+        obj.pk = saved.pk
+
+
+class FollowUpForm(forms.ModelForm):
+    class Meta:
+        model = FollowUp
+        fields = ["outcome", "employer", "contract_type"]
+
+    def clean(self):
+        data = super().clean()
+        services.follow_up_validate(
+            outcome=data.get("outcome", ""),
+            employer=data.get("employer", ""),
+            contract_type=data.get("contract_type", ""),
+        )
+        return data
+
+
+class DueFilter(admin.SimpleListFilter):
+    title = gettext_lazy("조사 시기")
+    parameter_name = "due"
+
+    def lookups(self, request, model_admin):
+        return [("due", _("조사 예정 (7일 이내·지남)")), ("recorded", _("기록 완료"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "due":
+            return queryset.filter(pk__in=selectors.follow_ups_due(on=timezone.localdate()))
+        if self.value() == "recorded":
+            return queryset.exclude(outcome="")
+        return queryset
+
+
+@admin.register(FollowUp)
+class FollowUpAdmin(PersonalDataAdminMixin, InstitutionScopedAdmin):
+    form = FollowUpForm
+    institution_path = "enrollment__course__institution"
+    list_display = ["enrollment", "months_after", "due_on", "outcome", "employer", "recorded_on"]
+    list_filter = [DueFilter, "months_after", "outcome"]
+    list_select_related = ["enrollment__course", "enrollment__applicant__user"]
+    readonly_fields = ["enrollment", "months_after", "due_on", "recorded_on", "recorded_by"]
+    fields = [*readonly_fields, "outcome", "employer", "contract_type"]
+    date_hierarchy = "due_on"
+
+    @staticmethod
+    def personal_data_subject(obj):
+        return obj.enrollment.applicant.user
+
+    def has_add_permission(self, request):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        services.follow_up_record(
+            follow_up=obj,
+            outcome=form.cleaned_data["outcome"],
+            employer=form.cleaned_data["employer"],
+            contract_type=form.cleaned_data["contract_type"],
+            actor=request.user,
+        )

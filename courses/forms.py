@@ -1,0 +1,97 @@
+"""Forms of the public course pages and of the staff attendance page."""
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from courses.models import Attendance, Course
+from courses.services import MOTIVATION_MAX_LENGTH
+from womenup.models import City, Program
+
+
+class CatalogueFilterForm(forms.Form):
+    """The catalogue's filters (GET); every field is optional."""
+
+    track = forms.ChoiceField(
+        label=_("과정 유형"), required=False, choices=[("", _("전체"))] + Course.Track.choices
+    )
+    subject = forms.CharField(label=_("분야·언어·과정명"), required=False, max_length=60)
+    city = forms.ModelChoiceField(
+        label=_("도시"),
+        required=False,
+        queryset=City.objects.all(),
+        to_field_name="code",
+        empty_label=_("전체"),
+    )
+    program = forms.ModelChoiceField(
+        label=_("사업"),
+        required=False,
+        queryset=Program.objects.filter(kind=Program.Kind.COURSE, is_active=True).select_related(
+            "city"
+        ),
+        to_field_name="code",
+        empty_label=_("전체"),
+    )
+    open_only = forms.BooleanField(label=_("지금 접수 중인 과정만"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_method = "get"
+        self.helper.form_tag = True
+        self.helper.add_input(Submit("", _("검색"), css_class="btn-primary"))
+
+    def filters(self) -> dict:
+        if not self.is_valid():
+            return {}
+        data = self.cleaned_data
+        return {
+            "track": data["track"],
+            "subject": data["subject"].strip(),
+            "city": data["city"].code if data["city"] else "",
+            "program": data["program"].code if data["program"] else "",
+            "open_only": data["open_only"],
+        }
+
+
+class ApplyForm(forms.Form):
+    motivation = forms.CharField(
+        label=_("지원 동기"),
+        max_length=MOTIVATION_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("이 과정을 듣고 싶은 이유와 목표를 간단히 적어 주세요 (1,000자 이내)."),
+    )
+
+    def __init__(self, *args, action: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_action = action
+        self.helper.add_input(Submit("apply", _("신청하기"), css_class="btn-primary"))
+
+
+class AttendanceForm(forms.Form):
+    """One choice per trainee of a session (the bulk attendance page)."""
+
+    def __init__(self, *args, trainees, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.trainees = list(trainees)
+        for trainee in self.trainees:
+            self.fields[self.field_name(trainee.pk)] = forms.ChoiceField(
+                label=str(trainee.applicant),
+                choices=Attendance.Status.choices,
+                initial=trainee.mark or Attendance.Status.PRESENT,
+                widget=forms.RadioSelect,
+            )
+
+    @staticmethod
+    def field_name(enrollment_id: int) -> str:
+        return f"trainee_{enrollment_id}"
+
+    def marks(self) -> dict[int, str]:
+        return {
+            trainee.pk: self.cleaned_data[self.field_name(trainee.pk)] for trainee in self.trainees
+        }
+
+    def rows(self):
+        return [(trainee, self[self.field_name(trainee.pk)]) for trainee in self.trainees]

@@ -1,0 +1,324 @@
+"""Reads about courses: catalogue, eligibility, waitlist places, attendance, outcomes, scoping."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import (
+    BooleanField,
+    Count,
+    ExpressionWrapper,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce
+
+from applicants.selectors import applicant_facts
+from courses.models import (
+    Attendance,
+    Course,
+    CourseCertificate,
+    Enrollment,
+    FollowUp,
+    Institution,
+    Session,
+)
+from womenup.eligibility import Verdict, evaluate
+from womenup.models import User
+from womenup.selectors import program_rules
+
+# --- Who sees what -------------------------------------------------------------------------------
+
+
+def is_city_staff(user) -> bool:
+    """City staff (and superusers) see every institution; institution staff only their own."""
+    return user.is_superuser or user.account_type == User.AccountType.CITY_STAFF
+
+
+def scoped_to_staff(queryset: QuerySet, user, *, institution_path: str) -> QuerySet:
+    """The rows of ``queryset`` this staff member may see (``institution_path`` leads to one)."""
+    if is_city_staff(user):
+        return queryset
+    if not user.is_staff:
+        return queryset.none()
+    lookup = f"{institution_path}__staff" if institution_path else "staff"
+    return queryset.filter(**{lookup: user}).distinct()
+
+
+def institutions_for_staff(user) -> QuerySet[Institution]:
+    queryset = Institution.objects.select_related("city")
+    return scoped_to_staff(queryset, user, institution_path="")
+
+
+def courses_for_staff(user) -> QuerySet[Course]:
+    queryset = Course.objects.select_related("institution", "program")
+    return scoped_to_staff(queryset, user, institution_path="institution")
+
+
+def enrollments_for_staff(user) -> QuerySet[Enrollment]:
+    queryset = Enrollment.objects.select_related("course", "applicant__user")
+    return scoped_to_staff(queryset, user, institution_path="course__institution")
+
+
+def sessions_for_staff(user) -> QuerySet[Session]:
+    queryset = Session.objects.select_related("course")
+    return scoped_to_staff(queryset, user, institution_path="course__institution")
+
+
+# --- Catalogue -----------------------------------------------------------------------------------
+
+
+def courses_for_catalogue(
+    *,
+    on: date,
+    track: str = "",
+    subject: str = "",
+    city: str = "",
+    program: str = "",
+    open_only: bool = False,
+) -> QuerySet[Course]:
+    """Public courses with their institution and waiting count; filters are optional."""
+    courses = Course.objects.select_related("institution__city", "program", "unlocks_program")
+    courses = courses.filter(ends_on__gte=on).annotate(**_public_annotations(on))
+    if track:
+        courses = courses.filter(track=track)
+    if subject:
+        courses = courses.filter(Q(subject__icontains=subject) | Q(title__icontains=subject))
+    if city:
+        courses = courses.filter(institution__city__code=city)
+    if program:
+        courses = courses.filter(program__code=program)
+    if open_only:
+        courses = courses.filter(_open_on(on))
+    return courses.order_by("starts_on", "title", "pk")
+
+
+def course_subjects() -> list[str]:
+    """Distinct subjects of the courses, for the catalogue's filter."""
+    subjects = Course.objects.exclude(subject="").values_list("subject", flat=True)
+    return sorted(set(subjects))
+
+
+def course_for_public(code: str, *, on: date) -> QuerySet[Course]:
+    courses = Course.objects.select_related("institution__city", "program", "unlocks_program")
+    return courses.annotate(**_public_annotations(on)).filter(code=code)
+
+
+def _public_annotations(on: date) -> dict:
+    return {
+        "waitlist_count": _waitlist_count(),
+        "is_open": ExpressionWrapper(_open_on(on), output_field=BooleanField()),
+    }
+
+
+def _open_on(day: date) -> Q:
+    opened = Q(applications_open_on__isnull=True) | Q(applications_open_on__lte=day)
+    not_closed = Q(applications_close_on__gte=day) | Q(
+        applications_close_on__isnull=True, starts_on__gt=day
+    )
+    return opened & not_closed
+
+
+def _waitlist_count():
+    return Count("enrollments", filter=Q(enrollments__status=Enrollment.Status.WAITLISTED))
+
+
+# --- Eligibility ---------------------------------------------------------------------------------
+
+
+def course_eligibility(course: Course, profile, *, on: date) -> Verdict:
+    """The course's program rules against her facts: the same evaluator screening uses."""
+    return evaluate(program_rules(course.program), applicant_facts(profile), on=on)
+
+
+# --- Her enrollments -----------------------------------------------------------------------------
+
+
+def enrollments_for_applicant(profile) -> QuerySet[Enrollment]:
+    return Enrollment.objects.filter(applicant=profile).select_related("course__institution")
+
+
+def enrollment_for_course(profile, course: Course) -> Enrollment | None:
+    return (
+        enrollments_for_applicant(profile)
+        .filter(course=course)
+        .annotate(waitlist_position=_waitlist_position())
+        .first()
+    )
+
+
+def enrollments_for_dashboard(profile, *, on: date) -> list[Enrollment]:
+    """Her enrollments with waitlist place, attendance and certificates, in three queries."""
+    enrollments = (
+        enrollments_for_applicant(profile)
+        .exclude(status=Enrollment.Status.WITHDRAWN)
+        .annotate(waitlist_position=_waitlist_position(), **attendance_annotations(on=on))
+        .prefetch_related("certificates")
+        .order_by("-applied_at", "-pk")
+    )
+    return list(enrollments)
+
+
+def _waitlist_position():
+    """Her place in line: 1 + the waiting people ahead of her (by waitlisted_at, then id)."""
+    ahead = Enrollment.objects.filter(
+        course=OuterRef("course"), status=Enrollment.Status.WAITLISTED
+    ).filter(
+        Q(waitlisted_at__lt=OuterRef("waitlisted_at"))
+        | Q(waitlisted_at=OuterRef("waitlisted_at"), pk__lt=OuterRef("pk"))
+    )
+    count = ahead.order_by().values("course").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(count, output_field=IntegerField()), Value(0)) + 1
+
+
+def waitlist(course: Course) -> QuerySet[Enrollment]:
+    """The waiting people of a course, first in line first."""
+    return Enrollment.objects.filter(course=course, status=Enrollment.Status.WAITLISTED).order_by(
+        "waitlisted_at", "pk"
+    )
+
+
+# --- Attendance ----------------------------------------------------------------------------------
+
+
+def attendance_annotations(*, on: date) -> dict:
+    """``sessions_held`` (course sessions up to ``on``) and ``sessions_attended`` per enrollment."""
+    held = (
+        Session.objects.filter(course=OuterRef("course"), held_on__lte=on)
+        .order_by()
+        .values("course")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    attended = (
+        Attendance.objects.filter(
+            enrollment=OuterRef("pk"), status__in=Attendance.ATTENDED, session__held_on__lte=on
+        )
+        .order_by()
+        .values("enrollment")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return {
+        "sessions_held": Coalesce(Subquery(held, output_field=IntegerField()), Value(0)),
+        "sessions_attended": Coalesce(Subquery(attended, output_field=IntegerField()), Value(0)),
+    }
+
+
+def percentage(part: int, whole: int) -> Decimal | None:
+    """``part`` of ``whole`` in percent, one decimal, half up; None when ``whole`` is 0."""
+    if not whole:
+        return None
+    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"), ROUND_HALF_UP)
+
+
+def meets_attendance(attended: int, held: int, minimum_percent: int) -> bool:
+    """Exact integer comparison: attended / held >= minimum %. No sessions held → not met."""
+    return held > 0 and attended * 100 >= minimum_percent * held
+
+
+def trainees_of_session(session: Session) -> QuerySet[Enrollment]:
+    """The trainees who hold a seat in the session's course, with their mark for the session."""
+    mark = Attendance.objects.filter(session=session, enrollment=OuterRef("pk")).values("status")
+    return (
+        Enrollment.objects.filter(course=session.course_id, status__in=Enrollment.SEAT_HOLDING)
+        .select_related("applicant__user")
+        .annotate(mark=Subquery(mark[:1]))
+        .order_by("applicant__name", "pk")
+    )
+
+
+# --- Follow-ups ----------------------------------------------------------------------------------
+
+
+def follow_ups_due(*, on: date, lead_days: int = 7) -> QuerySet[FollowUp]:
+    """Unrecorded follow-ups due within ``lead_days`` of ``on`` (or overdue)."""
+    return (
+        FollowUp.objects.filter(outcome="", due_on__lte=on + timedelta(days=lead_days))
+        .filter(enrollment__status=Enrollment.Status.COMPLETED)
+        .select_related("enrollment__course__institution", "enrollment__applicant")
+        .order_by("due_on", "pk")
+    )
+
+
+# --- Outcomes ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Outcomes:
+    """The outcome chain of a course or an institution: applied → enrolled → completed → ..."""
+
+    applicants: int
+    enrolled: int
+    completed: int
+    certified: int
+    employed: int
+
+    @property
+    def completion_rate(self) -> Decimal | None:
+        return percentage(self.completed, self.enrolled)
+
+    @property
+    def certification_rate(self) -> Decimal | None:
+        return percentage(self.certified, self.completed)
+
+    @property
+    def employment_rate(self) -> Decimal | None:
+        return percentage(self.employed, self.completed)
+
+    @classmethod
+    def of(cls, row) -> "Outcomes":
+        """From a course or institution annotated by :func:`with_outcomes`."""
+        return cls(
+            applicants=row.applicants_total,
+            enrolled=row.enrolled_total,
+            completed=row.completed_total,
+            certified=row.certified_total,
+            employed=row.employed_total,
+        )
+
+
+def with_outcomes(queryset: QuerySet, *, to_outer: str) -> QuerySet:
+    """Annotate courses (``to_outer="course"``) or institutions (``"course__institution"``).
+
+    Each count is a correlated subquery over enrollments, so the row count does not multiply.
+    """
+    completed = Q(status=Enrollment.Status.COMPLETED)
+
+    def count(condition: Q):
+        rows = Enrollment.objects.filter(condition, **{to_outer: OuterRef("pk")}).order_by()
+        rows = rows.values(to_outer).annotate(n=Count("pk", distinct=True)).values("n")
+        return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
+
+    return queryset.annotate(
+        applicants_total=count(Q()),
+        enrolled_total=count(Q(enrolled_at__isnull=False)),
+        completed_total=count(completed),
+        certified_total=count(completed & Q(pk__in=CourseCertificate.objects.values("enrollment"))),
+        employed_total=count(
+            completed
+            & Q(
+                pk__in=FollowUp.objects.filter(
+                    outcome__in=FollowUp.WORKING, months_after__lte=12
+                ).values("enrollment")
+            )
+        ),
+    )
+
+
+def course_outcomes(queryset: QuerySet[Course] | None = None) -> QuerySet[Course]:
+    return with_outcomes(queryset if queryset is not None else Course.objects, to_outer="course")
+
+
+def institution_outcomes(queryset: QuerySet[Institution] | None = None) -> QuerySet[Institution]:
+    queryset = queryset if queryset is not None else Institution.objects
+    return with_outcomes(queryset, to_outer="course__institution")
+
+
+def seats_taken(course: Course) -> int:
+    """Seat-holding enrollments counted from the rows (checks ``enrolled_count``)."""
+    return Enrollment.objects.filter(course=course, status__in=Enrollment.SEAT_HOLDING).count()

@@ -1,0 +1,554 @@
+"""Writes about courses: applying, selection, seats and waitlist, attendance, completion, follow-up.
+
+Every change to who holds a seat locks the course row first (``SELECT ... FOR NO KEY UPDATE``),
+so concurrent requests for one course are served one at a time, in the order they arrive; the
+seat counter ``Course.enrolled_count`` has a CHECK constraint that it never exceeds the seats.
+"""
+
+import calendar
+from collections.abc import Mapping
+from datetime import date
+
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from courses import selectors
+from courses.models import (
+    Attendance,
+    Course,
+    CourseCertificate,
+    Enrollment,
+    FollowUp,
+    Institution,
+    Session,
+)
+from womenup.eligibility import Outcome
+from womenup.models import User
+from womenup.services import notification_queue_for_user
+
+MOTIVATION_MAX_LENGTH = 1000
+INSTITUTION_STAFF_GROUP = "운영기관 담당자"
+FOLLOW_UP_LEAD_DAYS = 7
+
+# --- Applying ------------------------------------------------------------------------------------
+
+
+def enrollment_apply(
+    *, course: Course, applicant, motivation: str, today: date | None = None
+) -> Enrollment:
+    """Apply for a seat; enrolls at once while seats remain, otherwise joins the waitlist.
+
+    For a course whose institution selects its trainees, the application waits for the
+    institution's decision instead.
+    """
+    today = today or timezone.localdate()
+    motivation = (motivation or "").strip()
+    _check_motivation(motivation)
+    _check_application_window(course, today)
+    _check_eligibility(course, applicant, today)
+    with transaction.atomic():
+        course = _locked(course)
+        enrollment = _fresh_application(course, applicant, motivation)
+        if course.selection_mode == Course.SelectionMode.FIRST_COME:
+            _seat_or_waitlist(course, enrollment)
+        enrollment.save()
+        _notify_application(enrollment)
+    return enrollment
+
+
+def _check_motivation(motivation: str) -> None:
+    if not motivation:
+        raise ValidationError(_("지원 동기를 간단히 적어 주세요."))
+    if len(motivation) > MOTIVATION_MAX_LENGTH:
+        raise ValidationError(
+            _("지원 동기는 %(limit)d자 이내로 적어 주세요 (지금 %(length)d자).")
+            % {"limit": MOTIVATION_MAX_LENGTH, "length": len(motivation)}
+        )
+
+
+def _check_application_window(course: Course, today: date) -> None:
+    if course.applications_open_on and today < course.applications_open_on:
+        raise ValidationError(
+            _("접수 기간이 아닙니다. %(day)s부터 신청할 수 있습니다.")
+            % {"day": course.applications_open_on}
+        )
+    if today > course.last_application_day:
+        raise ValidationError(
+            _("접수가 마감되었습니다 (마감일 %(day)s).") % {"day": course.last_application_day}
+        )
+
+
+def _check_eligibility(course: Course, applicant, today: date) -> None:
+    verdict = selectors.course_eligibility(course, applicant, on=today)
+    if verdict.outcome is Outcome.FAIL:
+        raise ValidationError(
+            [_("신청 자격이 되지 않습니다.")] + verdict.reasons, code="not_eligible"
+        )
+    if verdict.outcome is Outcome.NEEDS_INFO:
+        raise ValidationError(
+            [_("신청하려면 내 정보에서 다음 항목을 먼저 입력해 주세요.")] + verdict.missing,
+            code="needs_info",
+        )
+
+
+def _fresh_application(course: Course, applicant, motivation: str) -> Enrollment:
+    """A new application row, or her withdrawn one reused (she goes to the end of the line)."""
+    enrollment = Enrollment.objects.filter(course=course, applicant=applicant).first()
+    if enrollment is None:
+        return Enrollment(
+            course=course, applicant=applicant, motivation=motivation, applied_at=timezone.now()
+        )
+    if enrollment.status != Enrollment.Status.WITHDRAWN:
+        raise ValidationError(
+            _("이미 이 과정에 신청하셨습니다 (현재 상태: %(status)s).")
+            % {"status": enrollment.get_status_display()}
+        )
+    enrollment.status = Enrollment.Status.APPLIED
+    enrollment.motivation = motivation
+    enrollment.applied_at = timezone.now()
+    enrollment.waitlisted_at = enrollment.decided_at = enrollment.enrolled_at = None
+    enrollment.ended_at = None
+    return enrollment
+
+
+def _notify_application(enrollment: Enrollment) -> None:
+    course = enrollment.course
+    messages = {
+        Enrollment.Status.ENROLLED: _("%(course)s 과정에 선발되었습니다. 개강일은 %(day)s입니다."),
+        Enrollment.Status.WAITLISTED: _(
+            "%(course)s 과정의 정원이 찼습니다. 대기자로 등록되었고, 자리가 나면 순서대로 "
+            "자동 선발되어 알려 드립니다."
+        ),
+        Enrollment.Status.APPLIED: _(
+            "%(course)s 과정 신청이 접수되었습니다. 운영기관이 선발 결과를 알려 드립니다."
+        ),
+    }
+    body = messages[enrollment.status] % {"course": course.title, "day": course.starts_on}
+    _notify(enrollment, _("[교육과정] %(course)s 신청 결과") % {"course": course.title}, body)
+
+
+# --- Selection by the institution ----------------------------------------------------------------
+
+
+def enrollment_select(*, enrollment: Enrollment, actor: User) -> Enrollment:
+    """The institution selects an applicant: enrolled while seats remain, else waitlisted."""
+    with transaction.atomic():
+        course = _locked(enrollment.course)
+        enrollment = _reloaded(enrollment, course)
+        _require_status(enrollment, [Enrollment.Status.APPLIED], _("선발"))
+        _seat_or_waitlist(course, enrollment)
+        enrollment.save()
+        _notify_application(enrollment)
+    return enrollment
+
+
+def enrollment_reject(*, enrollment: Enrollment, actor: User) -> Enrollment:
+    """The institution does not select an applicant (or someone waiting)."""
+    with transaction.atomic():
+        course = _locked(enrollment.course)
+        enrollment = _reloaded(enrollment, course)
+        allowed = [Enrollment.Status.APPLIED, Enrollment.Status.WAITLISTED]
+        _require_status(enrollment, allowed, _("미선발 처리"))
+        enrollment.status = Enrollment.Status.NOT_SELECTED
+        enrollment.decided_at = timezone.now()
+        enrollment.save()
+        body = _("아쉽지만 %(course)s 과정에 선발되지 않았습니다. 다른 과정도 살펴봐 주세요.")
+        _notify(enrollment, _("[교육과정] 선발 결과 안내"), body % {"course": course.title})
+    return enrollment
+
+
+def _seat_or_waitlist(course: Course, enrollment: Enrollment) -> None:
+    """Give her a seat if one is free (course row locked by the caller), else a place in line."""
+    now = timezone.now()
+    enrollment.decided_at = now
+    if course.enrolled_count < course.seats:
+        _take_seat(course)
+        enrollment.status = Enrollment.Status.ENROLLED
+        enrollment.enrolled_at = now
+    else:
+        enrollment.status = Enrollment.Status.WAITLISTED
+        enrollment.waitlisted_at = now
+
+
+# --- Leaving: withdrawal and drop, with automatic promotion --------------------------------------
+
+
+def enrollment_withdraw(*, enrollment: Enrollment, today: date | None = None) -> Enrollment:
+    """She withdraws her application; a seat she held goes to the first person waiting."""
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        course = _locked(enrollment.course)
+        enrollment = _reloaded(enrollment, course)
+        _require_status(enrollment, list(Enrollment.OPEN), _("신청 취소"))
+        if today > course.ends_on:
+            raise ValidationError(_("이미 끝난 과정은 신청을 취소할 수 없습니다."))
+        _leave(course, enrollment, Enrollment.Status.WITHDRAWN, today=today)
+    return enrollment
+
+
+def enrollment_drop(
+    *, enrollment: Enrollment, actor: User, reason: str = "", today: date | None = None
+) -> Enrollment:
+    """The institution records that a trainee dropped out; her seat goes to the next in line."""
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        course = _locked(enrollment.course)
+        enrollment = _reloaded(enrollment, course)
+        _require_status(enrollment, [Enrollment.Status.ENROLLED], _("중도 탈락 처리"))
+        enrollment.note = reason.strip()[:300]
+        _leave(course, enrollment, Enrollment.Status.DROPPED, today=today)
+    return enrollment
+
+
+def _leave(course: Course, enrollment: Enrollment, status: str, *, today: date) -> None:
+    held_a_seat = enrollment.status == Enrollment.Status.ENROLLED
+    enrollment.status = status
+    enrollment.ended_at = timezone.now()
+    enrollment.save()
+    if held_a_seat:
+        _free_seat(course)
+        waitlist_promote(course=course, today=today)
+
+
+def waitlist_promote(*, course: Course, today: date) -> list[Enrollment]:
+    """Fill free seats from the waitlist, first in line first (course row locked by caller)."""
+    if course.ends_on < today:
+        return []
+    free = course.seats - course.enrolled_count
+    promoted = list(selectors.waitlist(course)[: max(free, 0)])
+    for enrollment in promoted:
+        _take_seat(course)
+        enrollment.status = Enrollment.Status.ENROLLED
+        enrollment.enrolled_at = enrollment.decided_at = timezone.now()
+        enrollment.save(update_fields=["status", "enrolled_at", "decided_at"])
+        body = _(
+            "대기 중이던 %(course)s 과정에 자리가 나서 선발되었습니다. 개강일은 %(day)s입니다."
+        )
+        _notify(
+            enrollment,
+            _("[교육과정] %(course)s 대기 → 선발") % {"course": course.title},
+            body % {"course": course.title, "day": course.starts_on},
+        )
+    return promoted
+
+
+def course_save(*, course: Course, changed_fields: list[str], today: date | None = None) -> Course:
+    """Save staff edits of a course; more seats are filled from the waitlist at once.
+
+    The seat counter is never written from the edit form, so a concurrent enrollment is not lost.
+    """
+    today = today or timezone.localdate()
+    if course.pk is None:
+        course.full_clean()
+        course.save()
+        return course
+    with transaction.atomic():
+        current = _locked(course)
+        if course.seats < current.enrolled_count:
+            raise ValidationError(
+                _("이미 선발된 인원(%(count)d명)보다 정원을 줄일 수 없습니다.")
+                % {"count": current.enrolled_count}
+            )
+        course.enrolled_count = current.enrolled_count
+        fields = [name for name in changed_fields if name != "enrolled_count"]
+        course.save(update_fields=fields or None)
+        waitlist_promote(course=course, today=today)
+    return course
+
+
+# --- Attendance and completion -------------------------------------------------------------------
+
+
+def attendance_record(
+    *, session: Session, marks: Mapping[int, str], actor: User, today: date | None = None
+) -> int:
+    """Record (or correct) the attendance of many trainees at one session; returns how many."""
+    today = today or timezone.localdate()
+    if session.held_on > today:
+        raise ValidationError(_("아직 열리지 않은 수업의 출결은 기록할 수 없습니다."))
+    known = set(Attendance.Status.values)
+    if any(status not in known for status in marks.values()):
+        raise ValidationError(_("출결은 출석·지각·공결·결석 중에서 골라 주세요."))
+    trainees = set(selectors.trainees_of_session(session).values_list("pk", flat=True))
+    strangers = set(marks) - trainees
+    if strangers:
+        raise ValidationError(_("이 과정의 수강생이 아닌 사람이 포함되어 있습니다."))
+    rows = [
+        Attendance(session=session, enrollment_id=pk, status=status, recorded_by=actor)
+        for pk, status in marks.items()
+    ]
+    with transaction.atomic():
+        Attendance.objects.bulk_create(
+            rows,
+            update_conflicts=True,
+            unique_fields=["session", "enrollment"],
+            update_fields=["status", "recorded_by", "recorded_at"],
+        )
+    return len(rows)
+
+
+def enrollment_complete(
+    *, enrollment: Enrollment, actor: User, on: date | None = None
+) -> Enrollment:
+    """Record completion when her attendance meets the course's minimum rate.
+
+    Completion unlocks the internship track linked to the course (the screening reads completed
+    enrollments) and schedules the follow-ups at 1, 3, 6 and 12 months.
+    """
+    on = on or timezone.localdate()
+    with transaction.atomic():
+        course = _locked(enrollment.course)
+        enrollment = _reloaded(enrollment, course)
+        _require_status(enrollment, [Enrollment.Status.ENROLLED], _("수료 처리"))
+        _require_course_ended(course, on)
+        attended, held = _attendance_of(enrollment, on)
+        if not selectors.meets_attendance(attended, held, course.min_attendance_rate):
+            raise ValidationError(
+                _("출석률 %(rate)s%%(%(attended)d/%(held)d회)로 수료 기준 %(minimum)d%%에 "
+                  "미달하여 수료 처리할 수 없습니다.")
+                % {
+                    "rate": selectors.percentage(attended, held) or 0,
+                    "attended": attended,
+                    "held": held,
+                    "minimum": course.min_attendance_rate,
+                }
+            )  # fmt: skip
+        enrollment.status = Enrollment.Status.COMPLETED
+        enrollment.completed_on = on
+        enrollment.save(update_fields=["status", "completed_on"])
+        _schedule_follow_ups(enrollment, on)
+        _notify_completion(enrollment)
+    return enrollment
+
+
+def enrollment_fail(*, enrollment: Enrollment, actor: User, on: date | None = None) -> Enrollment:
+    """Record that a trainee did not complete the course (미수료)."""
+    on = on or timezone.localdate()
+    with transaction.atomic():
+        course = _locked(enrollment.course)
+        enrollment = _reloaded(enrollment, course)
+        _require_status(enrollment, [Enrollment.Status.ENROLLED], _("미수료 처리"))
+        _require_course_ended(course, on)
+        enrollment.status = Enrollment.Status.NOT_COMPLETED
+        enrollment.save(update_fields=["status"])
+    return enrollment
+
+
+def course_completion_decide(*, course: Course, actor: User, on: date | None = None) -> dict:
+    """Decide every trainee still enrolled: completed if attendance meets the minimum, else not."""
+    on = on or timezone.localdate()
+    _require_course_ended(course, on)
+    decided = {"completed": 0, "not_completed": 0}
+    enrolled = Enrollment.objects.filter(course=course, status=Enrollment.Status.ENROLLED)
+    for enrollment in enrolled.annotate(**selectors.attendance_annotations(on=on)):
+        passes = selectors.meets_attendance(
+            enrollment.sessions_attended, enrollment.sessions_held, course.min_attendance_rate
+        )
+        if passes:
+            enrollment_complete(enrollment=enrollment, actor=actor, on=on)
+            decided["completed"] += 1
+        else:
+            enrollment_fail(enrollment=enrollment, actor=actor, on=on)
+            decided["not_completed"] += 1
+    return decided
+
+
+def _require_course_ended(course: Course, on: date) -> None:
+    if on < course.ends_on:
+        raise ValidationError(
+            _("수료 여부는 종강일(%(day)s) 이후에 판정할 수 있습니다.") % {"day": course.ends_on}
+        )
+
+
+def _attendance_of(enrollment: Enrollment, on: date) -> tuple[int, int]:
+    row = (
+        Enrollment.objects.filter(pk=enrollment.pk)
+        .annotate(**selectors.attendance_annotations(on=on))
+        .values_list("sessions_attended", "sessions_held")
+        .get()
+    )
+    return row[0], row[1]
+
+
+def _schedule_follow_ups(enrollment: Enrollment, completed_on: date) -> None:
+    FollowUp.objects.bulk_create(
+        [
+            FollowUp(
+                enrollment=enrollment,
+                months_after=months,
+                due_on=add_months(completed_on, months),
+            )
+            for months in FollowUp.MONTHS
+        ],
+        ignore_conflicts=True,
+    )
+
+
+def _notify_completion(enrollment: Enrollment) -> None:
+    course = enrollment.course
+    body = _("%(course)s 과정을 수료하셨습니다. 축하합니다!") % {"course": course.title}
+    if course.unlocks_program_id:
+        body += " " + _("이제 '%(program)s'에 지원할 수 있습니다.") % {
+            "program": course.unlocks_program.name
+        }
+    _notify(enrollment, _("[교육과정] 수료 안내"), body)
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` months later, clamped to the end of a shorter month."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+# --- Certificates and follow-ups -----------------------------------------------------------------
+
+
+def certificate_record(
+    *, enrollment: Enrollment, name: str, obtained_on: date, actor: User
+) -> CourseCertificate:
+    """Record a certificate a trainee obtained after completing the course."""
+    name = (name or "").strip()
+    certificate_validate(enrollment=enrollment, name=name, obtained_on=obtained_on)
+    return CourseCertificate.objects.create(
+        enrollment=enrollment, name=name, obtained_on=obtained_on, recorded_by=actor
+    )
+
+
+def certificate_validate(*, enrollment: Enrollment, name: str, obtained_on: date) -> None:
+    """The checks of :func:`certificate_record`, also run by the admin form."""
+    if not name.strip():
+        raise ValidationError(_("자격증 이름을 입력해 주세요."))
+    if enrollment.status != Enrollment.Status.COMPLETED:
+        raise ValidationError(_("수료한 수강생의 자격증만 기록할 수 있습니다."))
+    if obtained_on > timezone.localdate():
+        raise ValidationError(_("취득일은 오늘이나 그 이전이어야 합니다."))
+    if CourseCertificate.objects.filter(enrollment=enrollment, name=name.strip()).exists():
+        raise ValidationError(_("이 수강생의 같은 자격증이 이미 기록되어 있습니다."))
+
+
+def follow_up_record(
+    *,
+    follow_up: FollowUp,
+    outcome: str,
+    employer: str = "",
+    contract_type: str = "",
+    actor: User,
+    on: date | None = None,
+) -> FollowUp:
+    """Record where a trainee stands at a follow-up milestone."""
+    on = on or timezone.localdate()
+    employer = (employer or "").strip()
+    follow_up_validate(outcome=outcome, employer=employer, contract_type=contract_type)
+    if outcome == FollowUp.Outcome.JOB_SEEKING:
+        employer, contract_type = "", ""
+    follow_up.outcome = outcome
+    follow_up.employer = employer
+    follow_up.contract_type = contract_type
+    follow_up.recorded_on = on
+    follow_up.recorded_by = actor
+    follow_up.save(
+        update_fields=["outcome", "employer", "contract_type", "recorded_on", "recorded_by"]
+    )
+    return follow_up
+
+
+def follow_up_validate(*, outcome: str, employer: str, contract_type: str) -> None:
+    """The checks of :func:`follow_up_record`, also run by the admin form."""
+    if outcome not in FollowUp.Outcome.values:
+        raise ValidationError(_("취업·창업·구직 중 가운데 하나를 골라 주세요."))
+    if outcome == FollowUp.Outcome.EMPLOYED and not (employer.strip() and contract_type):
+        raise ValidationError(_("취업한 경우 취업처와 고용 형태를 입력해 주세요."))
+    if contract_type and contract_type not in FollowUp.ContractType.values:
+        raise ValidationError(_("고용 형태를 목록에서 골라 주세요."))
+
+
+def follow_up_reminders_queue(*, today: date | None = None) -> int:
+    """Queue one reminder per due follow-up to each staff member of its institution.
+
+    Idempotent: each (follow-up, staff member) reminder has its own dedupe key.
+    """
+    today = today or timezone.localdate()
+    due = selectors.follow_ups_due(on=today, lead_days=FOLLOW_UP_LEAD_DAYS)
+    due = due.prefetch_related("enrollment__course__institution__staff")
+    queued = 0
+    for follow_up in due:
+        for staff in follow_up.enrollment.course.institution.staff.all():
+            _remind(follow_up, staff)
+            queued += 1
+    return queued
+
+
+def _remind(follow_up: FollowUp, staff: User) -> None:
+    enrollment = follow_up.enrollment
+    body = _(
+        "%(course)s 수료생 %(name)s님의 수료 후 %(months)d개월 사후관리 조사 예정일은 "
+        "%(day)s입니다. 관리자 화면의 사후관리 메뉴에서 결과를 기록해 주세요."
+    ) % {
+        "course": enrollment.course.title,
+        "name": enrollment.applicant,
+        "months": follow_up.months_after,
+        "day": follow_up.due_on,
+    }
+    notification_queue_for_user(
+        user=staff,
+        subject=_("[사후관리] %(day)s 조사 예정") % {"day": follow_up.due_on},
+        body=body,
+        dedupe_key=f"courses:follow-up:{follow_up.pk}:staff:{staff.pk}",
+    )
+
+
+# --- Institution staff ---------------------------------------------------------------------------
+
+
+def institution_staff_add(*, institution: Institution, user: User) -> User:
+    """Make a user staff of an institution: admin access, the staff group, scoped to it."""
+    with transaction.atomic():
+        if user.account_type != User.AccountType.CITY_STAFF:
+            user.account_type = User.AccountType.INSTITUTION
+        user.is_staff = True
+        user.save(update_fields=["account_type", "is_staff"])
+        group, _created = Group.objects.get_or_create(name=INSTITUTION_STAFF_GROUP)
+        user.groups.add(group)
+        institution.staff.add(user)
+    return user
+
+
+# --- Helpers -------------------------------------------------------------------------------------
+
+
+def _locked(course: Course) -> Course:
+    """The course row, locked until the transaction ends (a no-op on SQLite)."""
+    return Course.objects.select_for_update(no_key=True).get(pk=course.pk)
+
+
+def _reloaded(enrollment: Enrollment, course: Course) -> Enrollment:
+    fresh = Enrollment.objects.select_related("applicant__user").get(pk=enrollment.pk)
+    fresh.course = course
+    return fresh
+
+
+def _require_status(enrollment: Enrollment, allowed: list[str], action: str) -> None:
+    if enrollment.status not in allowed:
+        raise ValidationError(
+            _("현재 상태(%(status)s)에서는 %(action)s을(를) 할 수 없습니다.")
+            % {"status": enrollment.get_status_display(), "action": action}
+        )
+
+
+def _take_seat(course: Course) -> None:
+    Course.objects.filter(pk=course.pk).update(enrolled_count=F("enrolled_count") + 1)
+    course.enrolled_count += 1
+
+
+def _free_seat(course: Course) -> None:
+    Course.objects.filter(pk=course.pk).update(enrolled_count=F("enrolled_count") - 1)
+    course.enrolled_count -= 1
+
+
+def _notify(enrollment: Enrollment, subject: str, body: str) -> None:
+    notification_queue_for_user(user=enrollment.applicant.user, subject=subject, body=body)
