@@ -224,7 +224,9 @@ class Document(models.Model):
         TRAINING_PROOF = "training_proof", _("수료증명서")
         CAREER_PROOF = "career_proof", _("경력증명서")
 
-    profile = models.ForeignKey(ApplicantProfile, on_delete=models.CASCADE, related_name="documents")
+    profile = models.ForeignKey(
+        ApplicantProfile, on_delete=models.CASCADE, related_name="documents"
+    )
     kind = models.CharField(_("서류 종류"), max_length=20, choices=Kind.choices)
     file = models.FileField(_("파일"), upload_to=document_upload_path, max_length=200)
     original_name = models.CharField(_("원래 파일 이름"), max_length=200)
@@ -330,9 +332,7 @@ class AllowancePayment(models.Model):
         PENDING = "pending", _("승인 대기")
         APPROVED = "approved", _("지급 승인")
 
-    report = models.OneToOneField(
-        ActivityReport, on_delete=models.PROTECT, related_name="payment"
-    )
+    report = models.OneToOneField(ActivityReport, on_delete=models.PROTECT, related_name="payment")
     application = models.ForeignKey(
         AllowanceApplication, on_delete=models.PROTECT, related_name="payments"
     )

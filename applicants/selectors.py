@@ -104,8 +104,8 @@ def _completed_course_codes(profile_ids) -> dict:
 
 def _document_kinds(profile_ids) -> dict[int, set[str]]:
     kinds: dict[int, set[str]] = {}
-    rows = Document.objects.filter(profile_id__in=profile_ids).values_list("profile_id", "kind")
-    for profile_id, kind in rows.distinct():
+    rows = Document.objects.filter(profile_id__in=profile_ids).order_by()
+    for profile_id, kind in rows.values_list("profile_id", "kind").distinct():
         kinds.setdefault(profile_id, set()).add(kind)
     return kinds
 
@@ -180,8 +180,15 @@ def documents_for_profile(profile: ApplicantProfile) -> QuerySet[Document]:
     return Document.objects.filter(profile=profile)
 
 
+def is_city_staff(user) -> bool:
+    """City staff see every applicant's files; institution staff (also in admin) do not."""
+    from womenup.models import User
+
+    return user.is_staff and (user.is_superuser or user.account_type == User.AccountType.CITY_STAFF)
+
+
 def documents_for_user(user) -> QuerySet[Document]:
-    """Documents the user may download: her own, or (staff) all, or (company) her candidates'.
+    """Documents the user may download: her own, or (city staff) all, or (company) candidates'.
 
     A company user sees a document while its owner has the provision consent and has chosen a
     role of the company in a submitted application, or was invited by one of its roles.
@@ -189,7 +196,7 @@ def documents_for_user(user) -> QuerySet[Document]:
     documents = Document.objects.select_related("profile__user")
     if not user.is_authenticated:
         return documents.none()
-    if user.is_staff:
+    if is_city_staff(user):
         return documents
     if user.is_company_user:
         return documents.filter(profile_id__in=_candidate_profile_ids_of(user))
@@ -287,9 +294,7 @@ def candidate_cards(profile_ids, *, on: date | None = None) -> dict[int, Candida
         .select_related("user", "residence_district")
         .prefetch_related(
             Prefetch("consents", queryset=active, to_attr="active_consents"),
-            Prefetch(
-                "career_entries", queryset=CareerEntry.objects.select_related("job_category")
-            ),
+            Prefetch("career_entries", queryset=CareerEntry.objects.select_related("job_category")),
             "certificates",
             Prefetch(
                 "completed_trainings", queryset=CompletedTraining.objects.select_related("course")
@@ -359,6 +364,6 @@ def allowance_applications_for(profile: ApplicantProfile) -> QuerySet[AllowanceA
 def reports_for_user(user) -> QuerySet[ActivityReport]:
     """Activity reports whose evidence the user may download: her own, or staff all."""
     reports = ActivityReport.objects.select_related("application__profile__user")
-    if user.is_staff:
+    if is_city_staff(user):
         return reports
     return reports.filter(application__profile__user=user)

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from applicants.consents import NOTICES
 from applicants.models import (
@@ -26,8 +27,8 @@ from applicants.models import (
 )
 from applicants.selectors import applicant_facts
 from womenup.eligibility import Outcome, evaluate
-from womenup.money import ALLOWANCE_MAX_MONTHS, ALLOWANCE_MONTHLY_KRW
 from womenup.models import City, District, IntakeWindow, PersonalDataAccess, User
+from womenup.money import ALLOWANCE_MAX_MONTHS, ALLOWANCE_MONTHLY_KRW, format_krw
 from womenup.selectors import open_intake, program_by_code, program_rules
 from womenup.services import notification_queue_for_user, personal_data_access_record
 
@@ -47,20 +48,30 @@ def phone_normalize(raw: str) -> str:
         raise ValidationError(
             "전화번호 형식이 올바르지 않습니다. 예: 010-1234-5678", code="phone"
         ) from error
-    if number.country_code != 82 or not phonenumbers.is_valid_number(number):
+    if number.country_code != 82 or not _is_korean_number(number):
         raise ValidationError(
-            "대한민국 전화번호를 입력해 주세요. 예: 010-1234-5678", code="phone"
+            _("대한민국 전화번호를 입력해 주세요. 예: 010-1234-5678"), code="phone"
         )
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+def _is_korean_number(number: phonenumbers.PhoneNumber) -> bool:
+    """A valid Korean number, or any 010 mobile number (new ranges may be missing from the data)."""
+    national = str(number.national_number)
+    is_010_mobile = national.startswith("10") and len(national) == 10
+    return phonenumbers.is_valid_number(number) or is_010_mobile
+
+
 def residence_check(*, city: City | None, district: District | None) -> None:
     if district is not None and city is None:
-        raise ValidationError("거주 도시를 먼저 선택해 주세요.", code="residence")
+        raise ValidationError(_("거주 도시를 먼저 선택해 주세요."), code="residence")
     if district is not None and district.city_id != city.pk:
         raise ValidationError(
-            f"{district.name}은(는) {city.name}의 자치구가 아닙니다. 거주 도시에 속한 "
-            "자치구를 선택해 주세요.",
+            _(
+                "%(district)s은(는) %(city)s의 자치구가 아닙니다. 거주 도시에 속한 "
+                "자치구를 선택해 주세요."
+            )
+            % {"district": district.name, "city": city.name},
             code="residence",
         )
 
@@ -81,7 +92,7 @@ def profile_update(
     residence_check(city=city, district=district)
     birth_date = fields.get("birth_date")
     if birth_date and birth_date >= timezone.localdate():
-        raise ValidationError("생년월일은 오늘 이전이어야 합니다.", code="birth_date")
+        raise ValidationError(_("생년월일은 오늘 이전이어야 합니다."), code="birth_date")
     if fields.get("never_employed") and fields.get("last_employment_end"):
         raise ValidationError(
             "'근무 경험 없음'을 선택했다면 마지막 근무 종료일은 비워 주세요.", code="employment"
@@ -102,7 +113,7 @@ def career_entry_add(
     *, profile: ApplicantProfile, job_category, years: int, description: str = ""
 ) -> CareerEntry:
     if not 1 <= years <= 50:
-        raise ValidationError("경력 연수는 1년에서 50년 사이로 입력해 주세요.", code="years")
+        raise ValidationError(_("경력 연수는 1년에서 50년 사이로 입력해 주세요."), code="years")
     return CareerEntry.objects.create(
         profile=profile, job_category=job_category, years=years, description=description
     )
@@ -113,9 +124,9 @@ def certificate_add(
     *, profile: ApplicantProfile, name: str, issuer: str, acquired_on: date
 ) -> Certificate:
     if acquired_on > timezone.localdate():
-        raise ValidationError("취득일은 오늘 이후일 수 없습니다.", code="acquired_on")
+        raise ValidationError(_("취득일은 오늘 이후일 수 없습니다."), code="acquired_on")
     if not name.strip() or not issuer.strip():
-        raise ValidationError("자격증명과 발급 기관을 입력해 주세요.", code="certificate")
+        raise ValidationError(_("자격증명과 발급 기관을 입력해 주세요."), code="certificate")
     return Certificate.objects.create(
         profile=profile, name=name.strip(), issuer=issuer.strip(), acquired_on=acquired_on
     )
@@ -132,10 +143,10 @@ def completed_training_add(
 ) -> CompletedTraining:
     """Record a completed training: one of our courses (she must have completed it) or free text."""
     if completed_on > timezone.localdate():
-        raise ValidationError("수료일은 오늘 이후일 수 없습니다.", code="completed_on")
+        raise ValidationError(_("수료일은 오늘 이후일 수 없습니다."), code="completed_on")
     if course is None and not title.strip():
         raise ValidationError(
-            "우먼업 교육과정을 고르거나 교육명을 입력해 주세요.", code="training"
+            _("우먼업 교육과정을 고르거나 교육명을 입력해 주세요."), code="training"
         )
     if course is not None:
         from courses.models import Enrollment
@@ -145,8 +156,11 @@ def completed_training_add(
         ).exists()
         if not completed:
             raise ValidationError(
-                f"'{course.title}' 과정의 수료 기록이 없습니다. 다른 곳에서 받은 교육이면 "
-                "교육명을 직접 입력해 주세요.",
+                _(
+                    "'%(course)s' 과정의 수료 기록이 없습니다. 다른 곳에서 받은 교육이면 "
+                    "교육명을 직접 입력해 주세요."
+                )
+                % {"course": course.title},
                 code="training",
             )
     return CompletedTraining.objects.create(
@@ -171,7 +185,7 @@ def consent_give(*, profile: ApplicantProfile, item: str) -> Consent:
     """Record consent to one item under the notice's current version (idempotent)."""
     notice = NOTICES.get(item)
     if notice is None:
-        raise ValidationError("알 수 없는 동의 항목입니다.", code="consent")
+        raise ValidationError(_("알 수 없는 동의 항목입니다."), code="consent")
     current = (
         Consent.objects.select_for_update()
         .filter(profile=profile, item=item, withdrawn_at__isnull=True)
@@ -227,12 +241,12 @@ def upload_check(upload: UploadedFile) -> str:
     limit = settings.UPLOAD_MAX_BYTES
     if upload.size > limit:
         raise ValidationError(
-            f"파일이 너무 큽니다 ({upload.size / 1024 / 1024:.1f}MB). "
-            f"{limit // (1024 * 1024)}MB 이하의 파일을 올려 주세요.",
+            _("파일이 너무 큽니다 (%(size).1fMB). %(limit)dMB 이하의 파일을 올려 주세요.")
+            % {"size": upload.size / 1024 / 1024, "limit": limit // (1024 * 1024)},
             code="too_large",
         )
     if upload.size == 0:
-        raise ValidationError("빈 파일입니다. 내용이 있는 파일을 올려 주세요.", code="empty")
+        raise ValidationError(_("빈 파일입니다. 내용이 있는 파일을 올려 주세요."), code="empty")
     upload.seek(0)
     kind = filetype.guess(upload.read(261))
     upload.seek(0)
@@ -244,8 +258,11 @@ def upload_check(upload: UploadedFile) -> str:
     extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
     if extension not in ALLOWED_UPLOADS[kind.mime]:
         raise ValidationError(
-            f"파일 이름({upload.name})과 실제 내용({kind.extension.upper()})이 다릅니다. "
-            "원본 파일을 그대로 올려 주세요.",
+            _(
+                "파일 이름(%(name)s)과 실제 내용(%(kind)s)이 다릅니다. "
+                "원본 파일을 그대로 올려 주세요."
+            )
+            % {"name": upload.name, "kind": kind.extension.upper()},
             code="file_type",
         )
     return kind.mime
@@ -254,7 +271,7 @@ def upload_check(upload: UploadedFile) -> str:
 @transaction.atomic
 def document_upload(*, profile: ApplicantProfile, kind: str, upload: UploadedFile) -> Document:
     if kind not in Document.Kind.values:
-        raise ValidationError("서류 종류를 선택해 주세요.", code="kind")
+        raise ValidationError(_("서류 종류를 선택해 주세요."), code="kind")
     content_type = upload_check(upload)
     document = Document(
         profile=profile,
@@ -275,14 +292,14 @@ def document_delete(*, document: Document) -> None:
     transaction.on_commit(lambda: storage.delete(name))
 
 
-def document_download_record(*, document: Document, user: User, request=None) -> None:
-    """Staff downloads of someone's document leave an access-log row."""
-    if user.is_staff and document.profile.user_id != user.pk:
+def download_record(*, user: User, owner: User, target: str, request=None) -> None:
+    """A staff download of someone else's file leaves an access-log row."""
+    if user.is_staff and owner.pk != user.pk:
         personal_data_access_record(
             actor=user,
-            subject=document.profile.user,
+            subject=owner,
             action=PersonalDataAccess.Action.DOWNLOAD,
-            target=f"서류 {document.get_kind_display()} #{document.pk}",
+            target=target,
             request=request,
         )
 
@@ -303,16 +320,18 @@ def allowance_apply(*, profile: ApplicantProfile, job_search_plan: str) -> Allow
     program = program_by_code(ALLOWANCE_PROGRAM_CODE)
     intake = open_intake(program, on=today)
     if intake is None:
-        raise ValidationError("지금은 구직지원금 신청 기간이 아닙니다.", code="closed")
+        raise ValidationError(_("지금은 구직지원금 신청 기간이 아닙니다."), code="closed")
     if missing := missing_required_consents(profile):
-        raise ValidationError(f"먼저 동의가 필요합니다: {', '.join(missing)}.", code="consent")
+        raise ValidationError(
+            _("먼저 동의가 필요합니다: %(items)s.") % {"items": ", ".join(missing)}, code="consent"
+        )
     if AllowanceApplication.objects.filter(profile=profile, intake=intake).exists():
-        raise ValidationError("이번 회차에 이미 구직지원금을 신청하셨습니다.", code="duplicate")
+        raise ValidationError(_("이번 회차에 이미 구직지원금을 신청하셨습니다."), code="duplicate")
     if not job_search_plan.strip():
-        raise ValidationError("구직 계획을 적어 주세요.", code="plan")
+        raise ValidationError(_("구직 계획을 적어 주세요."), code="plan")
     verdict = evaluate(program_rules(program), applicant_facts(profile), on=today)
     if verdict.outcome is Outcome.FAIL:
-        raise ValidationError(" ".join(verdict.reasons), code="ineligible")
+        raise ValidationError(_(" ").join(verdict.reasons), code="ineligible")
     if verdict.outcome is Outcome.NEEDS_INFO:
         raise ValidationError(
             "프로필에 다음 정보를 입력해 주세요: " + " ".join(verdict.missing), code="needs_info"
@@ -330,24 +349,28 @@ def activity_report_submit(
     application = AllowanceApplication.objects.select_for_update().get(pk=application.pk)
     month = month.replace(day=1)
     if application.status != AllowanceApplication.Status.ACTIVE:
-        raise ValidationError("취소된 신청에는 활동 보고를 할 수 없습니다.", code="inactive")
+        raise ValidationError(_("취소된 신청에는 활동 보고를 할 수 없습니다."), code="inactive")
     earliest = timezone.localtime(application.applied_at).date().replace(day=1)
     if month < earliest or month > timezone.localdate().replace(day=1):
         raise ValidationError(
-            f"활동 월은 신청한 달({earliest:%Y-%m})부터 이번 달까지만 고를 수 있습니다.",
+            _("활동 월은 신청한 달(%(earliest)s)부터 이번 달까지만 고를 수 있습니다.")
+            % {"earliest": f"{earliest:%Y-%m}"},
             code="month",
         )
     live = application.reports.exclude(status=ActivityReport.Status.RETURNED)
     if live.filter(month=month).exists():
-        raise ValidationError(f"{month:%Y년 %m월} 활동 보고는 이미 제출했습니다.", code="month")
+        raise ValidationError(
+            _("%(month)s 활동 보고는 이미 제출했습니다.") % {"month": f"{month:%Y-%m}"},
+            code="month",
+        )
     if live.count() >= ALLOWANCE_MAX_MONTHS:
         raise ValidationError(
-            f"구직지원금은 최대 {ALLOWANCE_MAX_MONTHS}개월까지 지원됩니다. "
-            "더 이상 보고를 제출할 수 없습니다.",
+            _("구직지원금은 최대 %(months)d개월까지 지원됩니다. 더 이상 보고를 제출할 수 없습니다.")
+            % {"months": ALLOWANCE_MAX_MONTHS},
             code="max_months",
         )
     if not activities.strip():
-        raise ValidationError("이번 달에 한 구직 활동을 적어 주세요.", code="activities")
+        raise ValidationError(_("이번 달에 한 구직 활동을 적어 주세요."), code="activities")
     upload_check(upload)
     report = ActivityReport(
         application=application,
@@ -363,12 +386,13 @@ def activity_report_submit(
 @transaction.atomic
 def activity_report_accept(*, report: ActivityReport, staff: User) -> AllowancePayment:
     """Accept a report: releases one month's allowance as a pending payment row."""
-    report = ActivityReport.objects.select_for_update().select_related("application").get(
-        pk=report.pk
+    report = (
+        ActivityReport.objects.select_for_update().select_related("application").get(pk=report.pk)
     )
     if report.status != ActivityReport.Status.SUBMITTED:
         raise ValidationError(
-            f"검토 중인 보고만 승인할 수 있습니다 (현재: {report.get_status_display()}).",
+            _("검토 중인 보고만 승인할 수 있습니다 (현재: %(status)s).")
+            % {"status": report.get_status_display()},
             code="status",
         )
     report.status = ActivityReport.Status.ACCEPTED
@@ -380,9 +404,9 @@ def activity_report_accept(*, report: ActivityReport, staff: User) -> AllowanceP
     )
     notification_queue_for_user(
         user=report.application.profile.user,
-        subject="구직활동 보고가 승인되었습니다",
-        body=f"{report.month:%Y년 %m월} 구직활동 보고가 승인되어 구직지원금 "
-        f"{ALLOWANCE_MONTHLY_KRW:,}원 지급이 준비되었습니다.",
+        subject=_("구직활동 보고가 승인되었습니다"),
+        body=_("%(month)s 구직활동 보고가 승인되어 구직지원금 %(amount)s 지급이 준비되었습니다.")
+        % {"month": f"{report.month:%Y-%m}", "amount": format_krw(ALLOWANCE_MONTHLY_KRW)},
         dedupe_key=f"activity-report-accepted-{report.pk}",
     )
     return payment
@@ -393,9 +417,9 @@ def activity_report_return(*, report: ActivityReport, staff: User, reason: str) 
     """Return a report for correction; she may file that month again."""
     report = ActivityReport.objects.select_for_update().get(pk=report.pk)
     if report.status != ActivityReport.Status.SUBMITTED:
-        raise ValidationError("검토 중인 보고만 반려할 수 있습니다.", code="status")
+        raise ValidationError(_("검토 중인 보고만 반려할 수 있습니다."), code="status")
     if not reason.strip():
-        raise ValidationError("반려 사유를 적어 주세요.", code="reason")
+        raise ValidationError(_("반려 사유를 적어 주세요."), code="reason")
     report.status = ActivityReport.Status.RETURNED
     report.reviewed_at = timezone.now()
     report.reviewed_by = staff
@@ -414,7 +438,7 @@ def allowance_payment_approve(*, payment: AllowancePayment, staff: User) -> Allo
             code="approved",
         )
     if not staff.is_staff:
-        raise ValidationError("서울시 담당자만 지급을 승인할 수 있습니다.", code="staff")
+        raise ValidationError(_("서울시 담당자만 지급을 승인할 수 있습니다."), code="staff")
     payment.status = AllowancePayment.Status.APPROVED
     payment.approved_by = staff
     payment.approved_at = timezone.now()

@@ -1,6 +1,131 @@
-"""This app's section of the applicant dashboard (see applicants/dashboard.py)."""
+"""The internship section of the applicant dashboard (see applicants/dashboard.py).
+
+Each application shows its status, a timeline of what happened and what comes next, her ranked
+choices, the screening result with its plain-Korean reasons, interview invitations to answer and
+placements. The weekly batch adds, per application, plain-Korean explanations of why she was not
+invited or matched this week: ``explanations_for`` is the place for them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.utils.translation import gettext as _
+
+from applicants.dashboard import DashboardSection
+from matching.models import InternshipApplication, InterviewInvitation, Placement
+from matching.selectors import applications_for_applicant, is_editable, screening_of
 
 
-def applicant_section(profile):
-    """Nothing to show yet."""
-    return None
+@dataclass(frozen=True)
+class TimelineEvent:
+    when: datetime | None
+    text: str
+    upcoming: bool = False
+
+
+@dataclass
+class ApplicationCard:
+    application: InternshipApplication
+    editable: bool
+    screening: object | None
+    timeline: list[TimelineEvent] = field(default_factory=list)
+    open_invitations: list[InterviewInvitation] = field(default_factory=list)
+    explanations: list[str] = field(default_factory=list)
+
+
+def applicant_section(profile) -> DashboardSection | None:
+    """Her internship applications, in a fixed number of queries (5 whatever the data)."""
+    applications = list(applications_for_applicant(profile))
+    if not applications:
+        return None
+    cards = [_card(application) for application in applications]
+    return DashboardSection(
+        template="matching/dashboard_section.html",
+        context={"cards": cards, "explanations": explanations_for(profile, applications)},
+    )
+
+
+def explanations_for(profile, applications) -> list[str]:
+    """Why she was not invited or matched this week (filled in by the weekly batch)."""
+    return []
+
+
+def _card(application: InternshipApplication) -> ApplicationCard:
+    screening = screening_of(application)
+    invitations = list(application.invitations.all())
+    return ApplicationCard(
+        application=application,
+        editable=is_editable(application),
+        screening=screening,
+        timeline=_timeline(application, screening, invitations),
+        open_invitations=[i for i in invitations if i.status == InterviewInvitation.Status.INVITED],
+    )
+
+
+def _timeline(application, screening, invitations) -> list[TimelineEvent]:
+    events = [TimelineEvent(application.created_at, _("신청서 작성 시작"))]
+    if application.submitted_at:
+        events.append(TimelineEvent(application.submitted_at, _("신청서 제출")))
+    if screening is not None:
+        events.append(
+            TimelineEvent(
+                screening.screened_at,
+                _("서류심사 결과: %(outcome)s")
+                % {"outcome": screening.Outcome(screening.effective_outcome).label},
+            )
+        )
+    for invitation in invitations:
+        events.append(
+            TimelineEvent(
+                invitation.created_at,
+                _("%(company)s · %(role)s 면접 제안")
+                % {"company": invitation.role.company.name, "role": invitation.role.title},
+            )
+        )
+        if invitation.responded_at:
+            events.append(
+                TimelineEvent(
+                    invitation.responded_at,
+                    _("면접 제안 %(answer)s") % {"answer": invitation.get_status_display()},
+                )
+            )
+    for placement in application.placements.all():
+        events.append(
+            TimelineEvent(
+                placement.created_at,
+                _("%(company)s · %(role)s 매칭 (%(status)s)")
+                % {
+                    "company": placement.role.company.name,
+                    "role": placement.role.title,
+                    "status": placement.get_status_display(),
+                },
+            )
+        )
+    if application.withdrawn_at:
+        events.append(TimelineEvent(application.withdrawn_at, _("신청 취소")))
+    events.sort(key=lambda event: event.when)
+    events.append(TimelineEvent(None, _next_step(application, screening), upcoming=True))
+    return events
+
+
+def _next_step(application, screening) -> str:
+    status = application.status
+    if status == InternshipApplication.Status.DRAFT:
+        return _("다음 단계: 지망 직무를 확인하고 신청서를 제출하세요.")
+    if status == InternshipApplication.Status.WITHDRAWN:
+        return _("취소한 신청입니다. 모집 기간 안에는 직무를 다시 담아 지원할 수 있습니다.")
+    if any(p.status != Placement.Status.CANCELLED for p in application.placements.all()):
+        return _("다음 단계: 기업과 근로계약을 맺습니다. 담당자가 연락드립니다.")
+    if screening is None:
+        return _(
+            "다음 단계: 매주 월요일 서류심사를 합니다. 그 전까지는 수정하거나 취소할 수 있습니다."
+        )
+    if screening.effective_outcome == screening.Outcome.FAIL:
+        return _("서류심사를 통과하지 못했습니다. 아래 사유를 확인해 주세요.")
+    if screening.effective_outcome == screening.Outcome.NEEDS_INFO:
+        return _("다음 단계: 보완할 정보를 입력하면 다음 주 심사에 다시 반영됩니다.")
+    return _(
+        "다음 단계: 기업의 면접 제안을 기다립니다. 제안이 오면 이 화면에서 수락하거나 거절하세요."
+    )

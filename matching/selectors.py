@@ -131,7 +131,9 @@ def _gate(role: Role, program_rules: list[Rule], facts: Facts | None, on: date) 
         )
     if not rules:
         return OPEN_GATE
-    verdict = evaluate(rules, facts or Facts(completed_courses=(), completed_pre_trainings=()), on=on)
+    verdict = evaluate(
+        rules, facts or Facts(completed_courses=(), completed_pre_trainings=()), on=on
+    )
     if verdict.outcome is Outcome.PASS:
         return OPEN_GATE
     return RoleGate(allowed=False, reasons=tuple(verdict.reasons + verdict.missing))
@@ -149,28 +151,22 @@ def applications_for_applicant(profile) -> QuerySet[InternshipApplication]:
         "created_at", "pk"
     )
     placements = Placement.objects.select_related("role__company").order_by("created_at", "pk")
-    screening = ScreeningResult.objects.all()
     return (
         InternshipApplication.objects.filter(applicant=profile)
-        .select_related("intake__program")
+        .select_related("intake__program", "screening")
         .prefetch_related(
             Prefetch("choices", queryset=choices),
             Prefetch("invitations", queryset=invitations),
             Prefetch("placements", queryset=placements),
         )
-        .annotate(is_screened=Exists(screening.filter(application=OuterRef("pk"))))
         .order_by("-created_at", "-pk")
     )
-
-
-def application_with_screening(application_qs: QuerySet) -> QuerySet:
-    return application_qs.select_related("screening")
 
 
 def applications_for_user(user) -> QuerySet[InternshipApplication]:
     """Applications the user owns (404 for anyone else's)."""
     return InternshipApplication.objects.filter(applicant__user=user).select_related(
-        "intake__program", "applicant"
+        "intake__program", "applicant", "screening"
     )
 
 
@@ -184,14 +180,15 @@ def is_editable(application: InternshipApplication) -> bool:
     """Editable until the weekly screening picks it up (draft or submitted, not screened)."""
     if application.status not in EDITABLE_STATUSES:
         return False
-    screened = getattr(application, "is_screened", None)
-    if screened is None:
-        screened = ScreeningResult.objects.filter(application=application).exists()
-    return not screened
+    return screening_of(application) is None
 
 
-def draft_or_open_application(profile, intake) -> InternshipApplication | None:
-    return InternshipApplication.objects.filter(applicant=profile, intake=intake).first()
+def screening_of(application: InternshipApplication) -> ScreeningResult | None:
+    """Its screening result, or None before the weekly screening picked it up."""
+    try:
+        return application.screening
+    except ScreeningResult.DoesNotExist:
+        return None
 
 
 def chosen_role_ids(profile, *, on: date | None = None) -> set[int]:

@@ -1,2 +1,36 @@
+from django.urls import path
+
+from matching import views
+
 app_name = "matching"
-urlpatterns: list = []
+urlpatterns = [
+    path("internship/roles/", views.roles, name="roles"),
+    path("internship/roles/<int:pk>/", views.role_detail, name="role-detail"),
+    path("internship/roles/<int:pk>/choose/", views.choice_add, name="choice-add"),
+    path(
+        "internship/applications/<int:pk>/",
+        views.application_detail,
+        name="application-detail",
+    ),
+    path("internship/applications/<int:pk>/move/", views.choice_move, name="choice-move"),
+    path(
+        "internship/applications/<int:pk>/choices/<int:role_pk>/remove/",
+        views.choice_remove,
+        name="choice-remove",
+    ),
+    path(
+        "internship/applications/<int:pk>/submit/",
+        views.application_submit,
+        name="application-submit",
+    ),
+    path(
+        "internship/applications/<int:pk>/withdraw/",
+        views.application_withdraw,
+        name="application-withdraw",
+    ),
+    path(
+        "internship/invitations/<int:pk>/respond/",
+        views.invitation_respond,
+        name="invitation-respond",
+    ),
+]

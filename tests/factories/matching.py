@@ -25,3 +25,31 @@ class ApplicationChoiceFactory(factory.django.DjangoModelFactory):
     application = factory.SubFactory(InternshipApplicationFactory)
     role = factory.SubFactory("tests.factories.companies.RoleFactory")
     rank = 1
+
+
+class InterviewInvitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "matching.InterviewInvitation"
+
+    application = factory.SubFactory(InternshipApplicationFactory)
+    role = factory.SubFactory("tests.factories.companies.RoleFactory")
+    week = "2024-W23"
+
+
+class ScreeningResultFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "matching.ScreeningResult"
+
+    application = factory.SubFactory(InternshipApplicationFactory)
+    outcome = "pass"
+    week = "2024-W23"
+    screened_at = factory.LazyFunction(timezone.now)
+
+
+class PlacementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "matching.Placement"
+
+    application = factory.SubFactory(InternshipApplicationFactory)
+    role = factory.SubFactory("tests.factories.companies.RoleFactory")
+    week = "2024-W23"

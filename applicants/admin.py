@@ -1,0 +1,180 @@
+"""Admin for applicants: staff views are logged; reports and payments change through services."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from applicants import services
+from applicants.models import (
+    ActivityReport,
+    AllowanceApplication,
+    AllowancePayment,
+    ApplicantProfile,
+    CareerEntry,
+    Certificate,
+    CompletedTraining,
+    Consent,
+    Document,
+)
+from womenup.admin import PersonalDataAdminMixin
+
+
+def _profile_user(obj):
+    return obj.profile.user
+
+
+class CareerEntryInline(admin.TabularInline):
+    model = CareerEntry
+    extra = 0
+
+
+class CertificateInline(admin.TabularInline):
+    model = Certificate
+    extra = 0
+
+
+class CompletedTrainingInline(admin.TabularInline):
+    model = CompletedTraining
+    extra = 0
+    raw_id_fields = ["course"]
+
+
+class ConsentInline(admin.TabularInline):
+    model = Consent
+    extra = 0
+    readonly_fields = ["item", "notice_version", "given_at", "withdrawn_at"]
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class DocumentInline(admin.TabularInline):
+    model = Document
+    extra = 0
+    fields = ["kind", "original_name", "content_type", "size", "uploaded_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(ApplicantProfile)
+class ApplicantProfileAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
+    list_display = ["name", "user", "residence_district", "employment_status", "updated_at"]
+    list_filter = ["employment_status", "residence_city", "desired_work_type"]
+    search_fields = ["name", "user__email"]
+    raw_id_fields = ["user"]
+    list_select_related = ["user", "residence_district__city"]
+    inlines = [
+        CareerEntryInline,
+        CertificateInline,
+        CompletedTrainingInline,
+        ConsentInline,
+        DocumentInline,
+    ]
+
+
+class ActivityReportInline(admin.TabularInline):
+    model = ActivityReport
+    extra = 0
+    fields = ["month", "status", "submitted_at", "reviewed_at", "return_reason"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(AllowanceApplication)
+class AllowanceApplicationAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
+    personal_data_subject = staticmethod(_profile_user)
+    list_display = ["profile", "intake", "status", "applied_at"]
+    list_filter = ["status", "intake"]
+    search_fields = ["profile__name", "profile__user__email"]
+    list_select_related = ["profile__user", "intake__program"]
+    readonly_fields = ["profile", "intake", "applied_at"]
+    inlines = [ActivityReportInline]
+
+
+@admin.register(ActivityReport)
+class ActivityReportAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
+    personal_data_subject = staticmethod(lambda obj: obj.application.profile.user)
+    list_display = ["application", "month", "status", "submitted_at", "reviewed_by"]
+    list_filter = ["status", "month"]
+    search_fields = ["application__profile__name", "application__profile__user__email"]
+    list_select_related = ["application__profile__user", "application__intake__program"]
+    readonly_fields = [
+        "application",
+        "month",
+        "activities",
+        "evidence_name",
+        "status",
+        "submitted_at",
+        "reviewed_at",
+        "reviewed_by",
+    ]
+    fields = [*readonly_fields, "return_reason"]
+    actions = ["accept_reports"]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.status != ActivityReport.Status.SUBMITTED:
+            return [*self.readonly_fields, "return_reason"]
+        return self.readonly_fields
+
+    def save_model(self, request, obj, form, change):
+        """Writing a return reason on a report under review returns it (through the service)."""
+        if "return_reason" in form.changed_data and obj.return_reason.strip():
+            services.activity_report_return(
+                report=obj, staff=request.user, reason=obj.return_reason
+            )
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    @admin.action(description=_("선택한 보고 승인 (월 300,000원 지급 대기 생성)"))
+    def accept_reports(self, request, queryset):
+        accepted = 0
+        for report in queryset:
+            try:
+                services.activity_report_accept(report=report, staff=request.user)
+                accepted += 1
+            except ValidationError as error:
+                self.message_user(request, f"{report}: {' '.join(error.messages)}", messages.ERROR)
+        if accepted:
+            self.message_user(request, _("%(n)d건을 승인했습니다.") % {"n": accepted})
+
+
+@admin.register(AllowancePayment)
+class AllowancePaymentAdmin(admin.ModelAdmin):
+    list_display = ["application", "report", "amount_krw", "status", "approved_by", "approved_at"]
+    list_filter = ["status"]
+    list_select_related = ["application__profile__user", "report", "approved_by"]
+    readonly_fields = [
+        "report",
+        "application",
+        "amount_krw",
+        "status",
+        "created_at",
+        "approved_by",
+        "approved_at",
+    ]
+    actions = ["approve_payments"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.action(description=_("선택한 지급 승인"))
+    def approve_payments(self, request, queryset):
+        approved = 0
+        for payment in queryset:
+            try:
+                services.allowance_payment_approve(payment=payment, staff=request.user)
+                approved += 1
+            except ValidationError as error:
+                self.message_user(request, f"{payment}: {' '.join(error.messages)}", messages.ERROR)
+        if approved:
+            self.message_user(request, _("%(n)d건의 지급을 승인했습니다.") % {"n": approved})

@@ -1,0 +1,46 @@
+"""Access rows of the application side of matching: public roles, her own application."""
+
+from tests.access.matrix import LOGIN, NOT_ALLOWED, NOT_FOUND, OK, Row, everyone, expect
+from tests.access.rows_applicants import company_role, submitted_application
+
+OWN_POST = expect(anonymous=LOGIN, applicant=NOT_ALLOWED, company="403", staff="403")
+
+
+def invitation(world):
+    def build():
+        from tests.factories.matching import InterviewInvitationFactory
+
+        return InterviewInvitationFactory(
+            application=submitted_application(world), role=company_role(world)
+        )
+
+    return world.once("invitation", build)
+
+
+def application_pk(world) -> dict:
+    return {"pk": submitted_application(world).pk}
+
+
+ROWS = {
+    "matching:roles": Row(everyone(OK)),
+    "matching:role-detail": Row(everyone(OK), kwargs=lambda w: {"pk": company_role(w).pk}),
+    "matching:choice-add": Row(OWN_POST, kwargs=lambda w: {"pk": company_role(w).pk}),
+    "matching:application-detail": Row(
+        expect(
+            anonymous=LOGIN, applicant=OK, other_applicant=NOT_FOUND, company="403", staff="403"
+        ),
+        kwargs=application_pk,
+    ),
+    "matching:choice-move": Row(OWN_POST, kwargs=application_pk),
+    "matching:choice-remove": Row(
+        OWN_POST, kwargs=lambda w: {**application_pk(w), "role_pk": company_role(w).pk}
+    ),
+    "matching:application-submit": Row(OWN_POST, kwargs=application_pk),
+    "matching:application-withdraw": Row(
+        expect(
+            anonymous=LOGIN, applicant=OK, other_applicant=NOT_FOUND, company="403", staff="403"
+        ),
+        kwargs=application_pk,
+    ),
+    "matching:invitation-respond": Row(OWN_POST, kwargs=lambda w: {"pk": invitation(w).pk}),
+}

@@ -1,0 +1,271 @@
+"""Application pages: browsing, ranking, submitting, withdrawing, answering; scoping; queries."""
+
+import pytest
+from django.urls import reverse
+
+from companies.models import Role
+from matching.models import InternshipApplication, InterviewInvitation
+from tests.factories import kernel
+from tests.factories.applicants import ready_profile
+from tests.factories.companies import CompanyFactory, RoleFactory
+from tests.factories.courses import CourseFactory
+from tests.factories.matching import (
+    ApplicationChoiceFactory,
+    InternshipApplicationFactory,
+    InterviewInvitationFactory,
+    PlacementFactory,
+    ScreeningResultFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def intake():
+    return kernel.open_intake()
+
+
+@pytest.fixture
+def me(client, intake):
+    profile = ready_profile()
+    client.force_login(profile.user)
+    return profile
+
+
+def test_anyone_can_browse_open_roles(client, intake):
+    open_role = RoleFactory(title="회계 사무 인턴")
+    RoleFactory(title="작성 중 직무", status=Role.Status.DRAFT)
+    RoleFactory(title="미승인 기업 직무", company=CompanyFactory(status="pending"))
+    page = client.get(reverse("matching:roles")).content.decode()
+    assert open_role.title in page
+    assert "작성 중 직무" not in page and "미승인 기업 직무" not in page
+    assert client.get(reverse("matching:role-detail", args=[open_role.pk])).status_code == 200
+
+
+def test_roles_filter_by_track_category_district_work_type_and_badge(client, intake):
+    wanted = RoleFactory(
+        title="찾는 직무", track=Role.Track.RECRUIT_LINKED,
+        job_category=kernel.job_category("design"), district=kernel.district("gangnam"),
+        work_type="flexible", weekly_hours=35,
+        company=CompanyFactory(is_family_friendly=True),
+    )  # fmt: skip
+    RoleFactory(title="다른 분야", job_category=kernel.job_category("sales"))
+    RoleFactory(title="다른 지역", district=kernel.district("jongno"))
+    RoleFactory(title="전일제", work_type="full_time", job_category=kernel.job_category("design"))
+    query = {
+        "track": "recruit_linked",
+        "job_category": kernel.job_category("design").pk,
+        "district": kernel.district("gangnam").pk,
+        "work_type": "flexible",
+        "badges": ["is_family_friendly"],
+    }
+    response = client.get(reverse("matching:roles"), query)
+    titles = [role.title for role in response.context["page"].object_list]
+    assert titles == [wanted.title]
+
+
+def test_a_gated_role_shows_the_reason_before_applying(client, me):
+    course = CourseFactory(title="디지털 마케팅 직무교육")
+    role = RoleFactory(track=Role.Track.IT_TRAINING_LINKED, required_course=course)
+    page = client.get(reverse("matching:role-detail", args=[role.pk])).content.decode()
+    assert "디지털 마케팅 직무교육을 수료한 분만 지원할 수 있습니다." in page
+    assert "지망 목록에 담기" not in page
+    response = client.post(reverse("matching:choice-add", args=[role.pk]), follow=True)
+    assert "수료한 분만 지원할 수 있습니다" in response.content.decode()
+    assert not InternshipApplication.objects.filter(applicant=me).exists()
+
+
+def test_choose_three_rank_and_submit(client, me):
+    roles = RoleFactory.create_batch(3)
+    for role in roles:
+        response = client.post(reverse("matching:choice-add", args=[role.pk]))
+    application = InternshipApplication.objects.get(applicant=me)
+    assert response.url == reverse("matching:application-detail", args=[application.pk])
+    client.post(
+        reverse("matching:choice-move", args=[application.pk]),
+        {"role": roles[2].pk, "direction": "up"},
+    )
+    ranked = list(application.choices.order_by("rank").values_list("role_id", flat=True))
+    assert ranked == [roles[0].pk, roles[2].pk, roles[1].pk]
+    response = client.post(reverse("matching:application-submit", args=[application.pk]))
+    assert response.url == reverse("applicants:dashboard")
+    application.refresh_from_db()
+    assert application.status == InternshipApplication.Status.SUBMITTED
+    page = client.get(reverse("applicants:dashboard")).content.decode()
+    assert "제출" in page and roles[2].title in page
+
+
+def test_withdraw_asks_first_then_withdraws(client, me):
+    application = InternshipApplicationFactory(applicant=me)
+    ApplicationChoiceFactory(application=application)
+    url = reverse("matching:application-withdraw", args=[application.pk])
+    assert "신청을 취소할까요" in client.get(url).content.decode()
+    application.refresh_from_db()
+    assert application.status == InternshipApplication.Status.SUBMITTED
+    client.post(url)
+    application.refresh_from_db()
+    assert application.status == InternshipApplication.Status.WITHDRAWN
+
+
+def test_a_screened_application_refuses_withdrawal_with_a_message(client, me):
+    application = InternshipApplicationFactory(applicant=me)
+    ScreeningResultFactory(application=application)
+    response = client.post(
+        reverse("matching:application-withdraw", args=[application.pk]), follow=True
+    )
+    assert "주간 서류심사가 시작되어" in response.content.decode()
+
+
+def test_answering_an_invitation_from_the_dashboard(client, me):
+    invitation = InterviewInvitationFactory(application=InternshipApplicationFactory(applicant=me))
+    page = client.get(reverse("applicants:dashboard")).content.decode()
+    assert "면접 수락" in page
+    client.post(reverse("matching:invitation-respond", args=[invitation.pk]), {"answer": "accept"})
+    invitation.refresh_from_db()
+    assert invitation.status == InterviewInvitation.Status.ACCEPTED
+
+
+def test_the_dashboard_shows_screening_reasons_and_placements(client, me):
+    application = InternshipApplicationFactory(applicant=me)
+    ScreeningResultFactory(
+        application=application,
+        outcome="fail",
+        reasons=["서울시에 거주하는 분만 신청할 수 있습니다."],
+    )
+    PlacementFactory(application=application)
+    page = client.get(reverse("applicants:dashboard")).content.decode()
+    assert "서류심사 결과" in page and "서울시에 거주하는 분만 신청할 수 있습니다." in page
+    assert "매칭 결과" in page
+
+
+# --- Another applicant's application is 404 ------------------------------------------------------
+
+
+@pytest.fixture
+def hers(intake):
+    application = InternshipApplicationFactory(applicant=ready_profile())
+    choice = ApplicationChoiceFactory(application=application)
+    ApplicationChoiceFactory(application=application, rank=2)
+    return application, choice
+
+
+def test_another_applicants_application_is_404(client, me, hers):
+    application, choice = hers
+    pk = application.pk
+    assert client.get(reverse("matching:application-detail", args=[pk])).status_code == 404
+    assert client.get(reverse("matching:application-withdraw", args=[pk])).status_code == 404
+    posts = [
+        (reverse("matching:application-withdraw", args=[pk]), {}),
+        (reverse("matching:application-submit", args=[pk]), {}),
+        (reverse("matching:choice-move", args=[pk]), {"role": choice.role_id, "direction": "down"}),
+        (reverse("matching:choice-remove", args=[pk, choice.role_id]), {}),
+    ]
+    for url, data in posts:
+        assert client.post(url, data).status_code == 404, url
+    application.refresh_from_db()
+    assert application.status == InternshipApplication.Status.SUBMITTED
+    assert list(application.choices.values_list("rank", "role_id").order_by("rank"))[0] == (
+        1,
+        choice.role_id,
+    )
+
+
+def test_another_applicants_invitation_is_404(client, me, hers):
+    invitation = InterviewInvitationFactory(application=hers[0])
+    response = client.post(
+        reverse("matching:invitation-respond", args=[invitation.pk]), {"answer": "decline"}
+    )
+    assert response.status_code == 404
+    invitation.refresh_from_db()
+    assert invitation.status == InterviewInvitation.Status.INVITED
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        lambda: reverse("matching:application-detail", args=[1]),
+        lambda: reverse("matching:application-withdraw", args=[1]),
+    ],
+)
+def test_anonymous_users_go_to_login(client, url):
+    response = client.get(url())
+    assert response.status_code == 302 and response.url.startswith(reverse("account_login"))
+
+
+def test_anonymous_choose_goes_to_login(client, intake):
+    role = RoleFactory()
+    response = client.post(reverse("matching:choice-add", args=[role.pk]))
+    assert response.status_code == 302 and response.url.startswith(reverse("account_login"))
+
+
+# --- Fixed number of queries ---------------------------------------------------------------------
+
+ROLE_LIST_QUERIES_ANONYMOUS = 6
+ROLE_LIST_QUERIES = 13  # + session, user, her profile, facts (3), chosen roles, rules
+DASHBOARD_QUERIES = 20  # 12 today; room for the courses section, same bound at both sizes
+
+
+def _roles(count):
+    course = CourseFactory()
+    for index in range(count):
+        track = [Role.Track.RECRUIT_LINKED, Role.Track.IT_TRAINING_LINKED][index % 2]
+        RoleFactory(track=track, required_course=course if index % 2 else None)
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_role_list_queries_do_not_grow_anonymous(
+    client, django_assert_max_num_queries, intake, count
+):
+    _roles(count)
+    with django_assert_max_num_queries(ROLE_LIST_QUERIES_ANONYMOUS):
+        response = client.get(reverse("matching:roles"))
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_role_list_queries_do_not_grow_for_an_applicant(
+    client, django_assert_max_num_queries, me, count
+):
+    _roles(count)
+    with django_assert_max_num_queries(ROLE_LIST_QUERIES):
+        response = client.get(reverse("matching:roles"), {"work_type": "full_time"})
+    assert response.status_code == 200
+
+
+def _history(profile, applications: int, choices: int):
+    from datetime import date, timedelta
+
+    from womenup.models import IntakeWindow
+
+    for index in range(applications):
+        intake = IntakeWindow.objects.create(
+            program=kernel.program(), label=f"회차 {index}",
+            opens_on=date(2020, 1, 1) + timedelta(days=index), closes_on=date(2030, 1, 1),
+        )  # fmt: skip
+        application = InternshipApplicationFactory(applicant=profile, intake=intake)
+        for rank in range(1, choices + 1):
+            choice = ApplicationChoiceFactory(application=application, rank=rank)
+            InterviewInvitationFactory(application=application, role=choice.role)
+        ScreeningResultFactory(application=application, reasons=["사유"])
+        PlacementFactory(application=application)
+    from applicants.services import allowance_apply
+
+    kernel.open_intake("seoul-allowance")
+    allowance = allowance_apply(profile=profile, job_search_plan="계획")
+    from applicants.models import ActivityReport
+
+    for month in range(1, min(applications, 3) + 1):
+        ActivityReport.objects.create(
+            application=allowance, month=date(2024, month, 1), activities="x", evidence="x.pdf"
+        )
+
+
+@pytest.mark.parametrize(("applications", "choices"), [(1, 1), (5, 5)])
+def test_dashboard_queries_do_not_grow(
+    client, django_assert_max_num_queries, me, applications, choices
+):
+    _history(me, applications, choices)
+    with django_assert_max_num_queries(DASHBOARD_QUERIES):
+        response = client.get(reverse("applicants:dashboard"))
+    assert response.status_code == 200
+    assert len(response.context["sections"]) >= 2
