@@ -1,8 +1,13 @@
-"""The company: registration, its users and its role postings (extended by the company journey)."""
+"""The company: registration and badges, its users, role postings, interviews, hires, incentives."""
+
+import uuid
+from pathlib import PurePath
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from womenup.money import INCENTIVE_KRW
 
 
 class Company(models.Model):
@@ -39,15 +44,85 @@ class Company(models.Model):
     contact_email = models.EmailField(_("담당자 이메일"), blank=True)
     rejection_reason = models.TextField(_("반려 사유"), blank=True)
     verified_at = models.DateTimeField(_("승인 시각"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("검토 담당자"),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("참여기업")
         verbose_name_plural = _("참여기업")
         ordering = ["name", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(business_number__regex=r"^[0-9]{10}$"),
+                name="business_number_ten_digits",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="rejected") | ~models.Q(rejection_reason=""),
+                name="company_rejection_needs_a_reason",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def badge_labels(self) -> list[str]:
+        """Labels of the badges the company holds, in display order."""
+        return [str(label) for badge, label in Badge.choices if getattr(self, BADGE_FIELDS[badge])]
+
+    @property
+    def is_verified(self) -> bool:
+        return self.status == self.Status.VERIFIED
+
+
+class Badge(models.TextChoices):
+    FAMILY_FRIENDLY = "family_friendly", _("가족친화인증기업")
+    SEOUL_STRONG_SME = "seoul_strong_sme", _("서울형 강소기업")
+    INNOBIZ = "innobiz", _("이노비즈")
+    VENTURE = "venture", _("벤처기업")
+    WOMEN_OWNED = "women_owned", _("여성기업")
+
+
+BADGE_FIELDS = {
+    Badge.FAMILY_FRIENDLY: "is_family_friendly",
+    Badge.SEOUL_STRONG_SME: "is_seoul_strong_sme",
+    Badge.INNOBIZ: "is_innobiz",
+    Badge.VENTURE: "is_venture",
+    Badge.WOMEN_OWNED: "is_women_owned",
+}
+
+
+def badge_proof_upload_path(proof: "BadgeProof", filename: str) -> str:
+    """A random name under the company's folder; the original name is kept in the row."""
+    suffix = PurePath(filename).suffix.lower()[:10]
+    return f"company-proofs/{proof.company_id}/{uuid.uuid4().hex}{suffix}"
+
+
+class BadgeProof(models.Model):
+    """A certificate proving a badge (checked by content), served only through a scoped view."""
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="badge_proofs")
+    badge = models.CharField(_("인증 종류"), max_length=20, choices=Badge.choices)
+    file = models.FileField(_("파일"), upload_to=badge_proof_upload_path, max_length=200)
+    original_name = models.CharField(_("원래 파일 이름"), max_length=200)
+    content_type = models.CharField(_("파일 형식"), max_length=50)
+    size = models.PositiveIntegerField(_("크기(바이트)"))
+    uploaded_at = models.DateTimeField(_("올린 시각"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("인증 증빙")
+        verbose_name_plural = _("인증 증빙")
+        ordering = ["company_id", "badge", "-uploaded_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_badge_display()}: {self.original_name}"
 
 
 class CompanyMembership(models.Model):
@@ -65,6 +140,45 @@ class CompanyMembership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.company} · {self.user}"
+
+
+class CompanyInvitation(models.Model):
+    """A colleague invited by e-mail; accepting (as a company user) makes a membership."""
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("초대할 이메일"))
+    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("초대 시각"), auto_now_add=True)
+    accepted_at = models.DateTimeField(_("수락 시각"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("담당자 초대")
+        verbose_name_plural = _("담당자 초대")
+        ordering = ["-created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["company", "email"],
+                condition=models.Q(accepted_at__isnull=True),
+                name="one_open_invitation_per_email",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(accepted_at__isnull=True) | models.Q(accepted_by__isnull=False),
+                name="accepted_invitation_has_a_user",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.company} → {self.email}"
 
 
 class Role(models.Model):
@@ -93,9 +207,17 @@ class Role(models.Model):
         _("유형"), max_length=30, choices=Track.choices, default=Track.RECRUIT_LINKED
     )
     job_category = models.ForeignKey(
-        "womenup.JobCategory", on_delete=models.PROTECT, related_name="roles"
+        "womenup.JobCategory",
+        on_delete=models.PROTECT,
+        related_name="roles",
+        verbose_name=_("직무 분야"),
     )
-    district = models.ForeignKey("womenup.District", on_delete=models.PROTECT, related_name="+")
+    district = models.ForeignKey(
+        "womenup.District",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("근무 자치구"),
+    )
     work_type = models.CharField(
         _("근무 형태"), max_length=20, choices=WorkType.choices, default=WorkType.FULL_TIME
     )
@@ -112,6 +234,25 @@ class Role(models.Model):
         related_name="unlocked_roles",
         verbose_name=_("필수 수료 과정"),
     )
+    description = models.TextField(_("직무 소개"), blank=True)
+    duties = models.TextField(_("주요 업무"), blank=True)
+    required_qualifications = models.TextField(
+        _("필수 자격요건"), blank=True, help_text=_("자격증, 교육 수료 등")
+    )
+    preferred_qualifications = models.TextField(_("우대 사항"), blank=True)
+    min_career_years = models.PositiveSmallIntegerField(_("필요 경력(년)"), default=0)
+    remote_allowed = models.BooleanField(_("원격근무 가능"), default=False)
+    start_date = models.DateField(_("근무 시작 예정일"), null=True, blank=True)
+    intake = models.ForeignKey(
+        "womenup.IntakeWindow",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="roles",
+        verbose_name=_("모집 회차"),
+    )
+    published_at = models.DateTimeField(_("게시 시각"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("마감 시각"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -128,3 +269,129 @@ class Role(models.Model):
 
     def __str__(self) -> str:
         return f"{self.company.name} · {self.title}"
+
+
+class CandidateEvaluation(models.Model):
+    """A company's interview of one candidate for one role: schedule, result, rank."""
+
+    class Result(models.TextChoices):
+        PENDING = "pending", _("결과 대기")
+        PASS = "pass", _("합격")
+        FAIL = "fail", _("불합격")
+
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="evaluations")
+    application = models.ForeignKey(
+        "matching.InternshipApplication", on_delete=models.CASCADE, related_name="evaluations"
+    )
+    interview_at = models.DateTimeField(_("면접 일시"), null=True, blank=True)
+    interview_place = models.CharField(_("면접 장소"), max_length=200, blank=True)
+    video_link = models.URLField(_("화상면접 링크"), blank=True)
+    result = models.CharField(
+        _("면접 결과"), max_length=10, choices=Result.choices, default=Result.PENDING
+    )
+    note = models.TextField(_("메모"), blank=True)
+    rank = models.PositiveSmallIntegerField(_("선호 순위"), null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("면접 평가")
+        verbose_name_plural = _("면접 평가")
+        ordering = ["role_id", "rank", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["role", "application"], name="one_evaluation_per_role_and_application"
+            ),
+            models.UniqueConstraint(
+                fields=["role", "rank"],
+                condition=models.Q(rank__isnull=False),
+                name="one_candidate_per_rank",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(rank__isnull=True) | models.Q(result="pass", rank__gte=1),
+                name="only_passed_candidates_are_ranked",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.role} · {self.application_id} · {self.get_result_display()}"
+
+
+def hire_proof_upload_path(hire: "HireConfirmation", filename: str) -> str:
+    suffix = PurePath(filename).suffix.lower()[:10]
+    return f"company-hires/{hire.company_id}/{uuid.uuid4().hex}{suffix}"
+
+
+class HireConfirmation(models.Model):
+    """The company hired its intern as a regular employee after the internship."""
+
+    company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="hires")
+    placement = models.OneToOneField(
+        "matching.Placement", on_delete=models.PROTECT, related_name="hire_confirmation"
+    )
+    hired_on = models.DateField(_("정규직 채용일"))
+    proof = models.FileField(_("채용 증빙"), upload_to=hire_proof_upload_path, max_length=200)
+    proof_name = models.CharField(_("원래 파일 이름"), max_length=200)
+    proof_content_type = models.CharField(_("파일 형식"), max_length=50)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("등록 시각"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("정규직 채용 확인")
+        verbose_name_plural = _("정규직 채용 확인")
+        ordering = ["-created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.company} · {self.hired_on}"
+
+
+class IncentiveClaim(models.Model):
+    """The employment incentive (고용장려금) claimed for a hire; immutable once approved."""
+
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("신청")
+        APPROVED = "approved", _("승인")
+        REJECTED = "rejected", _("반려")
+
+    hire = models.OneToOneField(
+        HireConfirmation, on_delete=models.PROTECT, related_name="incentive_claim"
+    )
+    company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="incentive_claims")
+    amount_krw = models.PositiveIntegerField(_("금액(원)"), default=INCENTIVE_KRW)
+    status = models.CharField(
+        _("상태"), max_length=10, choices=Status.choices, default=Status.SUBMITTED, db_index=True
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("처리 담당자"),
+    )
+    decided_at = models.DateTimeField(_("처리 시각"), null=True, blank=True)
+    rejection_reason = models.TextField(_("반려 사유"), blank=True)
+    created_at = models.DateTimeField(_("신청 시각"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("고용장려금 신청")
+        verbose_name_plural = _("고용장려금 신청")
+        ordering = ["-created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(amount_krw__gt=0), name="incentive_amount_positive"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status="submitted")
+                | models.Q(decided_at__isnull=False, decided_by__isnull=False),
+                name="incentive_decision_has_who_and_when",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="rejected") | ~models.Q(rejection_reason=""),
+                name="incentive_rejection_needs_a_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.company} · {self.amount_krw:,}원 · {self.get_status_display()}"

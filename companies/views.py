@@ -1,12 +1,460 @@
-"""Company pages; every view is scoped to the logged-in user's own company."""
+"""Company pages; every view is scoped to the logged-in user's own company.
 
-from django.shortcuts import render
+Public listings (companies and roles) are readable without login and show only verified
+companies and published roles.
+"""
 
-from companies import selectors
-from companies.decorators import company_user_required
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from companies import forms, selectors, services
+from companies.decorators import company_member_required, company_user_required
+from companies.eligibility import company_ineligibility_reasons, facts_of
+from companies.filters import CompanyFilter, RoleFilter
+from companies.models import Company
+from womenup.models import District
+from womenup.money import INCENTIVE_KRW
+
+PAGE_SIZE = 20
+
+
+def _form_errors(form, error: ValidationError) -> None:
+    for message in error.messages:
+        form.add_error(None, message)
+
+
+# --- Dashboard ---------------------------------------------------------------------------------
 
 
 @company_user_required
 def dashboard(request):
     company = selectors.company_for_user(request.user)
-    return render(request, "companies/dashboard.html", {"company": company})
+    if company is None:
+        invitations = selectors.open_invitations().filter(email__iexact=request.user.email)
+        return render(request, "companies/dashboard.html", {"invitations": invitations})
+    placements = list(selectors.placements_for_company(company))
+    return render(
+        request,
+        "companies/dashboard.html",
+        {
+            "company": company,
+            "roles": selectors.dashboard_roles(company),
+            "interns": _with_names(placements),
+            "claims": selectors.claims_for_company(company),
+        },
+    )
+
+
+def _with_names(placements) -> list[tuple]:
+    """(placement, the intern's name as she shares it) pairs, in one extra query."""
+    from applicants.selectors import candidate_cards
+
+    cards = candidate_cards([placement.application.applicant_id for placement in placements])
+    return [
+        (placement, getattr(cards.get(placement.application.applicant_id), "name", None))
+        for placement in placements
+    ]
+
+
+# --- Registration ------------------------------------------------------------------------------
+
+
+@company_user_required
+def company_profile(request):
+    """Register the company, or edit it; eligibility reasons are shown as it is entered."""
+    company = selectors.company_for_user(request.user)
+    form = forms.CompanyForm(request.POST or None, instance=company)
+    if request.method == "POST" and "check" not in request.POST and form.is_valid():
+        try:
+            company = _save_company(request.user, company, form)
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("기업 정보를 저장했습니다."))
+            return redirect("companies:profile")
+    context = {
+        "form": form,
+        "company": company and selectors.company_with_details(company),
+        "reasons": form.eligibility_reasons(),
+        "proof_form": forms.BadgeProofForm(),
+    }
+    return render(request, "companies/profile.html", context)
+
+
+def _save_company(user, company: Company | None, form) -> Company:
+    if company is None:
+        return services.company_register(
+            user=user, number=form.cleaned_data["business_number"], details=form.details()
+        )
+    return services.company_update(company=company, details=form.details())
+
+
+@company_user_required
+def eligibility_check(request):
+    """The eligibility block for what is typed so far (fetched by the registration page)."""
+    district = District.objects.select_related("city").filter(
+        pk=request.GET.get("district") or None
+    )
+    try:
+        employees = int(request.GET.get("regular_employees", ""))
+    except ValueError:
+        employees = None
+    reasons = company_ineligibility_reasons(
+        facts_of(
+            district=district.first(),
+            regular_employees=employees,
+            is_sme=request.GET.get("is_sme") in ("on", "true", "1"),
+        )
+    )
+    return render(request, "companies/_eligibility.html", {"reasons": reasons})
+
+
+@company_member_required
+@require_POST
+def badge_proof_upload(request, company):
+    form = forms.BadgeProofForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.badge_proof_upload(
+                company=company, badge=form.cleaned_data["badge"], upload=form.cleaned_data["file"]
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("인증서를 올렸습니다."))
+    else:
+        messages.error(request, _("인증 종류와 파일을 확인해 주세요."))
+    return redirect("companies:profile")
+
+
+def badge_proof_download(request, pk: int):
+    if not request.user.is_authenticated:
+        return redirect(f"{reverse('account_login')}?next={request.path}")
+    proof = get_object_or_404(selectors.badge_proofs_for_user(request.user), pk=pk)
+    return _file_response(proof.file, proof.original_name, proof.content_type)
+
+
+def _file_response(file, name: str, content_type: str) -> FileResponse:
+    try:
+        handle = file.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404 from missing
+    response = FileResponse(handle, as_attachment=True, filename=name, content_type=content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+# --- Colleagues --------------------------------------------------------------------------------
+
+
+@company_member_required
+def members(request, company):
+    form = forms.InvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.invitation_create(
+                company=company,
+                invited_by=request.user,
+                email=form.cleaned_data["email"],
+                site_url=request.build_absolute_uri("/"),
+            )
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("초대 메일을 보냈습니다."))
+            return redirect("companies:members")
+    context = {
+        "company": company,
+        "form": form,
+        "members": selectors.members_of(company),
+        "invitations": selectors.open_invitations_of(company),
+        "is_owner": request.user.company_membership.is_owner,
+    }
+    return render(request, "companies/members.html", context)
+
+
+@company_user_required
+def invitation_accept(request, token):
+    invitation = get_object_or_404(
+        selectors.open_invitations().filter(email__iexact=request.user.email), token=token
+    )
+    error = None
+    if request.method == "POST":
+        try:
+            services.invitation_accept(invitation=invitation, user=request.user)
+        except ValidationError as problem:
+            error = " ".join(problem.messages)
+        else:
+            messages.success(
+                request, _("%(name)s 담당자가 되었습니다.") % {"name": invitation.company}
+            )
+            return redirect("companies:dashboard")
+    return render(
+        request, "companies/invitation_accept.html", {"invitation": invitation, "error": error}
+    )
+
+
+# --- Roles -------------------------------------------------------------------------------------
+
+
+@company_member_required
+def role_create(request, company):
+    form = forms.RoleForm(request.POST or None, company=company)
+    if request.method == "POST" and form.is_valid():
+        try:
+            role = services.role_create(company=company, details=form.details())
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("직무를 임시 저장했습니다. 내용을 확인하고 게시해 주세요."))
+            return redirect("companies:role-manage", pk=role.pk)
+    return render(request, "companies/role_form.html", {"form": form, "company": company})
+
+
+@company_member_required
+def role_edit(request, company, pk: int):
+    role = get_object_or_404(selectors.roles_for_company(company), pk=pk)
+    form = forms.RoleForm(request.POST or None, instance=role, company=company)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.role_update(role=role, details=form.details())
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("직무를 저장했습니다."))
+            return redirect("companies:role-manage", pk=role.pk)
+    context = {"form": form, "company": company, "role": role}
+    return render(request, "companies/role_form.html", context)
+
+
+@company_member_required
+def role_manage(request, company, pk: int):
+    role = get_object_or_404(selectors.roles_for_company(company), pk=pk)
+    context = {
+        "company": company,
+        "role": role,
+        "candidates": selectors.candidates_for_role(role),
+    }
+    return render(request, "companies/role_manage.html", context)
+
+
+@company_member_required
+@require_POST
+def role_publish(request, company, pk: int):
+    role = get_object_or_404(selectors.roles_for_company(company), pk=pk)
+    try:
+        services.role_publish(role=role)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("직무를 게시했습니다. 이제 참여자가 볼 수 있습니다."))
+    return redirect("companies:role-manage", pk=role.pk)
+
+
+@company_member_required
+def role_close(request, company, pk: int):
+    """A confirmation page; the POST closes the role (its candidates are kept)."""
+    role = get_object_or_404(selectors.roles_for_company(company), pk=pk)
+    if request.method == "POST":
+        try:
+            services.role_close(role=role)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request, _("모집을 마감했습니다. 기존 지원자와 면접 기록은 유지됩니다.")
+            )
+        return redirect("companies:role-manage", pk=role.pk)
+    return render(request, "companies/role_close.html", {"role": role})
+
+
+# --- Candidates --------------------------------------------------------------------------------
+
+
+def _role_and_application(company, pk: int, application_id: int):
+    role = get_object_or_404(selectors.roles_for_company(company), pk=pk)
+    application = get_object_or_404(selectors.candidate_applications(role), pk=application_id)
+    return role, application
+
+
+@company_member_required
+def candidate_detail(request, company, pk: int, application_id: int):
+    role, application = _role_and_application(company, pk, application_id)
+    return _render_candidate(request, role, application)
+
+
+def _render_candidate(request, role, application, *, interview_form=None, result_form=None):
+    candidate = selectors.candidate_for_role(role, application)
+    evaluation = candidate.evaluation
+    if interview_form is None:
+        initial = {}
+        if evaluation:
+            initial = {
+                "interview_at": evaluation.interview_at,
+                "interview_place": evaluation.interview_place,
+                "video_link": evaluation.video_link,
+            }
+        interview_form = forms.InterviewForm(initial=initial)
+    if result_form is None:
+        initial = {"result": evaluation.result, "note": evaluation.note} if evaluation else {}
+        result_form = forms.ResultForm(initial=initial)
+    context = {
+        "role": role,
+        "candidate": candidate,
+        "interview_form": interview_form,
+        "result_form": result_form,
+    }
+    return render(request, "companies/candidate.html", context)
+
+
+@company_member_required
+@require_POST
+def candidate_interview(request, company, pk: int, application_id: int):
+    role, application = _role_and_application(company, pk, application_id)
+    form = forms.InterviewForm(request.POST)
+    if form.is_valid():
+        try:
+            services.evaluation_schedule(
+                role=role, application_id=application.pk, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("면접 일정을 저장하고 지원자에게 알렸습니다."))
+            return redirect("companies:candidate", pk=role.pk, application_id=application.pk)
+    return _render_candidate(request, role, application, interview_form=form)
+
+
+@company_member_required
+@require_POST
+def candidate_result(request, company, pk: int, application_id: int):
+    role, application = _role_and_application(company, pk, application_id)
+    form = forms.ResultForm(request.POST)
+    if form.is_valid():
+        try:
+            services.evaluation_record_result(
+                role=role, application_id=application.pk, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("면접 결과를 저장했습니다."))
+            return redirect("companies:role-manage", pk=role.pk)
+    return _render_candidate(request, role, application, result_form=form)
+
+
+@company_member_required
+def role_ranking(request, company, pk: int):
+    role = get_object_or_404(selectors.roles_for_company(company), pk=pk)
+    evaluations = list(selectors.passed_evaluations(role).order_by("rank", "pk"))
+    labels = _candidate_labels(evaluations)
+    form = forms.RankingForm(request.POST or None, evaluations=evaluations, labels=labels)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.ranking_set(role=role, application_ids=form.cleaned_data["ordered"])
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("순위를 저장했습니다. 다음 주간 매칭에 반영됩니다."))
+            return redirect("companies:role-manage", pk=role.pk)
+    context = {"role": role, "form": form, "has_candidates": bool(evaluations)}
+    return render(request, "companies/ranking.html", context)
+
+
+def _candidate_labels(evaluations) -> dict[int, str]:
+    from applicants.selectors import candidate_cards
+
+    cards = candidate_cards([evaluation.application.applicant_id for evaluation in evaluations])
+    labels = {}
+    for evaluation in evaluations:
+        card = cards.get(evaluation.application.applicant_id)
+        labels[evaluation.application_id] = (card and card.name) or _("지원자 %(id)s") % {
+            "id": evaluation.application_id
+        }
+    return labels
+
+
+# --- Interns, hires, incentive -----------------------------------------------------------------
+
+
+@company_member_required
+def placement_contract(request, company, pk: int):
+    placement = get_object_or_404(selectors.placements_for_company(company), pk=pk)
+    form = forms.ContractForm(
+        request.POST or None, initial={"contract_start": placement.contract_start}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.placement_contract_confirm(placement=placement, **form.cleaned_data)
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("근로계약 시작일을 확정했습니다."))
+            return redirect("companies:dashboard")
+    return render(request, "companies/contract.html", {"placement": placement, "form": form})
+
+
+@company_member_required
+def placement_hire(request, company, pk: int):
+    placement = get_object_or_404(selectors.placements_for_company(company), pk=pk)
+    form = forms.HireForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.hire_confirm(
+                placement=placement,
+                user=request.user,
+                hired_on=form.cleaned_data["hired_on"],
+                proof=form.cleaned_data["proof"],
+            )
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("정규직 채용을 확인하고 고용장려금을 신청했습니다."))
+            return redirect("companies:dashboard")
+    context = {"placement": placement, "form": form, "incentive_krw": INCENTIVE_KRW}
+    return render(request, "companies/hire.html", context)
+
+
+def hire_proof_download(request, pk: int):
+    if not request.user.is_authenticated:
+        return redirect(f"{reverse('account_login')}?next={request.path}")
+    hire = get_object_or_404(selectors.hires_for_user(request.user), pk=pk)
+    services.hire_proof_download_record(hire=hire, user=request.user, request=request)
+    return _file_response(hire.proof, hire.proof_name, hire.proof_content_type)
+
+
+# --- Public listings ---------------------------------------------------------------------------
+
+
+def company_list(request):
+    filters = CompanyFilter(request.GET or None, queryset=selectors.public_companies())
+    page = Paginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "companies/company_list.html", {"filter": filters, "page": page})
+
+
+def company_detail(request, pk: int):
+    try:
+        company = selectors.public_company_detail(pk)
+    except Company.DoesNotExist as missing:
+        raise Http404 from missing
+    return render(request, "companies/company_detail.html", {"company": company})
+
+
+def role_list(request):
+    filters = RoleFilter(request.GET or None, queryset=selectors.public_roles())
+    page = Paginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "companies/role_list.html", {"filter": filters, "page": page})
+
+
+def role_detail(request, pk: int):
+    role = get_object_or_404(selectors.public_roles(), pk=pk)
+    accepting = role.intake is not None and role.intake.is_open_on(timezone.localdate())
+    return render(request, "companies/role_detail.html", {"role": role, "accepting": accepting})

@@ -77,5 +77,4 @@ ROWS = {
     "naver_login": Row(everyone(NOT_FOUND), notes="no Naver keys added in admin"),
     "naver_callback": Row(everyone(NOT_FOUND)),
     "applicants:dashboard": Row(expect(anonymous=LOGIN, applicant=OK, company="403", staff="403")),
-    "companies:dashboard": Row(expect(anonymous=LOGIN, applicant="403", company=OK, staff="403")),
 }

@@ -10,7 +10,7 @@ from courses.models import Course, Enrollment
 from tests.factories.applicants import ApplicantProfileFactory
 from tests.factories.courses import CourseFactory
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 APPLICANTS = 30
 SEATS = 5

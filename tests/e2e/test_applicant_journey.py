@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import assert_no_serious_axe_violations
-from tests.e2e.test_accounts_journey import confirm_and_log_in, sign_up
+from tests.e2e.journeys import APPLICANT, confirm_and_log_in, sign_up
 from tests.factories import kernel
 from tests.factories.applicants import PDF_BYTES
 from tests.factories.companies import RoleFactory
@@ -70,7 +70,7 @@ def choose(page, role) -> None:
 
 
 def test_applicant_applies_to_three_ranked_roles(page, roles, tmp_path):
-    sign_up(page, EMAIL, "참여자 (인턴십·교육·구직지원금 신청)")
+    sign_up(page, EMAIL, APPLICANT)
     confirm_and_log_in(page, EMAIL)
     complete_profile(page)
     assert_no_serious_axe_violations(page)
@@ -99,7 +99,7 @@ def test_applicant_applies_to_three_ranked_roles(page, roles, tmp_path):
 
 
 def test_a_disguised_file_is_refused(page, tmp_path):
-    sign_up(page, EMAIL, "참여자 (인턴십·교육·구직지원금 신청)")
+    sign_up(page, EMAIL, APPLICANT)
     confirm_and_log_in(page, EMAIL)
     upload(page, tmp_path, "resume.pdf", b"MZ\x90\x00\x03\x00 this is a program, not a PDF")
     expect(page.get_by_text("PDF, PNG, JPEG 파일만 올릴 수 있습니다.")).to_be_visible()

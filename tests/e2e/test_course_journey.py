@@ -1,7 +1,5 @@
 """An applicant finds a course, applies, is enrolled or waitlisted, and sees it on her dashboard."""
 
-import importlib
-
 import pytest
 from playwright.sync_api import expect
 
@@ -9,24 +7,9 @@ from tests.e2e.conftest import assert_no_serious_axe_violations, login_as
 from tests.factories.applicants import ApplicantProfileFactory
 from tests.factories.courses import CourseFactory, enrolled
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 TITLE = "파이썬 개발자 입문 7기"
-
-
-@pytest.fixture(autouse=True)
-def seeded_catalogue(transactional_db):
-    """The seeded cities and programs, re-created when an earlier transactional test flushed them.
-
-    Inside Playwright's event loop the test sees a different database wrapper than the one
-    pytest-django serialized at set-up, so ``serialized_rollback`` cannot restore them here.
-    """
-    from django.apps import apps
-
-    from womenup.models import City
-
-    if not City.objects.exists():
-        importlib.import_module("womenup.migrations.0002_seed_catalogue").seed(apps, None)
 
 
 def find_and_apply(page) -> None:

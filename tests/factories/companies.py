@@ -1,20 +1,41 @@
-"""Companies with their users and roles."""
+"""Companies with their users and roles, interviews, hires and incentive claims."""
 
 import factory
+from django.core.files.base import ContentFile
+from django.utils import timezone
 
-from companies.models import Company, CompanyMembership, Role
+from companies.business_number import with_check_digit
+from companies.models import (
+    CandidateEvaluation,
+    Company,
+    CompanyMembership,
+    HireConfirmation,
+    IncentiveClaim,
+    Role,
+)
 from tests.factories import kernel
 from tests.factories.accounts import CompanyUserFactory
 
+PDF_BYTES = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
+
 
 class CompanyFactory(factory.django.DjangoModelFactory):
+    """A verified Seoul SME with 12 regular employees: eligible."""
+
     class Meta:
         model = Company
 
     name = factory.Sequence(lambda n: f"테스트기업{n}")
-    business_number = factory.Sequence(lambda n: f"{1000000000 + n}")
+    business_number = factory.Sequence(lambda n: with_check_digit(f"{100000000 + n:09d}"))
     status = Company.Status.VERIFIED
     district = factory.LazyFunction(kernel.district)
+    representative = "김대표"
+    address = "월드컵북로 1"
+    regular_employees = 12
+    is_sme = True
+    contact_name = "이담당"
+    contact_phone = "02-123-4567"
+    contact_email = factory.Sequence(lambda n: f"hr{n}@company.example.kr")
 
 
 class CompanyMembershipFactory(factory.django.DjangoModelFactory):
@@ -37,3 +58,37 @@ class RoleFactory(factory.django.DjangoModelFactory):
     district = factory.LazyFunction(kernel.district)
     seats = 2
     status = Role.Status.PUBLISHED
+    intake = factory.LazyFunction(kernel.open_intake)
+    published_at = factory.LazyAttribute(
+        lambda role: timezone.now() if role.status == Role.Status.PUBLISHED else None
+    )
+
+
+class CandidateEvaluationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CandidateEvaluation
+
+    role = factory.SubFactory(RoleFactory)
+    application = factory.SubFactory("tests.factories.matching.InternshipApplicationFactory")
+    result = CandidateEvaluation.Result.PENDING
+
+
+class HireConfirmationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = HireConfirmation
+
+    placement = factory.SubFactory("tests.factories.matching.PlacementFactory")
+    company = factory.LazyAttribute(lambda hire: hire.placement.role.company)
+    hired_on = factory.LazyFunction(timezone.localdate)
+    proof = factory.LazyFunction(lambda: ContentFile(PDF_BYTES, name="contract.pdf"))
+    proof_name = "contract.pdf"
+    proof_content_type = "application/pdf"
+    confirmed_by = factory.SubFactory(CompanyUserFactory)
+
+
+class IncentiveClaimFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = IncentiveClaim
+
+    hire = factory.SubFactory(HireConfirmationFactory)
+    company = factory.LazyAttribute(lambda claim: claim.hire.company)

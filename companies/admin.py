@@ -1,0 +1,263 @@
+"""Admin for companies: verification, roles, interviews, hires and incentive claims.
+
+Verification and claim decisions are admin actions that call the services; a rejection asks
+for its reason on an intermediate page.
+"""
+
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.core.exceptions import ValidationError
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from companies import services
+from companies.forms import ReasonForm
+from companies.models import (
+    BadgeProof,
+    CandidateEvaluation,
+    Company,
+    CompanyInvitation,
+    CompanyMembership,
+    HireConfirmation,
+    IncentiveClaim,
+    Role,
+)
+from womenup.admin import PersonalDataAdminMixin
+
+
+def _run_each(modeladmin, request, queryset, action, done_message) -> None:
+    """Call a service for every selected row; report successes and each refusal."""
+    done = 0
+    for obj in queryset:
+        try:
+            action(obj)
+        except ValidationError as error:
+            modeladmin.message_user(request, f"{obj}: {' '.join(error.messages)}", messages.ERROR)
+        else:
+            done += 1
+    if done:
+        modeladmin.message_user(request, done_message % {"count": done}, messages.SUCCESS)
+
+
+def _with_reason(modeladmin, request, queryset, *, title, action, done_message):
+    """Ask for a reason on an intermediate page, then apply ``action(obj, reason)``."""
+    form = ReasonForm(request.POST if "apply" in request.POST else None)
+    if form.is_bound and form.is_valid():
+        reason = form.cleaned_data["reason"]
+        _run_each(modeladmin, request, queryset, lambda obj: action(obj, reason), done_message)
+        return None
+    context = {
+        **modeladmin.admin_site.each_context(request),
+        "title": title,
+        "objects": queryset,
+        "form": form,
+        "action": request.POST.get("action"),
+        "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        "opts": modeladmin.model._meta,
+    }
+    return TemplateResponse(request, "admin/companies/reason_form.html", context)
+
+
+class BadgeProofInline(admin.TabularInline):
+    model = BadgeProof
+    extra = 0
+    fields = ["badge", "download", "content_type", "size", "uploaded_at"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.display(description=_("파일"))
+    def download(self, obj):
+        url = reverse("companies:proof-download", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, obj.original_name)
+
+
+class MembershipInline(admin.TabularInline):
+    model = CompanyMembership
+    extra = 0
+    raw_id_fields = ["user"]
+
+
+@admin.register(Company)
+class CompanyAdmin(admin.ModelAdmin):
+    list_display = [
+        "name",
+        "business_number",
+        "status",
+        "district",
+        "regular_employees",
+        "is_sme",
+        "created_at",
+    ]
+    list_filter = [
+        "status",
+        "is_sme",
+        "is_family_friendly",
+        "is_seoul_strong_sme",
+        "is_innobiz",
+        "is_venture",
+        "is_women_owned",
+    ]
+    search_fields = ["name", "business_number", "representative"]
+    readonly_fields = ["status", "rejection_reason", "verified_at", "reviewed_by", "created_at"]
+    list_select_related = ["district"]
+    inlines = [MembershipInline, BadgeProofInline]
+    actions = ["verify", "reject"]
+
+    @admin.action(description=_("선택한 기업 승인"))
+    def verify(self, request, queryset):
+        _run_each(
+            self,
+            request,
+            queryset,
+            lambda company: services.company_verify(company=company, staff=request.user),
+            _("%(count)d개 기업을 승인했습니다."),
+        )
+
+    @admin.action(description=_("선택한 기업 반려 (사유 입력)"))
+    def reject(self, request, queryset):
+        return _with_reason(
+            self,
+            request,
+            queryset,
+            title=_("기업 등록 반려"),
+            action=lambda company, reason: services.company_reject(
+                company=company, staff=request.user, reason=reason
+            ),
+            done_message=_("%(count)d개 기업을 반려했습니다."),
+        )
+
+
+@admin.register(Role)
+class RoleAdmin(admin.ModelAdmin):
+    list_display = ["title", "company", "track", "status", "job_category", "seats", "created_at"]
+    list_filter = ["status", "track", "work_type", "job_category"]
+    search_fields = ["title", "company__name"]
+    list_select_related = ["company", "job_category"]
+    raw_id_fields = ["company", "required_course", "intake"]
+    readonly_fields = ["published_at", "closed_at", "created_at"]
+
+
+@admin.register(CompanyInvitation)
+class CompanyInvitationAdmin(admin.ModelAdmin):
+    list_display = ["company", "email", "invited_by", "created_at", "accepted_at"]
+    search_fields = ["company__name", "email"]
+    readonly_fields = ["company", "email", "invited_by", "created_at", "accepted_at", "accepted_by"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+
+@admin.register(CandidateEvaluation)
+class CandidateEvaluationAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
+    list_display = ["role", "application", "interview_at", "result", "rank"]
+    list_filter = ["result"]
+    search_fields = ["role__title", "role__company__name"]
+    list_select_related = ["role__company", "application__applicant", "application__intake"]
+    readonly_fields = [
+        "role",
+        "application",
+        "interview_at",
+        "interview_place",
+        "video_link",
+        "result",
+        "note",
+        "rank",
+        "updated_at",
+    ]
+
+    @staticmethod
+    def personal_data_subject(obj):
+        return obj.application.applicant.user
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+
+class IncentiveClaimInline(admin.StackedInline):
+    model = IncentiveClaim
+    extra = 0
+    can_delete = False
+    readonly_fields = ["amount_krw", "status", "decided_by", "decided_at", "rejection_reason"]
+    fields = readonly_fields
+
+
+@admin.register(HireConfirmation)
+class HireConfirmationAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
+    list_display = ["company", "placement", "hired_on", "created_at"]
+    search_fields = ["company__name"]
+    list_select_related = ["company", "placement__role__company"]
+    readonly_fields = [
+        "company",
+        "placement",
+        "hired_on",
+        "proof_link",
+        "proof_content_type",
+        "confirmed_by",
+        "created_at",
+    ]
+    inlines = [IncentiveClaimInline]
+
+    @staticmethod
+    def personal_data_subject(obj):
+        return obj.placement.application.applicant.user
+
+    @admin.display(description=_("채용 증빙"))
+    def proof_link(self, obj):
+        url = reverse("companies:hire-proof", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, obj.proof_name)
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+
+@admin.register(IncentiveClaim)
+class IncentiveClaimAdmin(admin.ModelAdmin):
+    list_display = ["company", "amount_krw", "status", "created_at", "decided_at", "decided_by"]
+    list_filter = ["status"]
+    search_fields = ["company__name"]
+    list_select_related = ["company", "decided_by"]
+    readonly_fields = [
+        "hire",
+        "company",
+        "amount_krw",
+        "status",
+        "decided_by",
+        "decided_at",
+        "rejection_reason",
+        "created_at",
+    ]
+    actions = ["approve", "reject"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.action(description=_("선택한 고용장려금 승인"))
+    def approve(self, request, queryset):
+        _run_each(
+            self,
+            request,
+            queryset,
+            lambda claim: services.incentive_claim_approve(claim=claim, staff=request.user),
+            _("%(count)d건을 승인했습니다."),
+        )
+
+    @admin.action(description=_("선택한 고용장려금 반려 (사유 입력)"))
+    def reject(self, request, queryset):
+        return _with_reason(
+            self,
+            request,
+            queryset,
+            title=_("고용장려금 반려"),
+            action=lambda claim, reason: services.incentive_claim_reject(
+                claim=claim, staff=request.user, reason=reason
+            ),
+            done_message=_("%(count)d건을 반려했습니다."),
+        )

@@ -1,0 +1,97 @@
+"""Listing and dashboard pages run a fixed number of queries whatever the data size."""
+
+import pytest
+from django.urls import reverse
+
+from companies import services
+from tests.factories.applicants import CertificateFactory, DocumentFactory, ready_profile
+from tests.factories.companies import (
+    CompanyFactory,
+    CompanyMembershipFactory,
+    IncentiveClaimFactory,
+    RoleFactory,
+)
+from tests.factories.matching import (
+    ApplicationChoiceFactory,
+    InternshipApplicationFactory,
+    InterviewInvitationFactory,
+    PlacementFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+SIZES = [1, 6]
+
+# Bounds are the same for both sizes: they include session, user, membership, menu and the
+# filter form's option lists, but never one query per company, role or candidate.
+PUBLIC_LIST_QUERIES = 5  # menu, filter option lists, count, page
+PUBLIC_DETAIL_QUERIES = 3
+DASHBOARD_QUERIES = 14  # includes the candidate-card queries that show interns' shared names
+ROLE_PAGE_QUERIES = 16
+
+
+def public_data(size: int) -> None:
+    for index in range(size):
+        company = CompanyFactory(is_innobiz=index % 2 == 0, is_venture=True)
+        for _ in range(2):
+            RoleFactory(company=company)
+
+
+def candidates(role, size: int) -> None:
+    for _ in range(size):
+        profile = ready_profile()
+        CertificateFactory(profile=profile)
+        DocumentFactory(profile=profile)
+        application = InternshipApplicationFactory(applicant=profile)
+        ApplicationChoiceFactory(application=application, role=role)
+        InterviewInvitationFactory(application=application, role=role)
+        services.evaluation_record_result(role=role, application_id=application.pk, result="pass")
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("name", ["companies:list", "companies:role-list"])
+def test_public_lists(client, django_assert_max_num_queries, size, name):
+    public_data(size)
+    with django_assert_max_num_queries(PUBLIC_LIST_QUERIES):
+        response = client.get(reverse(name), {"badge": "venture", "q": "테스트"})
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_public_details(client, django_assert_max_num_queries, size):
+    public_data(size)
+    role = RoleFactory()
+    for _ in range(size):
+        RoleFactory(company=role.company)
+    with django_assert_max_num_queries(PUBLIC_DETAIL_QUERIES):
+        assert client.get(reverse("companies:detail", args=[role.company_id])).status_code == 200
+    with django_assert_max_num_queries(PUBLIC_DETAIL_QUERIES):
+        assert client.get(reverse("companies:role-detail", args=[role.pk])).status_code == 200
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_dashboard(client, django_assert_max_num_queries, size):
+    member = CompanyMembershipFactory()
+    client.force_login(member.user)
+    for _ in range(size):
+        role = RoleFactory(company=member.company)
+        candidates(role, 2)
+        placement = PlacementFactory(role=role, application__applicant=ready_profile())
+        IncentiveClaimFactory(hire__placement=placement)
+    with django_assert_max_num_queries(DASHBOARD_QUERIES):
+        response = client.get(reverse("companies:dashboard"))
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_role_candidates_page(client, django_assert_max_num_queries, size):
+    member = CompanyMembershipFactory()
+    client.force_login(member.user)
+    role = RoleFactory(company=member.company)
+    candidates(role, size)
+    with django_assert_max_num_queries(ROLE_PAGE_QUERIES):
+        response = client.get(reverse("companies:role-manage", args=[role.pk]))
+    assert response.status_code == 200
+    assert response.content.decode().count("합격") >= size
+    with django_assert_max_num_queries(ROLE_PAGE_QUERIES):
+        assert client.get(reverse("companies:role-ranking", args=[role.pk])).status_code == 200
