@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-import filetype
 import phonenumbers
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -31,6 +29,7 @@ from womenup.models import City, District, IntakeWindow, PersonalDataAccess, Use
 from womenup.money import ALLOWANCE_MAX_MONTHS, ALLOWANCE_MONTHLY_KRW, format_krw
 from womenup.selectors import open_intake, program_by_code, program_rules
 from womenup.services import notification_queue_for_user, personal_data_access_record
+from womenup.uploads import upload_content_type
 
 ALLOWANCE_PROGRAM_CODE = "seoul-allowance"
 
@@ -229,50 +228,12 @@ def consents_record(*, profile: ApplicantProfile, given: set[str]) -> None:
 
 # --- Documents ----------------------------------------------------------------------------------
 
-ALLOWED_UPLOADS = {
-    "application/pdf": ("pdf",),
-    "image/png": ("png",),
-    "image/jpeg": ("jpg", "jpeg"),
-}
-
-
-def upload_check(upload: UploadedFile) -> str:
-    """Check an upload by its bytes; returns its content type or raises with a Korean message."""
-    limit = settings.UPLOAD_MAX_BYTES
-    if upload.size > limit:
-        raise ValidationError(
-            _("파일이 너무 큽니다 (%(size).1fMB). %(limit)dMB 이하의 파일을 올려 주세요.")
-            % {"size": upload.size / 1024 / 1024, "limit": limit // (1024 * 1024)},
-            code="too_large",
-        )
-    if upload.size == 0:
-        raise ValidationError(_("빈 파일입니다. 내용이 있는 파일을 올려 주세요."), code="empty")
-    upload.seek(0)
-    kind = filetype.guess(upload.read(261))
-    upload.seek(0)
-    if kind is None or kind.mime not in ALLOWED_UPLOADS:
-        raise ValidationError(
-            "PDF, PNG, JPEG 파일만 올릴 수 있습니다. 파일 내용이 이 형식이 아닙니다.",
-            code="file_type",
-        )
-    extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
-    if extension not in ALLOWED_UPLOADS[kind.mime]:
-        raise ValidationError(
-            _(
-                "파일 이름(%(name)s)과 실제 내용(%(kind)s)이 다릅니다. "
-                "원본 파일을 그대로 올려 주세요."
-            )
-            % {"name": upload.name, "kind": kind.extension.upper()},
-            code="file_type",
-        )
-    return kind.mime
-
 
 @transaction.atomic
 def document_upload(*, profile: ApplicantProfile, kind: str, upload: UploadedFile) -> Document:
     if kind not in Document.Kind.values:
         raise ValidationError(_("서류 종류를 선택해 주세요."), code="kind")
-    content_type = upload_check(upload)
+    content_type = upload_content_type(upload)
     document = Document(
         profile=profile,
         kind=kind,
@@ -371,7 +332,7 @@ def activity_report_submit(
         )
     if not activities.strip():
         raise ValidationError(_("이번 달에 한 구직 활동을 적어 주세요."), code="activities")
-    upload_check(upload)
+    upload_content_type(upload)
     report = ActivityReport(
         application=application,
         month=month,

@@ -25,7 +25,6 @@ from companies.models import (
     IncentiveClaim,
     Role,
 )
-from companies.uploads import proof_content_type
 from courses.models import Course
 from matching.models import Placement
 from womenup.models import (
@@ -42,6 +41,7 @@ from womenup.services import (
     notification_queue_for_user,
     personal_data_access_record,
 )
+from womenup.uploads import upload_content_type
 
 INTERNSHIP_MONTHS = 3
 
@@ -190,7 +190,7 @@ def badge_proof_upload(*, company: Company, badge: str, upload: UploadedFile) ->
     """Store a certificate proving one of the company's badges (PDF/PNG/JPEG, size-limited)."""
     if badge not in Badge.values:
         raise ValidationError(_("인증 종류를 선택해 주세요."))
-    content_type = proof_content_type(upload)
+    content_type = upload_content_type(upload)
     proof = BadgeProof(
         company=company,
         badge=badge,
@@ -527,7 +527,7 @@ def hire_confirm(*, placement, user: User, hired_on: date, proof: UploadedFile) 
         raise ValidationError(
             _("정규직 채용일은 인턴 종료일(%(end)s) 이후여야 합니다.") % {"end": end}
         )
-    content_type = proof_content_type(proof)
+    content_type = upload_content_type(proof)
     hire = HireConfirmation(
         company=placement.role.company,
         placement=placement,

@@ -1,4 +1,4 @@
-"""Uploaded proofs are checked by their bytes (not the file name) and by size."""
+"""Uploads are checked by their bytes (not the file name) and by size, for every app."""
 
 import filetype
 from django.conf import settings
@@ -13,16 +13,16 @@ ALLOWED_UPLOADS = {
 }
 
 
-def proof_content_type(upload: UploadedFile) -> str:
-    """The upload's content type, or a Korean ValidationError saying what to fix."""
+def upload_content_type(upload: UploadedFile) -> str:
+    """Check an upload by its bytes; returns its content type or raises with a Korean message."""
     limit = settings.UPLOAD_MAX_BYTES
     if upload.size > limit:
         raise ValidationError(
-            _("파일이 너무 큽니다. %(limit)dMB 이하의 파일을 올려 주세요.")
-            % {"limit": limit // (1024 * 1024)},
+            _("파일이 너무 큽니다 (%(size).1fMB). %(limit)dMB 이하의 파일을 올려 주세요.")
+            % {"size": upload.size / 1024 / 1024, "limit": limit // (1024 * 1024)},
             code="too_large",
         )
-    if not upload.size:
+    if upload.size == 0:
         raise ValidationError(_("빈 파일입니다. 내용이 있는 파일을 올려 주세요."), code="empty")
     upload.seek(0)
     kind = filetype.guess(upload.read(261))
