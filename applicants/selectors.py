@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
@@ -35,78 +36,85 @@ def profile_for_user(user) -> ApplicantProfile:
 
 
 def facts_for_applicants(profile_ids) -> dict[int, Facts]:
-    """Eligibility facts of many applicants in a fixed number of queries (screening in bulk)."""
-    profile_ids = list(profile_ids)
+    """Eligibility facts of many applicants in four light queries, whatever their number.
+
+    ``profile_ids`` may be a list or a queryset of ids (kept as a subquery, so the weekly batch
+    never ships 100,000 ids back and forth). Values are read as plain tuples, not model instances.
+    """
+    courses, pre_trainings = _completed_course_codes(profile_ids)
+    documents = _document_kinds(profile_ids)
     profiles = (
         ApplicantProfile.objects.filter(pk__in=profile_ids)
-        .select_related("residence_city")
         .annotate(
-            has_career=Exists(CareerEntry.objects.filter(profile=OuterRef("pk"))),
-            has_certificate=Exists(Certificate.objects.filter(profile=OuterRef("pk"))),
-            has_training=Exists(CompletedTraining.objects.filter(profile=OuterRef("pk"))),
+            has_training=_has(CompletedTraining),
+            has_career=_has(CareerEntry),
+            has_certificate=_has(Certificate),
         )
-    )
-    completed = _completed_course_codes(profile_ids)
-    documents = _document_kinds(profile_ids)
-    return {
-        profile.pk: Facts(
-            gender=profile.gender or None,
-            birth_date=profile.birth_date,
-            residence_city=profile.residence_city.code if profile.residence_city else None,
-            employment_status=profile.employment_status or None,
-            last_employment_end=profile.last_employment_end,
-            employment_history_known=_employment_history_known(profile),
-            qualifications=_qualifications(profile, completed["vocational"]),
-            completed_courses=frozenset(completed["courses"].get(profile.pk, ())),
-            completed_pre_trainings=frozenset(completed["pre_trainings"].get(profile.pk, ())),
-            documents=frozenset(documents.get(profile.pk, ())),
+        .values_list(
+            "pk", "gender", "birth_date", "residence_city__code", "employment_status",
+            "last_employment_end", "never_employed", "has_training", "has_career",
+            "has_certificate",
         )
-        for profile in profiles
-    }
+    )  # fmt: skip
+    facts = {}
+    for row in profiles:
+        pk, gender, birth_date, city, status, last_end, never_employed, *has = row
+        facts[pk] = Facts(
+            gender=gender or None,
+            birth_date=birth_date,
+            residence_city=city,
+            employment_status=status or None,
+            last_employment_end=last_end,
+            employment_history_known=True if (last_end or never_employed) else None,
+            qualifications=_qualifications(*has, completed_a_course=pk in courses),
+            completed_courses=courses.get(pk, ()),
+            completed_pre_trainings=pre_trainings.get(pk, ()),
+            documents=documents.get(pk, ()),
+        )
+    return facts
 
 
 def applicant_facts(profile: ApplicantProfile) -> Facts:
     return facts_for_applicants([profile.pk])[profile.pk]
 
 
-def _employment_history_known(profile: ApplicantProfile) -> bool | None:
-    if profile.last_employment_end or profile.never_employed:
-        return True
-    return None
+def _has(model) -> Exists:
+    return Exists(model.objects.filter(profile=OuterRef("pk")))
 
 
-def _qualifications(profile, vocational_by_profile: set[int]) -> frozenset[str]:
+def _qualifications(
+    has_training: bool, has_career: bool, has_certificate: bool, *, completed_a_course: bool
+) -> set[str]:
     found = set()
-    if profile.has_training or profile.pk in vocational_by_profile:
+    if has_training or completed_a_course:
         found.add("vocational_training")
-    if profile.has_career:
+    if has_career:
         found.add("career_in_field")
-    if profile.has_certificate:
+    if has_certificate:
         found.add("certificate")
-    return frozenset(found)
-
-
-def _completed_course_codes(profile_ids) -> dict:
-    """Codes of completed courses and pre-trainings per profile; who completed a vocational one."""
-    from courses.models import Course, Enrollment
-
-    rows = Enrollment.objects.filter(
-        applicant_id__in=profile_ids, status=Enrollment.Status.COMPLETED
-    ).values_list("applicant_id", "course__code", "course__track")
-    found: dict = {"courses": {}, "pre_trainings": {}, "vocational": set()}
-    for applicant_id, code, track in rows:
-        kind = "pre_trainings" if track == Course.Track.PRE_TRAINING else "courses"
-        found[kind].setdefault(applicant_id, set()).add(code)
-        if kind == "courses":
-            found["vocational"].add(applicant_id)
     return found
 
 
+def _completed_course_codes(profile_ids) -> tuple[dict[int, set[str]], dict[int, set[str]]]:
+    """Codes of completed courses, and of completed pre-trainings, per profile."""
+    from courses.models import Course, Enrollment
+
+    courses: dict[int, set[str]] = defaultdict(set)
+    pre_trainings: dict[int, set[str]] = defaultdict(set)
+    rows = Enrollment.objects.filter(
+        applicant_id__in=profile_ids, status=Enrollment.Status.COMPLETED
+    ).values_list("applicant_id", "course__code", "course__track")
+    for profile_id, code, track in rows:
+        kind = pre_trainings if track == Course.Track.PRE_TRAINING else courses
+        kind[profile_id].add(code)
+    return courses, pre_trainings
+
+
 def _document_kinds(profile_ids) -> dict[int, set[str]]:
-    kinds: dict[int, set[str]] = {}
+    kinds: dict[int, set[str]] = defaultdict(set)
     rows = Document.objects.filter(profile_id__in=profile_ids).order_by()
     for profile_id, kind in rows.values_list("profile_id", "kind").distinct():
-        kinds.setdefault(profile_id, set()).add(kind)
+        kinds[profile_id].add(kind)
     return kinds
 
 

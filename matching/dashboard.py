@@ -48,8 +48,19 @@ def applicant_section(profile) -> DashboardSection | None:
 
 
 def explanations_for(profile, applications) -> list[str]:
-    """Why she was not invited or matched this week (filled in by the weekly batch)."""
-    return []
+    """Why she was not invited or matched this week, and that she stays in the pool.
+
+    From ``matching.explanations`` (the weekly batch's own reading of what it stored): no query
+    without a screened application, at most six otherwise, whatever the data size.
+    """
+    from matching.explanations import explanations_for_applications, latest_batch_week
+
+    screened = [a.pk for a in applications if a.status == InternshipApplication.Status.SCREENED]
+    week = latest_batch_week() if screened else None
+    if week is None:
+        return []
+    found = explanations_for_applications(screened, week, with_screening=False)
+    return [line for pk in screened for line in found.get(pk, [])]
 
 
 def _card(application: InternshipApplication) -> ApplicationCard:

@@ -75,8 +75,8 @@ class RoleFitData:
     required_course: int | None = None
 
 
-def fit_parts(applicant: ApplicantFitData, role: RoleFitData) -> dict[str, int]:
-    """The points of each part (see the module's table); their sum is the fit score."""
+def fit_points(applicant: ApplicantFitData, role: RoleFitData) -> tuple[int, ...]:
+    """The points of each part, in the order of ``FIT_PARTS``; their sum is the fit score."""
     career_years = applicant.career_years_by_category.get(role.job_category, 0)
     in_district = role.district in applicant.preferred_districts or (
         role.district == applicant.residence_district
@@ -84,19 +84,26 @@ def fit_parts(applicant: ApplicantFitData, role: RoleFitData) -> dict[str, int]:
     completed_required = (
         role.required_course is not None and role.required_course in applicant.completed_courses
     )
-    return {
-        "job_category": JOB_CATEGORY_POINTS * (role.job_category in applicant.desired_job_categories),
-        "required_course": REQUIRED_COURSE_POINTS * completed_required,
-        "career_years": POINTS_PER_CAREER_YEAR * min(career_years, MAX_CAREER_YEARS),
-        "certificates": POINTS_PER_CERTIFICATE * min(applicant.certificate_count, MAX_CERTIFICATES),
-        "district": DISTRICT_POINTS * in_district,
-        "work_type": WORK_TYPE_POINTS
-        * (bool(applicant.desired_work_type) and applicant.desired_work_type == role.work_type),
-    }
+    same_work_type = (
+        bool(applicant.desired_work_type) and applicant.desired_work_type == role.work_type
+    )
+    return (
+        JOB_CATEGORY_POINTS * (role.job_category in applicant.desired_job_categories),
+        REQUIRED_COURSE_POINTS * completed_required,
+        POINTS_PER_CAREER_YEAR * min(career_years, MAX_CAREER_YEARS),
+        POINTS_PER_CERTIFICATE * min(applicant.certificate_count, MAX_CERTIFICATES),
+        DISTRICT_POINTS * in_district,
+        WORK_TYPE_POINTS * same_work_type,
+    )
+
+
+def fit_parts(applicant: ApplicantFitData, role: RoleFitData) -> dict[str, int]:
+    """The points of each part by name (see the module's table), as staff see them."""
+    return dict(zip(FIT_PARTS, fit_points(applicant, role), strict=True))
 
 
 def fit_score(applicant: ApplicantFitData, role: RoleFitData) -> int:
-    return sum(fit_parts(applicant, role).values())
+    return sum(fit_points(applicant, role))
 
 
 def role_side_order_key(score: int, submitted_at: datetime | None, application_id: int) -> tuple:
@@ -146,11 +153,14 @@ def fit_data_for_applicants(profile_ids: Iterable[int]) -> dict[int, ApplicantFi
         by_category[category_id] = by_category.get(category_id, 0) + years
     courses = _pairs(
         CompletedTraining.objects.filter(profile_id__in=profile_ids, course__isnull=False)
+        .order_by()
         .values_list("profile_id", "course_id")
         .union(
             Enrollment.objects.filter(
                 applicant_id__in=profile_ids, status=Enrollment.Status.COMPLETED
-            ).values_list("applicant_id", "course_id")
+            )
+            .order_by()
+            .values_list("applicant_id", "course_id")
         )
     )
     return {

@@ -160,7 +160,9 @@ class MatchingRun(models.Model):
         _("완료한 단계"),
         default=list,
         blank=True,
-        help_text=_("단계마다 그 단계의 기록과 같은 트랜잭션에서 추가됩니다 (재실행 시 이어서 진행)."),
+        help_text=_(
+            "단계마다 그 단계의 기록과 같은 트랜잭션에서 추가됩니다 (재실행 시 이어서 진행)."
+        ),
     )
     last_error = models.TextField(_("마지막 오류"), blank=True)
     created_by = models.ForeignKey(

@@ -1,6 +1,7 @@
 """Writes of the shared kernel: the notifications outbox and the personal-data access log."""
 
 import logging
+import time
 
 from django.core.mail import send_mail
 from django.db import transaction
@@ -78,11 +79,25 @@ def outbox_message_deliver(*, message_id: int) -> bool:
         return True
 
 
-def outbox_deliver_pending(*, limit: int = 500) -> int:
-    """Send every pending message (oldest first); returns how many were sent."""
-    pending_ids = OutboxMessage.objects.filter(status=OutboxMessage.Status.PENDING)
-    pending_ids = pending_ids.order_by("created_at", "pk").values_list("pk", flat=True)[:limit]
-    return sum(outbox_message_deliver(message_id=pk) for pk in list(pending_ids))
+def outbox_deliver_pending(*, batch_size: int = 500, time_budget_seconds: float = 50.0) -> int:
+    """Send pending messages oldest first until none is left or the time budget is spent.
+
+    Each message is tried at most once per sweep; what is left (or failed) waits for the next
+    sweep, one minute later. Returns how many were sent.
+    """
+    deadline = time.monotonic() + time_budget_seconds
+    sent, last_pk = 0, 0
+    while time.monotonic() < deadline:
+        batch = list(
+            OutboxMessage.objects.filter(status=OutboxMessage.Status.PENDING, pk__gt=last_pk)
+            .order_by("pk")
+            .values_list("pk", flat=True)[:batch_size]
+        )
+        if not batch:
+            break
+        sent += sum(outbox_message_deliver(message_id=pk) for pk in batch)
+        last_pk = batch[-1]
+    return sent
 
 
 def personal_data_access_record(

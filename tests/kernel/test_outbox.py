@@ -94,3 +94,21 @@ def test_a_failed_delivery_stays_pending_with_the_error(settings):
     assert message.status == OutboxMessage.Status.PENDING
     assert message.attempts == 1
     assert message.last_error
+
+
+@pytest.mark.django_db
+def test_one_sweep_sends_every_pending_message_in_batches():
+    for number in range(7):
+        services.notification_queue(to_email=f"a{number}@example.kr", subject="제목", body="본문")
+    assert services.outbox_deliver_pending(batch_size=3) == 7
+    assert not OutboxMessage.objects.filter(status=OutboxMessage.Status.PENDING).exists()
+    assert len(mail.outbox) == 7
+
+
+@pytest.mark.django_db
+def test_a_sweep_tries_a_failing_message_once_and_leaves_it_for_the_next(settings):
+    services.notification_queue(to_email="a@example.kr", subject="제목", body="본문")
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 1, 1
+    assert services.outbox_deliver_pending(batch_size=1) == 0
+    assert OutboxMessage.objects.get().attempts == 1

@@ -1,0 +1,229 @@
+"""Admin for staff: weekly runs, screening results with overrides, applications and their fit."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.utils.html import format_html_join
+from django.utils.translation import gettext_lazy as _
+
+from matching.batch import STAGE_LABELS
+from matching.fit import fit_parts_described
+from matching.models import (
+    ApplicationChoice,
+    InternshipApplication,
+    InterviewInvitation,
+    MatchingRun,
+    Placement,
+    ScreeningResult,
+)
+from matching.screening import screening_override, screening_override_clear
+from womenup.admin import PersonalDataAdminMixin
+
+
+class ReadOnlyAdminMixin:
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(MatchingRun)
+class MatchingRunAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["week", "status", "triggered_by", "started_at", "finished_at", "stage_summary"]
+    list_filter = ["status"]
+    fields = [
+        "week",
+        "status",
+        "triggered_by",
+        "started_at",
+        "finished_at",
+        "stages_done",
+        "stage_table",
+        "last_error",
+    ]
+    readonly_fields = fields
+
+    @admin.display(description=_("단계별 건수·소요 시간"))
+    def stage_summary(self, run: MatchingRun) -> str:
+        stages = [
+            f"{STAGE_LABELS.get(stage, stage)} {run.durations.get(stage, 0):.1f}s"
+            for stage in run.counts
+        ]
+        if "total" in run.durations:
+            stages.append(_("전체 %(seconds).1fs") % {"seconds": run.durations["total"]})
+        return " · ".join(stages)
+
+    @admin.display(description=_("단계별 기록"))
+    def stage_table(self, run: MatchingRun):
+        rows = [
+            (
+                STAGE_LABELS.get(stage, stage),
+                f"{run.durations.get(stage, 0):.3f}s",
+                ", ".join(f"{name}: {value}" for name, value in counts.items()),
+            )
+            for stage, counts in run.counts.items()
+        ]
+        return format_html_join("", "<p><strong>{}</strong> ({}) — {}</p>", rows)
+
+
+class ScreeningOverrideForm(forms.ModelForm):
+    """Staff set (or clear) an override; a reason is required to set one."""
+
+    class Meta:
+        model = ScreeningResult
+        fields = ["override_outcome", "override_reason"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("override_outcome") and not (cleaned.get("override_reason") or "").strip():
+            self.add_error(
+                "override_reason", _("담당자 조정에는 사유가 필요합니다. 조정 사유를 적어 주세요.")
+            )
+        return cleaned
+
+
+@admin.register(ScreeningResult)
+class ScreeningResultAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
+    form = ScreeningOverrideForm
+    list_display = [
+        "application",
+        "outcome",
+        "override_outcome",
+        "effective",
+        "week",
+        "screened_at",
+    ]
+    list_filter = ["outcome", "override_outcome", "week"]
+    list_select_related = ["application__applicant__user", "application__intake"]
+    search_fields = ["application__applicant__name", "application__applicant__user__email"]
+    readonly_fields = [
+        "application",
+        "outcome",
+        "reasons_list",
+        "missing_list",
+        "week",
+        "screened_at",
+        "overridden_by",
+        "overridden_at",
+    ]
+    fieldsets = [
+        (
+            _("배치 심사 결과"),
+            {"fields": ["application", "outcome", "reasons_list", "missing_list", "week"]},
+        ),
+        (
+            _("담당자 조정 (재실행해도 유지됩니다)"),
+            {"fields": ["override_outcome", "override_reason", "overridden_by", "overridden_at"]},
+        ),
+    ]
+
+    @staticmethod
+    def personal_data_subject(result: ScreeningResult):
+        return result.application.applicant.user
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    @admin.display(description=_("최종 결과"))
+    def effective(self, result: ScreeningResult) -> str:
+        return ScreeningResult.Outcome(result.effective_outcome).label
+
+    @admin.display(description=_("사유"))
+    def reasons_list(self, result: ScreeningResult):
+        return format_html_join("", "<p>{}</p>", ((reason,) for reason in result.reasons)) or "-"
+
+    @admin.display(description=_("보완할 정보"))
+    def missing_list(self, result: ScreeningResult):
+        return format_html_join("", "<p>{}</p>", ((item,) for item in result.missing)) or "-"
+
+    def save_model(self, request, obj, form, change) -> None:
+        try:
+            if form.cleaned_data["override_outcome"]:
+                screening_override(
+                    result=obj,
+                    outcome=form.cleaned_data["override_outcome"],
+                    reason=form.cleaned_data["override_reason"],
+                    staff=request.user,
+                )
+            elif "override_outcome" in form.changed_data:
+                screening_override_clear(result=obj, staff=request.user)
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), level=messages.ERROR)
+
+
+class ApplicationChoiceInline(admin.TabularInline):
+    model = ApplicationChoice
+    extra = 0
+    fields = ["rank", "role"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class InterviewInvitationInline(admin.TabularInline):
+    model = InterviewInvitation
+    extra = 0
+    fields = ["week", "role", "status", "fit_score", "fit_explained"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.display(description=_("적합도 내역"))
+    def fit_explained(self, invitation: InterviewInvitation):
+        return format_html_join(", ", "{} {}점", fit_parts_described(invitation.fit_parts or {}))
+
+
+class PlacementInline(admin.TabularInline):
+    model = Placement
+    extra = 0
+    fields = ["week", "role", "status", "contract_start"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(InternshipApplication)
+class InternshipApplicationAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
+    list_display = ["applicant", "intake", "status", "submitted_at"]
+    list_filter = ["status", "intake"]
+    list_select_related = ["applicant__user", "intake"]
+    search_fields = ["applicant__name", "applicant__user__email"]
+    readonly_fields = ["applicant", "intake", "status", "submitted_at", "withdrawn_at"]
+    fields = readonly_fields
+    inlines = [ApplicationChoiceInline, InterviewInvitationInline, PlacementInline]
+
+    @staticmethod
+    def personal_data_subject(application: InternshipApplication):
+        return application.applicant.user
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(InterviewInvitation)
+class InterviewInvitationAdmin(PersonalDataAdminMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Every invitation with its fit score and parts, so a role's ranking can be explained."""
+
+    list_display = ["week", "role", "application", "status", "fit_score", "fit_explained"]
+    list_filter = ["week", "status"]
+    list_select_related = ["role__company", "application__applicant__user"]
+    search_fields = ["role__title", "application__applicant__name"]
+    ordering = ["role_id", "-fit_score", "application__submitted_at", "application_id"]
+    fit_explained = InterviewInvitationInline.fit_explained
+
+    @staticmethod
+    def personal_data_subject(invitation: InterviewInvitation):
+        return invitation.application.applicant.user

@@ -1,0 +1,587 @@
+"""The weekly batch (DESIGN.md §5): screen → invite to interviews → match → notify → record.
+
+``weekly_batch_run`` is the one entry point (Celery task, management command, admin). Its
+guarantees:
+
+* one run per week key: a finished week is not run again (it says so and does nothing);
+* never two at once: a PostgreSQL session advisory lock, released when the run ends or its
+  connection dies (a killed worker frees it);
+* each stage is one transaction that also appends the stage to ``MatchingRun.stages_done``, so a
+  killed worker leaves either the whole stage or nothing, and a re-run resumes after the last
+  finished stage;
+* the same inputs give the same outputs (every ordering is explicit);
+* a fixed number of queries whatever the number of applicants (bulk reads and writes).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import connection, transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from matching.engine import stable_match
+from matching.explanations import explanations_for_applications
+from matching.fit import (
+    ApplicantFitData,
+    fit_data_for_applicants,
+    fit_data_for_roles,
+    fit_parts,
+    fit_score,
+    role_side_order_key,
+)
+from matching.models import (
+    ApplicationChoice,
+    InternshipApplication,
+    InterviewInvitation,
+    MatchingRun,
+    Placement,
+    ScreeningResult,
+)
+from matching.screening import applications_screen, passed_applications
+from womenup.models import OutboxMessage
+
+logger = logging.getLogger(__name__)
+
+ADVISORY_LOCK_KEY = 0x574F4D454E5550  # "WOMENUP": one weekly batch at a time per database
+BULK_BATCH_SIZE = None  # one statement per table: PostgreSQL takes them whole (UNNEST arrays)
+WEEK_PATTERN = re.compile(r"^(\d{4})-W(\d{2})$")
+_NO_FIT_DATA = ApplicantFitData()
+
+
+class Result:
+    FINISHED = "finished"
+    ALREADY_RAN = "already_ran"
+    BUSY = "busy"
+    DRY_RUN = "dry_run"
+
+
+@dataclass
+class BatchOutcome:
+    """What a call of :func:`weekly_batch_run` did, for the command, the task and the logs."""
+
+    week: str
+    result: str
+    message: str
+    counts: dict = field(default_factory=dict)
+    durations: dict = field(default_factory=dict)
+
+
+# --- Weeks ---------------------------------------------------------------------------------------
+
+
+def week_key(day: date) -> str:
+    """The ISO week of a day as a run key: 2024-06-03 → "2024-W23"."""
+    year, week, _weekday = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def week_monday(week: str) -> date:
+    """The Monday of a week key; a clear error for anything that is not one."""
+    found = WEEK_PATTERN.match(week or "")
+    try:
+        if not found:
+            raise ValueError(week)
+        return date.fromisocalendar(int(found[1]), int(found[2]), 1)
+    except ValueError:
+        raise ValidationError(
+            _("주차는 2024-W23 처럼 연도-W주차 형식으로 입력해 주세요 (입력값: %(week)s).")
+            % {"week": week}
+        ) from None
+
+
+# --- The run -------------------------------------------------------------------------------------
+
+
+def weekly_batch_run(
+    *, week: str | None = None, dry_run: bool = False, triggered_by: str = "manual"
+) -> BatchOutcome:
+    """Run (or resume) the batch for ``week`` (default: this week in Seoul).
+
+    ``dry_run`` computes every remaining stage and reports its counts, then rolls everything
+    back: nothing is written, nobody is notified.
+    """
+    week = week or week_key(timezone.localdate())
+    monday = week_monday(week)
+    with _advisory_lock() as acquired:
+        if not acquired:
+            return BatchOutcome(
+                week, Result.BUSY, _("다른 주간 매칭이 실행 중입니다. 아무것도 하지 않았습니다.")
+            )
+        if not dry_run:
+            return _stages_run(week=week, on=monday, triggered_by=triggered_by)
+        with transaction.atomic():
+            outcome = _stages_run(week=week, on=monday, triggered_by=triggered_by)
+            transaction.set_rollback(True)
+        if outcome.result == Result.FINISHED:
+            outcome.result = Result.DRY_RUN
+            outcome.message = _("시험 실행: 계산만 하고 아무것도 저장하지 않았습니다.")
+        return outcome
+
+
+def _stages_run(*, week: str, on: date, triggered_by: str) -> BatchOutcome:
+    run, _created = MatchingRun.objects.get_or_create(
+        week=week, defaults={"triggered_by": triggered_by[:120]}
+    )
+    if run.status == MatchingRun.Status.FINISHED:
+        return BatchOutcome(
+            week,
+            Result.ALREADY_RAN,
+            _("%(week)s 주간 매칭은 이미 실행되었습니다. 아무것도 하지 않았습니다.")
+            % {"week": week},
+            run.counts,
+            run.durations,
+        )
+    for name, stage in STAGES:
+        if name not in run.stages_done:
+            _stage_run(run=run, name=name, stage=stage, on=on)
+    run.status = MatchingRun.Status.FINISHED
+    run.finished_at = timezone.now()
+    total = (run.finished_at - run.started_at).total_seconds()
+    run.durations = {**run.durations, "total": round(total, 3)}
+    run.last_error = ""
+    run.save(update_fields=["status", "finished_at", "durations", "last_error"])
+    return BatchOutcome(
+        week,
+        Result.FINISHED,
+        _("%(week)s 주간 매칭을 마쳤습니다.") % {"week": week},
+        run.counts,
+        run.durations,
+    )
+
+
+def _stage_run(*, run: MatchingRun, name: str, stage: Callable, on: date) -> None:
+    """One stage and its record in the run row, in one transaction."""
+    started = time.perf_counter()
+    try:
+        with transaction.atomic():
+            counts = stage(week=run.week, on=on)
+            _planner_statistics_refresh()
+            run.counts = {**run.counts, name: counts}
+            run.durations = {**run.durations, name: round(time.perf_counter() - started, 3)}
+            run.stages_done = [*run.stages_done, name]
+            run.status = MatchingRun.Status.RUNNING
+            run.save(update_fields=["counts", "durations", "stages_done", "status"])
+    except Exception as error:
+        logger.exception("Weekly batch %s failed in stage %s", run.week, name)
+        MatchingRun.objects.filter(pk=run.pk).update(
+            status=MatchingRun.Status.FAILED, last_error=f"{name}: {error}"[:2000]
+        )
+        raise
+
+
+def _planner_statistics_refresh() -> None:
+    """Let PostgreSQL's planner see what the stage just wrote (statuses, new rows).
+
+    A stage rewrites many rows at once; with the statistics of before, the planner would think
+    e.g. that no application is screened yet and pick plans that are quadratic in the pool.
+    ANALYZE samples a fixed number of rows, and inside the stage's transaction it sees its rows.
+    """
+    if connection.vendor != "postgresql":
+        return
+    tables = [
+        model._meta.db_table
+        for model in (InternshipApplication, ScreeningResult, InterviewInvitation, Placement)
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {', '.join(tables)}")
+
+
+@contextmanager
+def _advisory_lock() -> Iterator[bool]:
+    """Try the batch's advisory lock on this connection; yields whether it was acquired."""
+    if connection.vendor != "postgresql":  # the embedded SQLite fallback has one writer anyway
+        yield True
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s)", [ADVISORY_LOCK_KEY])
+        acquired = cursor.fetchone()[0]
+    try:
+        yield acquired
+    finally:
+        if acquired:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s)", [ADVISORY_LOCK_KEY])
+
+
+def open_seats_by_role() -> dict[int, int]:
+    """Seats still free (seats minus active placements) of the open roles that have any."""
+    from companies.models import Company, Role
+
+    active = ~Q(placements__status=Placement.Status.CANCELLED)
+    rows = (
+        Role.objects.filter(status=Role.Status.PUBLISHED, company__status=Company.Status.VERIFIED)
+        .annotate(taken=Count("placements", filter=active))
+        .values_list("pk", "seats", "taken")
+        .order_by()
+    )
+    return {pk: seats - taken for pk, seats, taken in rows if seats > taken}
+
+
+# --- Stage 2: interview invitations --------------------------------------------------------------
+
+
+def interview_invitations_create(*, week: str, on: date) -> dict[str, int]:
+    """Invite the best-fitting screened applicants, up to seats × factor per role.
+
+    Applicant-proposing deferred acceptance: applicants' ranked choices against each role's
+    fit-score order, the free interview slots as capacities. A pair already invited is never
+    invited again; pending invitations keep their slots.
+    """
+    factor = settings.MATCHING_INTERVIEW_FACTOR
+    pool = passed_applications()
+    submitted, profile_of = {}, {}
+    for application_id, submitted_at, profile_id in pool.values_list(
+        "pk", "submitted_at", "applicant_id"
+    ):
+        submitted[application_id] = submitted_at
+        profile_of[application_id] = profile_id
+    open_seats = open_seats_by_role()
+    pending = _pending_invitations_by_role(pool)
+    capacities = {
+        role: max(0, seats * factor - pending.get(role, 0)) for role, seats in open_seats.items()
+    }
+    invited_pairs = set(
+        InterviewInvitation.objects.filter(application__in=pool).values_list(
+            "application_id", "role_id"
+        )
+    )
+    applicant_prefs, candidates = _choices_for(pool, capacities, exclude=invited_pairs)
+    applicants_fit = fit_data_for_applicants(pool.values_list("applicant_id", flat=True))
+    roles_fit = fit_data_for_roles(candidates.keys())
+    role_prefs = {}
+    for role_id, applications in candidates.items():
+        role_fit = roles_fit[role_id]
+        keyed = [
+            (
+                role_side_order_key(
+                    fit_score(applicants_fit.get(profile_of[app], _NO_FIT_DATA), role_fit),
+                    submitted[app],
+                    app,
+                ),
+                app,
+            )
+            for app in applications
+        ]
+        keyed.sort()
+        role_prefs[role_id] = [app for _key, app in keyed]
+    matched = stable_match(applicant_prefs, role_prefs, capacities)
+    invitations = []
+    for application_id, role_id in sorted(matched.items()):
+        applicant_fit = applicants_fit.get(profile_of[application_id], _NO_FIT_DATA)
+        parts = fit_parts(applicant_fit, roles_fit[role_id])
+        invitations.append(
+            InterviewInvitation(
+                application_id=application_id,
+                role_id=role_id,
+                week=week,
+                fit_score=sum(parts.values()),
+                fit_parts=parts,
+            )
+        )
+    InterviewInvitation.objects.bulk_create(invitations, batch_size=BULK_BATCH_SIZE)
+    return {
+        "pool": len(submitted),
+        "candidates": len(applicant_prefs),
+        "roles": len(role_prefs),
+        "invited": len(invitations),
+    }
+
+
+def _pending_invitations_by_role(pool) -> dict[int, int]:
+    pending: dict[int, int] = defaultdict(int)
+    rows = InterviewInvitation.objects.filter(
+        application__in=pool,
+        status__in=[InterviewInvitation.Status.INVITED, InterviewInvitation.Status.ACCEPTED],
+    ).values_list("role_id", flat=True)
+    for role_id in rows:
+        pending[role_id] += 1
+    return pending
+
+
+def _choices_for(pool, roles, *, exclude=frozenset(), acceptable=None):
+    """Applicants' ranked choices among ``roles``, and each role's applicants (by application id).
+
+    ``exclude`` drops (application, role) pairs; ``acceptable`` (role → set of applications),
+    when given, keeps only pairs the role listed.
+    """
+    applicant_prefs: dict[int, list[int]] = defaultdict(list)
+    candidates: dict[int, list[int]] = defaultdict(list)
+    rows = (
+        ApplicationChoice.objects.filter(application__in=pool, role_id__in=list(roles))
+        .order_by("application_id", "rank")
+        .values_list("application_id", "role_id")
+    )
+    for application_id, role_id in rows:
+        if (application_id, role_id) in exclude:
+            continue
+        if acceptable is not None and application_id not in acceptable[role_id]:
+            continue
+        applicant_prefs[application_id].append(role_id)
+        candidates[role_id].append(application_id)
+    return dict(applicant_prefs), dict(candidates)
+
+
+# --- Stage 3: matches ----------------------------------------------------------------------------
+
+
+def placements_create(*, week: str, on: date) -> dict[str, int]:
+    """Match applicants to the roles whose company ranked its interviewed candidates.
+
+    Applicant-proposing deferred acceptance, applicants' choices against the companies'
+    rankings, capacity = open seats. The roles are locked first, so nothing else can add a
+    placement to them meanwhile: a role never gets more placements than its seats.
+    """
+    from companies.models import Role
+    from companies.selectors import rankings_for_roles
+
+    list(
+        Role.objects.select_for_update()
+        .filter(status=Role.Status.PUBLISHED)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    open_seats = open_seats_by_role()
+    pool = passed_applications()
+    in_pool = set(pool.values_list("pk", flat=True))
+    rankings = rankings_for_roles(sorted(open_seats))
+    role_prefs = {
+        role_id: [app for app in ranked if app in in_pool]
+        for role_id, ranked in sorted(rankings.items())
+        if role_id in open_seats
+    }
+    role_prefs = {role_id: ranked for role_id, ranked in role_prefs.items() if ranked}
+    acceptable = {role_id: set(ranked) for role_id, ranked in role_prefs.items()}
+    applicant_prefs, _candidates = _choices_for(pool, role_prefs, acceptable=acceptable)
+    matched = stable_match(
+        applicant_prefs, role_prefs, {role: open_seats[role] for role in role_prefs}
+    )
+    placements = [
+        Placement(application_id=application_id, role_id=role_id, week=week)
+        for application_id, role_id in sorted(matched.items())
+    ]
+    Placement.objects.bulk_create(placements, batch_size=BULK_BATCH_SIZE)
+    InternshipApplication.objects.filter(pk__in=sorted(matched)).update(
+        status=InternshipApplication.Status.MATCHED, updated_at=timezone.now()
+    )
+    return {
+        "ranked_roles": len(role_prefs),
+        "candidates": len(applicant_prefs),
+        "matched": len(placements),
+    }
+
+
+# --- Stage 4: notifications ----------------------------------------------------------------------
+
+
+def batch_notifications_queue(*, week: str, on: date) -> dict[str, int]:
+    """Tell everyone affected: invited and matched applicants, their companies, and every
+    screened applicant who got no further this week (why, and that she stays in the pool).
+
+    Messages are outbox rows with a per-week dedupe key, written in bulk; a re-run adds none.
+    """
+    messages = [
+        *_invited_messages(week),
+        *_matched_messages(week),
+        *_company_messages(week),
+        *_explanation_messages(week),
+    ]
+    _outbox_rows_insert(messages)
+    transaction.on_commit(_outbox_sweep_request)
+    kinds: dict[str, int] = defaultdict(int)
+    for message in messages:
+        kinds[message.dedupe_key.split(":")[2]] += 1
+    return {"messages": len(messages), **kinds}
+
+
+@dataclass(frozen=True)
+class _Message:
+    recipient_id: int
+    to_email: str
+    subject: str
+    body: str
+    dedupe_key: str
+
+
+def _message(*, user_id: int, email: str, key: str, subject: str, body: str) -> _Message:
+    return _Message(
+        recipient_id=user_id, to_email=email, subject=subject, body=body, dedupe_key=key
+    )
+
+
+def _outbox_rows_insert(messages: list[_Message]) -> None:
+    """Write pending outbox rows in one statement; a dedupe key already there is skipped.
+
+    The same rows ``womenup.services.notification_queue`` writes one at a time (pending, no
+    attempts yet), as one INSERT … SELECT FROM unnest(arrays) so 100,000 messages cost one query.
+    """
+    if not messages:
+        return
+    if connection.vendor != "postgresql":  # the embedded SQLite fallback: the ORM's way
+        rows = [OutboxMessage(**message.__dict__) for message in messages]
+        OutboxMessage.objects.bulk_create(rows, batch_size=500, ignore_conflicts=True)
+        return
+    table = OutboxMessage._meta.db_table
+    column = {field.name: field.column for field in OutboxMessage._meta.concrete_fields}
+    given = ["recipient", "to_email", "subject", "body", "dedupe_key"]
+    fixed = {"status": "%s", "attempts": "0", "last_error": "''", "created_at": "now()"}
+    columns = ", ".join(column[name] for name in [*given, *fixed])
+    sql = (
+        f"INSERT INTO {table} ({columns}) "
+        f"SELECT r, e, s, b, k, {', '.join(fixed.values())} "
+        f"FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::text[], %s::text[]) "
+        f"AS m(r, e, s, b, k) ON CONFLICT ({column['dedupe_key']}) DO NOTHING"
+    )
+    arrays = [[getattr(message, name) for message in messages] for name in _Message.__annotations__]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [OutboxMessage.Status.PENDING, *arrays])
+
+
+def _invited_messages(week: str) -> list[_Message]:
+    rows = (
+        InterviewInvitation.objects.filter(week=week)
+        .order_by("application_id", "role_id")
+        .values_list(
+            "application_id",
+            "role_id",
+            "application__applicant__user_id",
+            "application__applicant__user__email",
+            "role__title",
+            "role__company__name",
+        )
+    )
+    subject = _("[서울우먼업] 면접 제안이 도착했습니다")
+    body = _(
+        "%(company)s의 %(role)s 직무에서 면접을 제안했습니다. 대시보드에서 확인하고 응답해 주세요."
+    )
+    return [
+        _message(
+            user_id=user_id,
+            email=email,
+            key=f"batch:{week}:invited:{application_id}:{role_id}",
+            subject=subject,
+            body=body % {"company": company, "role": title},
+        )
+        for application_id, role_id, user_id, email, title, company in rows
+    ]
+
+
+def _matched_messages(week: str) -> list[_Message]:
+    rows = (
+        Placement.objects.filter(week=week)
+        .order_by("application_id")
+        .values_list(
+            "application_id",
+            "application__applicant__user_id",
+            "application__applicant__user__email",
+            "role__title",
+            "role__company__name",
+        )
+    )
+    subject = _("[서울우먼업] 인턴십 매칭이 확정되었습니다")
+    body = _("%(company)s의 %(role)s 직무와 매칭되었습니다. 근로계약 안내를 곧 보내 드립니다.")
+    return [
+        _message(
+            user_id=user_id,
+            email=email,
+            key=f"batch:{week}:matched:{application_id}",
+            subject=subject,
+            body=body % {"company": company, "role": title},
+        )
+        for application_id, user_id, email, title, company in rows
+    ]
+
+
+def _company_messages(week: str) -> list[_Message]:
+    from companies.models import CompanyMembership
+
+    invited: dict[int, int] = defaultdict(int)
+    matched: dict[int, int] = defaultdict(int)
+    for company_id in InterviewInvitation.objects.filter(week=week).values_list(
+        "role__company_id", flat=True
+    ):
+        invited[company_id] += 1
+    for company_id in Placement.objects.filter(week=week).values_list(
+        "role__company_id", flat=True
+    ):
+        matched[company_id] += 1
+    members = (
+        CompanyMembership.objects.filter(company_id__in=invited.keys() | matched.keys())
+        .order_by("company_id", "user_id")
+        .values_list("company_id", "user_id", "user__email")
+    )
+    subject = _("[서울우먼업] 이번 주 면접 후보와 매칭 결과")
+    body = _(
+        "이번 주 새 면접 후보 %(invited)s명, 매칭 확정 %(matched)s명입니다. "
+        "기업 대시보드에서 후보를 확인하고 면접 결과를 입력해 주세요."
+    )
+    return [
+        _message(
+            user_id=user_id,
+            email=email,
+            key=f"batch:{week}:company:{company_id}:{user_id}",
+            subject=subject,
+            body=body
+            % {"invited": invited.get(company_id, 0), "matched": matched.get(company_id, 0)},
+        )
+        for company_id, user_id, email in members
+    ]
+
+
+def _explanation_messages(week: str) -> list[_Message]:
+    screened = InternshipApplication.objects.filter(status=InternshipApplication.Status.SCREENED)
+    explanations = explanations_for_applications(screened.values_list("pk", flat=True), week)
+    recipients = [
+        row
+        for row in screened.values_list("pk", "applicant__user_id", "applicant__user__email")
+        .order_by("pk")
+        .iterator(chunk_size=10_000)
+        if row[0] in explanations
+    ]
+    subject = _("[서울우먼업] 이번 주 매칭 결과 안내")
+    return [
+        _message(
+            user_id=user_id,
+            email=email,
+            key=f"batch:{week}:pool:{application_id}",
+            subject=subject,
+            body="\n".join(explanations[application_id]),
+        )
+        for application_id, user_id, email in recipients
+    ]
+
+
+def _outbox_sweep_request() -> None:
+    """Ask a worker to send the new messages now; if the broker is down, the periodic sweep will."""
+    from womenup.tasks import outbox_deliver_pending
+
+    try:
+        outbox_deliver_pending.apply_async(retry=False)
+    except Exception:
+        logger.warning("Broker unreachable; weekly batch messages wait for the outbox sweep.")
+
+
+STAGES: tuple[tuple[str, Callable[..., dict[str, int]]], ...] = (
+    ("screen", applications_screen),
+    ("invite", interview_invitations_create),
+    ("match", placements_create),
+    ("notify", batch_notifications_queue),
+)
+STAGE_LABELS = {
+    "screen": gettext_lazy("서류심사"),
+    "invite": gettext_lazy("면접 제안"),
+    "match": gettext_lazy("매칭"),
+    "notify": gettext_lazy("알림"),
+}

@@ -1,0 +1,217 @@
+"""Document screening of internship applications, in bulk, with the catalogue's evaluator.
+
+The rules are the program's rule rows (``womenup.selectors.rules_by_program``), the facts are the
+applicant's (those of ``applicants.selectors.facts_for_applicants``) and the judge is
+``womenup.eligibility.evaluate`` — the same evaluator the application form and course enrollment
+use, so an applicant is never told one thing on the form and another by the batch.
+
+A staff override (with its reason) is stored beside the computed result and is never touched by
+a re-run: the batch rewrites ``outcome``/``reasons``/``missing`` only.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import connection, transaction
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from applicants.selectors import facts_for_applicants
+from matching.models import InternshipApplication, ScreeningResult
+from womenup.eligibility import Facts, Rule, RuleKind, Verdict, evaluate
+from womenup.models import User
+from womenup.selectors import rules_by_program
+
+FACTS_READ_BY_KIND = {
+    RuleKind.RESIDENCY: ("residence_city",),
+    RuleKind.GENDER: ("gender",),
+    RuleKind.EMPLOYMENT_STATUS: ("employment_status",),
+    RuleKind.AGE_RANGE: ("birth_date",),
+    RuleKind.QUALIFICATION_ANY_OF: ("qualifications",),
+    RuleKind.COURSE_COMPLETION: ("completed_courses",),
+    RuleKind.PRE_TRAINING: ("completed_pre_trainings",),
+    RuleKind.DOCUMENTS: ("documents",),
+    RuleKind.NOT_EMPLOYED_RECENTLY: (
+        "employment_status",
+        "last_employment_end",
+        "employment_history_known",
+    ),
+    RuleKind.PARTICIPATION_LIMIT: ("participations",),
+}
+"""Which facts each rule kind reads; a kind missing here turns the cache below off."""
+
+
+def applications_to_screen() -> QuerySet[InternshipApplication]:
+    """Every application in the pool: submitted, or screened and neither matched nor withdrawn."""
+    return InternshipApplication.objects.filter(
+        status__in=[InternshipApplication.Status.SUBMITTED, InternshipApplication.Status.SCREENED]
+    )
+
+
+def passed_applications() -> QuerySet[InternshipApplication]:
+    """Applications in the pool whose effective screening outcome (override first) is a pass."""
+    passed = ScreeningResult.Outcome.PASS
+    return InternshipApplication.objects.filter(
+        status=InternshipApplication.Status.SCREENED
+    ).filter(
+        Q(screening__override_outcome=passed)
+        | Q(screening__override_outcome="", screening__outcome=passed)
+    )
+
+
+class ScreeningJudge:
+    """``evaluate`` for one program's rules, remembered per combination of the facts they read.
+
+    Many applicants share the facts a program's rules look at (city, gender, status, which
+    qualifications and documents), so the batch evaluates each combination once. The verdict is
+    the evaluator's own: the cache never answers for facts that differ in anything a rule reads.
+    """
+
+    def __init__(self, rules: list[Rule], *, on: date):
+        self.rules = rules
+        self.on = on
+        read = [FACTS_READ_BY_KIND.get(rule.kind) for rule in rules]
+        self.fields = None if None in read else sorted({name for names in read for name in names})
+        self.verdicts: dict[tuple, Verdict] = {}
+
+    def verdict(self, facts: Facts) -> Verdict:
+        if self.fields is None:
+            return evaluate(self.rules, facts, on=self.on)
+        key = tuple(getattr(facts, name) for name in self.fields)
+        found = self.verdicts.get(key)
+        if found is None:
+            found = self.verdicts[key] = evaluate(self.rules, facts, on=self.on)
+        return found
+
+
+def applications_screen(*, week: str, on: date) -> dict[str, int]:
+    """Screen every application in the pool as of date ``on``; returns counts per outcome.
+
+    A fixed number of queries whatever the number of applications. Runs in the caller's
+    transaction (the weekly batch makes it one atomic stage).
+    """
+    pool = applications_to_screen()
+    rows = list(pool.values_list("pk", "applicant_id", "intake__program_id"))
+    rules = rules_by_program({program_id for _pk, _applicant, program_id in rows})
+    judges = {
+        program_id: ScreeningJudge(program_rules, on=on)
+        for program_id, program_rules in rules.items()
+    }
+    facts = facts_for_applicants(pool.values_list("applicant_id", flat=True))
+    counts = {outcome.value: 0 for outcome in ScreeningResult.Outcome}
+    verdicts = []
+    for pk, applicant_id, program_id in rows:
+        verdict = judges[program_id].verdict(facts.get(applicant_id, Facts()))
+        counts[verdict.outcome.value] += 1
+        verdicts.append((pk, verdict))
+    screened_at = timezone.now()
+    _screening_results_write(verdicts, week=week, screened_at=screened_at)
+    pool.filter(status=InternshipApplication.Status.SUBMITTED).update(
+        status=InternshipApplication.Status.SCREENED, updated_at=screened_at
+    )
+    return {"screened": len(verdicts), **counts}
+
+
+def _screening_results_write(verdicts: list[tuple[int, Verdict]], *, week: str, screened_at):
+    """Insert or update the computed part of every result in one statement.
+
+    ``INSERT … SELECT FROM unnest(arrays) ON CONFLICT DO UPDATE`` of the computed columns only:
+    a staff override (its own columns) is never touched. One statement for any number of rows.
+    """
+    if not verdicts:
+        return
+    encoded: dict[int, tuple[str, str, str]] = {}  # per verdict object: shared by many applicants
+    ids, outcomes, reasons, missing = [], [], [], []
+    for pk, verdict in verdicts:
+        found = encoded.get(id(verdict))
+        if found is None:
+            found = encoded[id(verdict)] = (
+                verdict.outcome.value,
+                json.dumps(verdict.reasons, ensure_ascii=False),
+                json.dumps(verdict.missing, ensure_ascii=False),
+            )
+        ids.append(pk)
+        outcomes.append(found[0])
+        reasons.append(found[1])
+        missing.append(found[2])
+    computed = ["outcome", "reasons", "missing", "week", "screened_at"]
+    if connection.vendor != "postgresql":  # the embedded SQLite fallback: the ORM's way
+        rows = [
+            ScreeningResult(
+                application_id=pk,
+                outcome=verdict.outcome.value,
+                reasons=verdict.reasons,
+                missing=verdict.missing,
+                week=week,
+                screened_at=screened_at,
+            )
+            for pk, verdict in verdicts
+        ]
+        ScreeningResult.objects.bulk_create(
+            rows,
+            batch_size=500,
+            update_conflicts=True,
+            unique_fields=["application"],
+            update_fields=computed,
+        )
+        return
+    column = {field.name: field.column for field in ScreeningResult._meta.concrete_fields}
+    sql = (
+        f"INSERT INTO {ScreeningResult._meta.db_table} "
+        f"({column['application']}, {', '.join(column[name] for name in computed)}, "
+        f"{column['override_outcome']}, {column['override_reason']}) "
+        "SELECT a, o, r::jsonb, m::jsonb, %s, %s, '', '' "
+        "FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::text[]) AS t(a, o, r, m) "
+        f"ON CONFLICT ({column['application']}) DO UPDATE SET "
+        + ", ".join(f"{column[name]} = EXCLUDED.{column[name]}" for name in computed)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [week, screened_at, ids, outcomes, reasons, missing])
+
+
+@transaction.atomic
+def screening_override(
+    *, result: ScreeningResult, outcome: str, reason: str, staff: User
+) -> ScreeningResult:
+    """Set a staff decision over the computed result; kept across every later re-run."""
+    reason = (reason or "").strip()
+    if outcome not in ScreeningResult.Outcome.values:
+        raise ValidationError(_("조정 결과를 통과, 탈락, 보완 필요 중에서 골라 주세요."))
+    if not reason:
+        raise ValidationError(_("담당자 조정에는 사유가 필요합니다. 조정 사유를 적어 주세요."))
+    result = (
+        ScreeningResult.objects.select_for_update().select_related("application").get(pk=result.pk)
+    )
+    closed = {InternshipApplication.Status.MATCHED, InternshipApplication.Status.WITHDRAWN}
+    if result.application.status in closed:
+        raise ValidationError(
+            _("이미 매칭되었거나 취소된 신청(%(status)s)의 심사 결과는 조정할 수 없습니다.")
+            % {"status": result.application.get_status_display()}
+        )
+    result.override_outcome = outcome
+    result.override_reason = reason
+    result.overridden_by = staff
+    result.overridden_at = timezone.now()
+    result.full_clean()
+    result.save(
+        update_fields=["override_outcome", "override_reason", "overridden_by", "overridden_at"]
+    )
+    return result
+
+
+@transaction.atomic
+def screening_override_clear(*, result: ScreeningResult, staff: User) -> ScreeningResult:
+    """Remove a staff decision: the computed result applies again."""
+    result = ScreeningResult.objects.select_for_update().get(pk=result.pk)
+    result.override_outcome = ""
+    result.override_reason = ""
+    result.overridden_by = staff
+    result.overridden_at = timezone.now()
+    result.save(
+        update_fields=["override_outcome", "override_reason", "overridden_by", "overridden_at"]
+    )
+    return result
