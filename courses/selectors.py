@@ -28,15 +28,10 @@ from courses.models import (
     Session,
 )
 from womenup.eligibility import Verdict, evaluate
-from womenup.models import User
+from womenup.permissions import is_city_staff
 from womenup.selectors import program_rules
 
 # --- Who sees what -------------------------------------------------------------------------------
-
-
-def is_city_staff(user) -> bool:
-    """City staff (and superusers) see every institution; institution staff only their own."""
-    return user.is_superuser or user.account_type == User.AccountType.CITY_STAFF
 
 
 def scoped_to_staff(queryset: QuerySet, user, *, institution_path: str) -> QuerySet:

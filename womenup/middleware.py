@@ -4,7 +4,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -12,7 +11,13 @@ from womenup.mfa import has_mfa
 
 
 class StaffMFARequiredMiddleware:
-    """Sends a logged-in staff member without TOTP from admin to the TOTP set-up page."""
+    """Staff without an authenticator app (TOTP) can only reach the account pages.
+
+    Staff may open people's documents and records (admin, and downloads outside admin); none of
+    that is reachable until two-step verification is set up.
+    """
+
+    OPEN_PREFIXES = ("/accounts/", "/i18n/", "/static/")
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -20,18 +25,17 @@ class StaffMFARequiredMiddleware:
     def __call__(self, request):
         if self._needs_mfa_setup(request):
             messages.warning(
-                request, _("관리자 화면을 쓰려면 먼저 2단계 인증(OTP 앱)을 설정해야 합니다.")
+                request, _("관리자 기능을 쓰려면 먼저 2단계 인증(OTP 앱)을 설정해야 합니다.")
             )
             return redirect("mfa_activate_totp")
         return self.get_response(request)
 
-    @staticmethod
-    def _needs_mfa_setup(request) -> bool:
+    def _needs_mfa_setup(self, request) -> bool:
         user = request.user
         return (
-            request.path.startswith(reverse("admin:index"))
-            and user.is_authenticated
+            user.is_authenticated
             and user.is_staff
+            and not request.path.startswith(self.OPEN_PREFIXES)
             and not has_mfa(user)
         )
 

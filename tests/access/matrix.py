@@ -9,7 +9,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-PERSONAS = ("anonymous", "applicant", "other_applicant", "company", "other_company", "staff")
+PERSONAS = (
+    "anonymous",
+    "applicant",
+    "other_applicant",
+    "company",
+    "other_company",
+    "staff",
+    "institution",
+    "staff_no_mfa",
+)
 
 OK = "200"
 LOGIN = "login"  # redirected to a login page
@@ -17,7 +26,7 @@ REDIRECT = "redirect"  # any other redirect
 FORBIDDEN = "403"
 NOT_FOUND = "404"
 NOT_ALLOWED = "405"
-NO_ERROR = "no-error"  # any status below 500 that is not a login redirect (admin object pages)
+MFA_SETUP = "mfa-setup"  # staff without an authenticator app are sent to set one up
 
 
 def expect(
@@ -28,8 +37,10 @@ def expect(
     company: str,
     other_company: str | None = None,
     staff: str,
+    institution: str | None = None,
 ) -> dict[str, str]:
-    """Expected outcome per persona; the "other" personas default to their peer's outcome."""
+    """Expected outcome per persona; the "other" personas default to their peer's outcome,
+    institution staff to city staff's. Staff without MFA follow a rule (see the test)."""
     return {
         "anonymous": anonymous,
         "applicant": applicant,
@@ -37,6 +48,7 @@ def expect(
         "company": company,
         "other_company": other_company or company,
         "staff": staff,
+        "institution": institution or staff,
     }
 
 
@@ -67,6 +79,8 @@ class World:
     company: Any
     other_company: Any
     staff: Any
+    institution: Any
+    staff_no_mfa: Any
     cache: dict = field(default_factory=dict)
 
     def once(self, key: str, build: Callable[[], Any]) -> Any:

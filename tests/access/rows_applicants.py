@@ -124,6 +124,7 @@ ROWS = {
             company=OK,
             other_company=NOT_FOUND,
             staff=OK,
+            institution=NOT_FOUND,
         ),
         kwargs=lambda w: {"pk": document(w).pk},
         notes="the company persona owns a role she chose in a submitted application",
@@ -134,7 +135,12 @@ ROWS = {
     ),
     "applicants:report-evidence": Row(
         expect(
-            anonymous=LOGIN, applicant=OK, other_applicant=NOT_FOUND, company=NOT_FOUND, staff=OK
+            anonymous=LOGIN,
+            applicant=OK,
+            other_applicant=NOT_FOUND,
+            company=NOT_FOUND,
+            staff=OK,
+            institution=NOT_FOUND,
         ),
         kwargs=lambda w: {"pk": activity_report(w).pk},
     ),

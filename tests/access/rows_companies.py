@@ -30,6 +30,7 @@ DOWNLOAD = expect(
     company=OK,
     other_company=NOT_FOUND,
     staff=OK,
+    institution=NOT_FOUND,  # company papers are for city staff only
 )
 
 

@@ -11,12 +11,22 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from tests import access
 from tests.access.matrix import (
     LOGIN,
+    MFA_SETUP,
     PERSONAS,
     REDIRECT,
     Row,
     World,
 )
-from tests.factories.accounts import ApplicantUserFactory, CompanyUserFactory, staff_with_mfa
+from tests.factories.accounts import (
+    ApplicantUserFactory,
+    CompanyUserFactory,
+    StaffUserFactory,
+    staff_with_mfa,
+)
+from tests.factories.courses import InstitutionFactory, institution_staff
+from womenup.middleware import StaffMFARequiredMiddleware
+
+OPEN_TO_STAFF_WITHOUT_MFA = StaffMFARequiredMiddleware.OPEN_PREFIXES
 
 pytestmark = pytest.mark.django_db
 
@@ -64,7 +74,9 @@ def admin_url(route: str) -> str:
 def outcome_of(response) -> str:
     if response.status_code in (301, 302):
         location = urlsplit(response.headers["Location"]).path
-        return LOGIN if location in (reverse("account_login"), reverse("admin:login")) else REDIRECT
+        if location in (reverse("account_login"), reverse("admin:login")):
+            return LOGIN
+        return MFA_SETUP if location == reverse("mfa_activate_totp") else REDIRECT
     return str(response.status_code)
 
 
@@ -72,7 +84,11 @@ def outcome_of(response) -> str:
 def world(db):
     applicant, other_applicant = ApplicantUserFactory(), ApplicantUserFactory()
     company, other_company = CompanyUserFactory(), CompanyUserFactory()
-    return World(applicant, other_applicant, company, other_company, staff_with_mfa())
+    institution = institution_staff(InstitutionFactory())
+    staff = staff_with_mfa()
+    return World(
+        applicant, other_applicant, company, other_company, staff, institution, StaffUserFactory()
+    )
 
 
 def request_as(client, world: World, persona: str, url: str):
@@ -90,6 +106,13 @@ def test_every_url_is_in_the_table():
     assert not stale, f"Access rows for URLs that no longer exist: {stale}"
 
 
+def expected_for(persona: str, row: Row, url: str) -> str:
+    """Staff without MFA reach only the account pages (as any user without MFA would)."""
+    if persona != "staff_no_mfa":
+        return row.expected[persona]
+    return row.expected["applicant"] if url.startswith(OPEN_TO_STAFF_WITHOUT_MFA) else MFA_SETUP
+
+
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_each_persona_gets_what_the_table_says(client, world, persona):
     rows = table()
@@ -101,10 +124,9 @@ def test_each_persona_gets_what_the_table_says(client, world, persona):
         kwargs = row.kwargs(world) if row.kwargs else {}
         url = reverse(key, kwargs=kwargs) if ":" in key or "/" not in key else "/" + key
         response = request_as(client, world, persona, url + row.query)
-        if outcome_of(response) != row.expected[persona]:
-            wrong.append(
-                f"{key} {url}: expected {row.expected[persona]}, got {outcome_of(response)}"
-            )
+        expected = expected_for(persona, row, url)
+        if outcome_of(response) != expected:
+            wrong.append(f"{key} {url}: expected {expected}, got {outcome_of(response)}")
     assert not wrong, "\n".join(wrong)
 
 
@@ -117,9 +139,12 @@ def test_admin_is_for_staff_with_two_step_verification(client, world, persona):
         url = admin_url(route)
         response = request_as(client, world, persona, url)
         got = outcome_of(response)
-        if persona == "staff":
-            if response.status_code >= 500 or got == LOGIN:
-                wrong.append(f"{key} {url}: staff got {got}")
+        if persona in ("staff", "institution"):
+            if response.status_code >= 500 or got in (LOGIN, MFA_SETUP):
+                wrong.append(f"{key} {url}: {persona} got {got}")
+        elif persona == "staff_no_mfa":
+            if got != MFA_SETUP:
+                wrong.append(f"{key} {url}: staff without MFA got {got}")
         elif response.status_code == 200 or response.status_code >= 500:
             wrong.append(f"{key} {url}: {persona} got {got}; admin is for staff only")
     assert not wrong, "\n".join(wrong)
