@@ -146,7 +146,8 @@ class ActivityReportAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(AllowancePayment)
-class AllowancePaymentAdmin(admin.ModelAdmin):
+class AllowancePaymentAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
+    personal_data_subject = staticmethod(lambda obj: obj.application.profile.user)
     list_display = ["application", "report", "amount_krw", "status", "approved_by", "approved_at"]
     list_filter = ["status"]
     list_select_related = ["application__profile__user", "report", "approved_by"]

@@ -22,6 +22,7 @@ from applicants.models import (
     Document,
 )
 from womenup.eligibility import Facts, age_on
+from womenup.permissions import is_city_staff
 
 
 def profile_for_user(user) -> ApplicantProfile:
@@ -168,12 +169,15 @@ def active_consents(profile: ApplicantProfile) -> dict[str, Consent]:
     return {consent.item: consent for consent in rows}
 
 
-def missing_required_consents(profile: ApplicantProfile) -> list[str]:
-    """Titles of required consent items not given under the current notice version."""
+def missing_required_consents(
+    profile: ApplicantProfile, items: tuple[str, ...] = REQUIRED_ITEMS
+) -> list[str]:
+    """Titles of the given consent items (default: all required) not given under the current
+    notice version."""
     active = active_consents(profile)
     return [
         str(NOTICES[item].title)
-        for item in REQUIRED_ITEMS
+        for item in items
         if item not in active or active[item].notice_version != NOTICES[item].version
     ]
 
@@ -186,13 +190,6 @@ def has_company_provision_consent(profile: ApplicantProfile) -> bool:
 
 def documents_for_profile(profile: ApplicantProfile) -> QuerySet[Document]:
     return Document.objects.filter(profile=profile)
-
-
-def is_city_staff(user) -> bool:
-    """City staff see every applicant's files; institution staff (also in admin) do not."""
-    from womenup.models import User
-
-    return user.is_staff and (user.is_superuser or user.account_type == User.AccountType.CITY_STAFF)
 
 
 def documents_for_user(user) -> QuerySet[Document]:

@@ -27,11 +27,14 @@ from applicants.selectors import applicant_facts
 from womenup.eligibility import Outcome, evaluate
 from womenup.models import City, District, IntakeWindow, PersonalDataAccess, User
 from womenup.money import ALLOWANCE_MAX_MONTHS, ALLOWANCE_MONTHLY_KRW, format_krw
+from womenup.permissions import is_city_staff
 from womenup.selectors import open_intake, program_by_code, program_rules
 from womenup.services import notification_queue_for_user, personal_data_access_record
 from womenup.uploads import upload_content_type
 
 ALLOWANCE_PROGRAM_CODE = "seoul-allowance"
+# Provision to companies is needed only for internship matching (DESIGN.md §7).
+ALLOWANCE_REQUIRED_CONSENTS = (Consent.Item.COLLECTION,)
 
 # --- Profile ------------------------------------------------------------------------------------
 
@@ -282,7 +285,7 @@ def allowance_apply(*, profile: ApplicantProfile, job_search_plan: str) -> Allow
     intake = open_intake(program, on=today)
     if intake is None:
         raise ValidationError(_("지금은 구직지원금 신청 기간이 아닙니다."), code="closed")
-    if missing := missing_required_consents(profile):
+    if missing := missing_required_consents(profile, items=ALLOWANCE_REQUIRED_CONSENTS):
         raise ValidationError(
             _("먼저 동의가 필요합니다: %(items)s.") % {"items": ", ".join(missing)}, code="consent"
         )
@@ -398,7 +401,7 @@ def allowance_payment_approve(*, payment: AllowancePayment, staff: User) -> Allo
             "이미 승인된 지급은 바꿀 수 없습니다. 정정이 필요하면 새 지급 건을 만들어 주세요.",
             code="approved",
         )
-    if not staff.is_staff:
+    if not is_city_staff(staff):
         raise ValidationError(_("서울시 담당자만 지급을 승인할 수 있습니다."), code="staff")
     payment.status = AllowancePayment.Status.APPROVED
     payment.approved_by = staff

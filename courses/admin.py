@@ -423,11 +423,15 @@ class SessionAdmin(InstitutionScopedAdmin):
 
 
 @admin.register(Attendance)
-class AttendanceAdmin(InstitutionScopedAdmin):
+class AttendanceAdmin(PersonalDataAdminMixin, InstitutionScopedAdmin):
     institution_path = "session__course__institution"
     list_display = ["session", "enrollment", "status", "recorded_at"]
     list_filter = ["status", ("session__course", RelatedOnlyFieldListFilter)]
     list_select_related = ["session__course", "enrollment__course", "enrollment__applicant__user"]
+
+    @staticmethod
+    def personal_data_subject(obj):
+        return obj.enrollment.applicant.user
 
     def has_add_permission(self, request):
         return False

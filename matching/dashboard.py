@@ -127,8 +127,9 @@ def _next_step(application, screening) -> str:
         return _("다음 단계: 지망 직무를 확인하고 신청서를 제출하세요.")
     if status == InternshipApplication.Status.WITHDRAWN:
         return _("취소한 신청입니다. 모집 기간 안에는 직무를 다시 담아 지원할 수 있습니다.")
-    if any(p.status != Placement.Status.CANCELLED for p in application.placements.all()):
-        return _("다음 단계: 기업과 근로계약을 맺습니다. 담당자가 연락드립니다.")
+    live = [p for p in application.placements.all() if p.status != Placement.Status.CANCELLED]
+    if live:
+        return _placement_step(live[0])
     if screening is None:
         return _(
             "다음 단계: 매주 월요일 서류심사를 합니다. 그 전까지는 수정하거나 취소할 수 있습니다."
@@ -140,3 +141,16 @@ def _next_step(application, screening) -> str:
     return _(
         "다음 단계: 기업의 면접 제안을 기다립니다. 제안이 오면 이 화면에서 수락하거나 거절하세요."
     )
+
+
+def _placement_step(placement: Placement) -> str:
+    """What her (only) live placement means for her now: contract, internship, or done."""
+    if placement.status == Placement.Status.CONTRACTED:
+        if placement.contract_start is None:
+            return _("인턴 근무 중입니다.")
+        return _("인턴 근무 중입니다 (계약 시작일 %(start)s부터 3개월).") % {
+            "start": f"{placement.contract_start:%Y-%m-%d}"
+        }
+    if placement.status == Placement.Status.COMPLETED:
+        return _("인턴십을 마쳤습니다. 수고 많으셨습니다.")
+    return _("다음 단계: 기업과 근로계약을 맺습니다. 담당자가 연락드립니다.")

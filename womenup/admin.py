@@ -131,9 +131,10 @@ class PersonalDataAccessAdmin(admin.ModelAdmin):
 
 
 class PersonalDataAdminMixin:
-    """Writes an access-log row whenever staff open or export a person's record in admin.
+    """Writes an access-log row whenever staff open a person's record or a list of records.
 
     Set ``personal_data_subject`` to a function returning the user whose data an object holds.
+    A list page writes one row per page view (no single subject) naming how many rows it showed.
     """
 
     @staticmethod
@@ -141,15 +142,35 @@ class PersonalDataAdminMixin:
         return getattr(obj, "user", None)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        from womenup.services import personal_data_access_record
-
         obj = self.get_object(request, object_id)
-        if obj is not None:
-            personal_data_access_record(
-                actor=request.user,
+        if obj is not None and self.has_view_or_change_permission(request, obj):
+            self._access_record(
+                request,
                 subject=self.personal_data_subject(obj),
-                action=PersonalDataAccess.Action.VIEW,
                 target=f"{obj._meta.verbose_name}: {obj}",
-                request=request,
             )
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)
+        changelist = (getattr(response, "context_data", None) or {}).get("cl")
+        if changelist is not None:
+            shown = len(changelist.result_list)
+            self._access_record(
+                request,
+                subject=None,
+                target=f"{self.model._meta.verbose_name_plural} 목록 ({shown}명)",
+            )
+        return response
+
+    @staticmethod
+    def _access_record(request, *, subject, target: str) -> None:
+        from womenup.services import personal_data_access_record
+
+        personal_data_access_record(
+            actor=request.user,
+            subject=subject,
+            action=PersonalDataAccess.Action.VIEW,
+            target=target,
+            request=request,
+        )

@@ -11,6 +11,7 @@ from applicants.models import ActivityReport, AllowanceApplication, AllowancePay
 from tests.factories import kernel
 from tests.factories.accounts import StaffUserFactory
 from tests.factories.applicants import ApplicantProfileFactory, give_consents, pdf_upload
+from womenup.models import User
 
 pytestmark = pytest.mark.django_db
 
@@ -81,6 +82,21 @@ def test_unknown_facts_ask_for_the_profile(intake):
 def test_required_consents_come_first(intake):
     with pytest.raises(ValidationError, match="먼저 동의가 필요합니다"):
         services.allowance_apply(profile=ApplicantProfileFactory(), job_search_plan="계획")
+
+
+def test_the_collection_consent_alone_is_enough(intake):
+    """Provision to companies is needed only for internship matching, not for the allowance."""
+    profile = ApplicantProfileFactory()
+    give_consents(profile, items=("collection",))
+    application = services.allowance_apply(profile=profile, job_search_plan="사무직에 지원합니다.")
+    assert application.status == AllowanceApplication.Status.ACTIVE
+
+
+def test_the_collection_consent_is_still_required(intake):
+    profile = ApplicantProfileFactory()
+    give_consents(profile, items=("provision",))
+    with pytest.raises(ValidationError, match="개인정보 수집·이용 동의"):
+        services.allowance_apply(profile=profile, job_search_plan="계획")
 
 
 def test_one_application_per_intake(intake):
@@ -186,3 +202,25 @@ def test_only_staff_approve_payments(intake):
     )
     with pytest.raises(ValidationError, match="서울시 담당자만"):
         services.allowance_payment_approve(payment=payment, staff=payment.application.profile.user)
+
+
+def test_institution_staff_cannot_approve_payments(intake):
+    payment = services.activity_report_accept(
+        report=report(applied(), timezone.localdate()), staff=StaffUserFactory()
+    )
+    institution_staff = StaffUserFactory(
+        account_type=User.AccountType.INSTITUTION, is_superuser=False
+    )
+    with pytest.raises(ValidationError, match="서울시 담당자만"):
+        services.allowance_payment_approve(payment=payment, staff=institution_staff)
+    payment.refresh_from_db()
+    assert payment.status == AllowancePayment.Status.PENDING
+
+
+def test_city_staff_without_superuser_approve_payments(intake):
+    payment = services.activity_report_accept(
+        report=report(applied(), timezone.localdate()), staff=StaffUserFactory()
+    )
+    city_staff = StaffUserFactory(is_superuser=False)
+    approved = services.allowance_payment_approve(payment=payment, staff=city_staff)
+    assert approved.status == AllowancePayment.Status.APPROVED

@@ -1,5 +1,7 @@
 """Application pages: browsing, ranking, submitting, withdrawing, answering; scoping; queries."""
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 
@@ -136,6 +138,30 @@ def test_the_dashboard_shows_screening_reasons_and_placements(client, me):
     page = client.get(reverse("applicants:dashboard")).content.decode()
     assert "서류심사 결과" in page and "서울시에 거주하는 분만 신청할 수 있습니다." in page
     assert "매칭 결과" in page
+
+
+@pytest.mark.parametrize(
+    ("status", "contract_start", "shown", "not_shown"),
+    [
+        ("awaiting_contract", None, "다음 단계: 기업과 근로계약을 맺습니다", "인턴 근무 중"),
+        (
+            "contracted",
+            date(2024, 7, 1),
+            "인턴 근무 중입니다 (계약 시작일 2024-07-01부터 3개월)",
+            "근로계약을 맺습니다",
+        ),
+        ("completed", date(2024, 7, 1), "인턴십을 마쳤습니다", "근로계약을 맺습니다"),
+    ],
+    ids=["awaiting-contract", "contracted", "completed"],
+)
+def test_the_next_step_follows_the_placement_status(
+    client, me, status, contract_start, shown, not_shown
+):
+    application = InternshipApplicationFactory(applicant=me)
+    PlacementFactory(application=application, status=status, contract_start=contract_start)
+    page = client.get(reverse("applicants:dashboard")).content.decode()
+    assert shown in page
+    assert not_shown not in page
 
 
 # --- Another applicant's application is 404 ------------------------------------------------------
