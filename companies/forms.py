@@ -302,6 +302,14 @@ class HireForm(forms.Form):
     proof = forms.FileField(label=_("채용 증빙 (근로계약서 등)"), help_text=_("PDF, PNG, JPEG"))
 
 
+class ClaimRefileForm(forms.Form):
+    """A new incentive claim for a hire whose last claim was rejected."""
+
+    proof = forms.FileField(
+        label=_("새 채용 증빙 (근로계약서, 4대보험 가입 내역 등)"), help_text=_("PDF, PNG, JPEG")
+    )
+
+
 class ReasonForm(forms.Form):
     """Admin: the reason for a rejection."""
 

@@ -347,15 +347,19 @@ class HireConfirmation(models.Model):
 
 
 class IncentiveClaim(models.Model):
-    """The employment incentive (고용장려금) claimed for a hire; immutable once approved."""
+    """The employment incentive (고용장려금) claimed for a hire; immutable once decided.
+
+    A rejected claim stays as it was; the company may file a new one (a new row) for the same
+    hire, so a hire has at most one claim that is not rejected.
+    """
 
     class Status(models.TextChoices):
         SUBMITTED = "submitted", _("신청")
         APPROVED = "approved", _("승인")
         REJECTED = "rejected", _("반려")
 
-    hire = models.OneToOneField(
-        HireConfirmation, on_delete=models.PROTECT, related_name="incentive_claim"
+    hire = models.ForeignKey(
+        HireConfirmation, on_delete=models.PROTECT, related_name="incentive_claims"
     )
     company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="incentive_claims")
     amount_krw = models.PositiveIntegerField(_("금액(원)"), default=INCENTIVE_KRW)
@@ -390,6 +394,11 @@ class IncentiveClaim(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(status="rejected") | ~models.Q(rejection_reason=""),
                 name="incentive_rejection_needs_a_reason",
+            ),
+            models.UniqueConstraint(
+                fields=["hire"],
+                condition=~models.Q(status="rejected"),
+                name="one_live_incentive_claim_per_hire",
             ),
         ]
 

@@ -6,7 +6,7 @@ these querysets, so another company's object is simply not found (404).
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from companies.models import (
     BadgeProof,
@@ -18,6 +18,7 @@ from companies.models import (
     Role,
 )
 from matching.models import ApplicationChoice, InternshipApplication, InterviewInvitation, Placement
+from womenup.permissions import is_city_staff
 
 _NOT_SUBMITTED = (InternshipApplication.Status.DRAFT, InternshipApplication.Status.WITHDRAWN)
 
@@ -59,9 +60,9 @@ def open_invitations() -> QuerySet[CompanyInvitation]:
 
 
 def badge_proofs_for_user(user) -> QuerySet[BadgeProof]:
-    """Proofs the user may download: their own company's, or (staff) every company's."""
+    """Proofs the user may download: their own company's, or (city staff) every company's."""
     proofs = BadgeProof.objects.select_related("company")
-    if user.is_staff:
+    if is_city_staff(user):
         return proofs
     company_id = getattr(getattr(user, "company_membership", None), "company_id", None)
     return proofs.filter(company_id=company_id) if company_id else proofs.none()
@@ -236,10 +237,14 @@ def rankings_for_roles(role_ids) -> dict[int, list[int]]:
 def placements_for_company(company: Company | None) -> QuerySet:
     if company is None:
         return Placement.objects.none()
+    latest_claim = IncentiveClaim.objects.filter(hire__placement=OuterRef("pk")).order_by(
+        "-created_at", "-pk"
+    )
     return (
         Placement.objects.filter(role__company=company)
         .exclude(status=Placement.Status.CANCELLED)
-        .select_related("role", "application__applicant", "hire_confirmation__incentive_claim")
+        .select_related("role", "application__applicant", "hire_confirmation")
+        .annotate(latest_claim_status=Subquery(latest_claim.values("status")[:1]))
         .order_by("-created_at", "pk")
     )
 
@@ -253,11 +258,11 @@ def claims_for_company(company: Company | None) -> QuerySet[IncentiveClaim]:
 
 
 def hires_for_user(user) -> QuerySet:
-    """Hire confirmations whose proof the user may download (own company, or staff)."""
+    """Hire confirmations whose proof the user may download (own company, or city staff)."""
     from companies.models import HireConfirmation
 
     hires = HireConfirmation.objects.select_related("company", "placement__application__applicant")
-    if user.is_staff:
+    if is_city_staff(user):
         return hires
     company_id = getattr(getattr(user, "company_membership", None), "company_id", None)
     return hires.filter(company_id=company_id) if company_id else hires.none()

@@ -36,6 +36,7 @@ from womenup.models import (
     User,
 )
 from womenup.money import INCENTIVE_KRW, format_krw
+from womenup.permissions import is_city_staff
 from womenup.services import (
     notification_queue,
     notification_queue_for_user,
@@ -111,13 +112,28 @@ def company_register(*, user: User, number: str, details: CompanyDetails) -> Com
 
 @transaction.atomic
 def company_update(*, company: Company, details: CompanyDetails) -> Company:
-    """Change the company's details; a rejected company goes back to review."""
+    """Change the company's details; a rejected company goes back to review, and so does a
+    verified one whose eligibility facts or badges change (its roles stay, but no new ones
+    are published until staff verify it again)."""
+    company = Company.objects.select_for_update().get(pk=company.pk)
+    before = _review_facts(company)
     _apply_details(company, details)
     if company.status == Company.Status.REJECTED:
         company.status = Company.Status.PENDING
         company.rejection_reason = ""
+    elif company.status == Company.Status.VERIFIED and _review_facts(company) != before:
+        company.status = Company.Status.PENDING
+        company.verified_at = None
     company.save()
     return company
+
+
+REVIEWED_FIELDS = ("district_id", "regular_employees", "is_sme", *BADGE_FIELDS.values())
+
+
+def _review_facts(company: Company) -> tuple:
+    """What city staff checked when verifying: location, size, SME status and badges."""
+    return tuple(getattr(company, field) for field in REVIEWED_FIELDS)
 
 
 def _apply_details(company: Company, details: CompanyDetails) -> None:
@@ -309,8 +325,12 @@ def role_create(*, company: Company, details: RoleDetails) -> Role:
 
 @transaction.atomic
 def role_update(*, role: Role, details: RoleDetails) -> Role:
+    role = Role.objects.select_for_update().get(pk=role.pk)
     if role.status == Role.Status.CLOSED:
         raise ValidationError(_("마감된 직무는 수정할 수 없습니다."))
+    problems = _role_change_problems(role, details)
+    if problems:
+        raise ValidationError(problems)
     _apply_role_details(role, details)
     if role.status == Role.Status.PUBLISHED:
         problems = _posting_problems(role)
@@ -318,6 +338,26 @@ def role_update(*, role: Role, details: RoleDetails) -> Role:
             raise ValidationError(problems)
     role.save()
     return role
+
+
+def _role_change_problems(role: Role, details: RoleDetails) -> list[str]:
+    """Seats cover the matched interns; the track and intake stay once candidates can see it."""
+    problems = []
+    interns = role.placements.exclude(status=Placement.Status.CANCELLED).count()
+    if details.seats < interns:
+        problems.append(
+            _("이미 매칭된 인턴이 %(count)d명이므로 채용 인원을 %(count)d명보다 줄일 수 없습니다.")
+            % {"count": interns}
+        )
+    changes_posting = details.track != role.track or details.intake.pk != role.intake_id
+    if changes_posting and (role.status == Role.Status.PUBLISHED or role.choices.exists()):
+        problems.append(
+            _(
+                "게시했거나 지원자가 선택한 직무는 유형과 모집 회차(사업)를 바꿀 수 없습니다. "
+                "다른 유형이나 회차로 모집하려면 새 직무를 작성해 주세요."
+            )
+        )
+    return problems
 
 
 def _apply_role_details(role: Role, details: RoleDetails) -> None:
@@ -498,6 +538,20 @@ def placement_contract_confirm(*, placement: Placement, contract_start: date) ->
             _("계약 대기 중인 인턴만 계약 시작일을 확정할 수 있습니다 (현재: %(status)s).")
             % {"status": placement.get_status_display()}
         )
+    if HireConfirmation.objects.filter(placement=placement).exists():
+        raise ValidationError(
+            _("정규직 채용을 이미 확인한 인턴은 계약 시작일을 바꿀 수 없습니다 (현재: %(start)s).")
+            % {"start": placement.contract_start}
+        )
+    matched_on = timezone.localdate(placement.created_at)
+    if contract_start < matched_on:
+        raise ValidationError(
+            _(
+                "계약 시작일은 매칭일(%(matched)s) 이후여야 합니다. "
+                "실제 근로계약서의 시작일을 입력해 주세요."
+            )
+            % {"matched": matched_on}
+        )
     placement.contract_start = contract_start
     placement.status = Placement.Status.CONTRACTED
     placement.save(update_fields=["contract_start", "status"])
@@ -513,7 +567,9 @@ def internship_end(contract_start: date) -> date:
 
 
 @transaction.atomic
-def hire_confirm(*, placement, user: User, hired_on: date, proof: UploadedFile) -> IncentiveClaim:
+def hire_confirm(
+    *, placement, user: User, hired_on: date, proof: UploadedFile, today: date | None = None
+) -> IncentiveClaim:
     """After the internship the company hires its intern: the incentive claim goes to staff."""
     placement = (
         Placement.objects.select_for_update().select_related("role__company").get(pk=placement.pk)
@@ -522,11 +578,7 @@ def hire_confirm(*, placement, user: User, hired_on: date, proof: UploadedFile) 
         raise ValidationError(_("이 인턴의 정규직 채용은 이미 확인되었습니다."))
     if placement.status not in (Placement.Status.CONTRACTED, Placement.Status.COMPLETED):
         raise ValidationError(_("근로계약을 확정한 인턴만 정규직 채용을 확인할 수 있습니다."))
-    end = internship_end(placement.contract_start)
-    if hired_on < end:
-        raise ValidationError(
-            _("정규직 채용일은 인턴 종료일(%(end)s) 이후여야 합니다.") % {"end": end}
-        )
+    _check_hire_dates(placement, hired_on=hired_on, today=today or timezone.localdate())
     content_type = upload_content_type(proof)
     hire = HireConfirmation(
         company=placement.role.company,
@@ -541,9 +593,52 @@ def hire_confirm(*, placement, user: User, hired_on: date, proof: UploadedFile) 
     return IncentiveClaim.objects.create(hire=hire, company=hire.company, amount_krw=INCENTIVE_KRW)
 
 
+@transaction.atomic
+def incentive_claim_refile(*, hire: HireConfirmation, proof: UploadedFile) -> IncentiveClaim:
+    """File the incentive again, with a new proof, after the last claim was rejected.
+
+    The rejected claim is left as it was decided; the hire keeps the newest proof.
+    """
+    hire = HireConfirmation.objects.select_for_update().select_related("company").get(pk=hire.pk)
+    latest = hire.incentive_claims.order_by("-created_at", "-pk").first()
+    if latest is not None and latest.status != IncentiveClaim.Status.REJECTED:
+        raise ValidationError(
+            _(
+                "이 채용의 고용장려금 신청이 이미 %(status)s 상태입니다. "
+                "반려된 신청만 새로 신청할 수 있습니다."
+            )
+            % {"status": latest.get_status_display()}
+        )
+    content_type = upload_content_type(proof)
+    hire.proof_name = proof.name[:200]
+    hire.proof_content_type = content_type
+    hire.proof.save(proof.name, proof, save=False)
+    hire.save(update_fields=["proof", "proof_name", "proof_content_type"])
+    return IncentiveClaim.objects.create(hire=hire, company=hire.company, amount_krw=INCENTIVE_KRW)
+
+
+def _check_hire_dates(placement: Placement, *, hired_on: date, today: date) -> None:
+    """The internship has ended, and the hire date is after it and not in the future."""
+    end = internship_end(placement.contract_start)
+    if end > today:
+        raise ValidationError(
+            _("인턴 기간이 끝난 뒤(%(end)s 이후)에 정규직 채용을 확인할 수 있습니다.")
+            % {"end": end}
+        )
+    if hired_on > today:
+        raise ValidationError(
+            _("정규직 채용일(%(hired)s)이 아직 오지 않았습니다. 채용한 뒤에 등록해 주세요.")
+            % {"hired": hired_on}
+        )
+    if hired_on < end:
+        raise ValidationError(
+            _("정규직 채용일은 인턴 종료일(%(end)s) 이후여야 합니다.") % {"end": end}
+        )
+
+
 def hire_proof_download_record(*, hire: HireConfirmation, user: User, request=None) -> None:
     """Staff opening a hire proof (an intern's employment record) leave an access-log row."""
-    if user.is_staff:
+    if is_city_staff(user):
         personal_data_access_record(
             actor=user,
             subject=hire.placement.application.applicant.user,

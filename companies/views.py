@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from companies import forms, selectors, services
@@ -23,6 +24,11 @@ from womenup.models import District
 from womenup.money import INCENTIVE_KRW
 
 PAGE_SIZE = 20
+REVIEW_AGAIN_MESSAGE = _lazy(
+    "소재지, 상시근로자 수, 중소기업 여부 또는 인증을 바꾸어 서울시의 재승인이 필요합니다. "
+    "재승인 전까지 게시한 직무는 그대로 남지만 공개 목록과 매칭에서 잠시 빠지고, "
+    "새 직무는 게시할 수 없습니다."
+)
 
 
 def _form_errors(form, error: ValidationError) -> None:
@@ -72,12 +78,15 @@ def company_profile(request):
     company = selectors.company_for_user(request.user)
     form = forms.CompanyForm(request.POST or None, instance=company)
     if request.method == "POST" and "check" not in request.POST and form.is_valid():
+        was_verified = company is not None and company.is_verified
         try:
             company = _save_company(request.user, company, form)
         except ValidationError as error:
             _form_errors(form, error)
         else:
             messages.success(request, _("기업 정보를 저장했습니다."))
+            if was_verified and not company.is_verified:
+                messages.warning(request, REVIEW_AGAIN_MESSAGE)
             return redirect("companies:profile")
     context = {
         "form": form,
@@ -99,21 +108,28 @@ def _save_company(user, company: Company | None, form) -> Company:
 @company_user_required
 def eligibility_check(request):
     """The eligibility block for what is typed so far (fetched by the registration page)."""
-    district = District.objects.select_related("city").filter(
-        pk=request.GET.get("district") or None
+    district_id = _int_or_none(request.GET.get("district"))
+    district = (
+        District.objects.select_related("city").filter(pk=district_id).first()
+        if district_id is not None
+        else None
     )
-    try:
-        employees = int(request.GET.get("regular_employees", ""))
-    except ValueError:
-        employees = None
     reasons = company_ineligibility_reasons(
         facts_of(
-            district=district.first(),
-            regular_employees=employees,
+            district=district,
+            regular_employees=_int_or_none(request.GET.get("regular_employees")),
             is_sme=request.GET.get("is_sme") in ("on", "true", "1"),
         )
     )
     return render(request, "companies/_eligibility.html", {"reasons": reasons})
+
+
+def _int_or_none(raw: str | None) -> int | None:
+    """A whole number typed into a query string, or None for anything else (e.g. "abc")."""
+    try:
+        return int((raw or "").strip())
+    except ValueError:
+        return None
 
 
 @company_member_required
@@ -405,6 +421,9 @@ def placement_contract(request, company, pk: int):
 @company_member_required
 def placement_hire(request, company, pk: int):
     placement = get_object_or_404(selectors.placements_for_company(company), pk=pk)
+    hire = getattr(placement, "hire_confirmation", None)
+    if hire is not None:
+        return _incentive_refile(request, placement, hire)
     form = forms.HireForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -420,6 +439,27 @@ def placement_hire(request, company, pk: int):
             messages.success(request, _("정규직 채용을 확인하고 고용장려금을 신청했습니다."))
             return redirect("companies:dashboard")
     context = {"placement": placement, "form": form, "incentive_krw": INCENTIVE_KRW}
+    return render(request, "companies/hire.html", context)
+
+
+def _incentive_refile(request, placement, hire):
+    """The hire is confirmed already: after a rejection, file the incentive again."""
+    form = forms.ClaimRefileForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.incentive_claim_refile(hire=hire, proof=form.cleaned_data["proof"])
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("새 증빙으로 고용장려금을 다시 신청했습니다."))
+            return redirect("companies:dashboard")
+    context = {
+        "placement": placement,
+        "hire": hire,
+        "form": form,
+        "incentive_krw": INCENTIVE_KRW,
+        "refiling": True,
+    }
     return render(request, "companies/hire.html", context)
 
 

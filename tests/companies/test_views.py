@@ -1,6 +1,6 @@
 """Company pages: wiring, scoping (404 for other companies) and what candidates' data shows."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from django.urls import reverse
@@ -324,6 +324,8 @@ def test_an_interview_without_place_or_link_is_explained(client, member):
 
 def test_contract_start_and_hire_through_the_pages(client, member):
     placement = PlacementFactory(role=RoleFactory(company=member.company))
+    matched = timezone.make_aware(datetime(2024, 6, 24, 9))
+    Placement.objects.filter(pk=placement.pk).update(created_at=matched)
     client.post(
         reverse("companies:intern-contract", args=[placement.pk]), {"contract_start": "2024-07-01"}
     )
