@@ -295,10 +295,12 @@ def allowance_apply(*, profile: ApplicantProfile, job_search_plan: str) -> Allow
         raise ValidationError(_("구직 계획을 적어 주세요."), code="plan")
     verdict = evaluate(program_rules(program), applicant_facts(profile), on=today)
     if verdict.outcome is Outcome.FAIL:
-        raise ValidationError(_(" ").join(verdict.reasons), code="ineligible")
+        raise ValidationError(" ".join(verdict.reasons), code="ineligible")
     if verdict.outcome is Outcome.NEEDS_INFO:
         raise ValidationError(
-            "프로필에 다음 정보를 입력해 주세요: " + " ".join(verdict.missing), code="needs_info"
+            _("프로필에 다음 정보를 입력해 주세요: %(missing)s")
+            % {"missing": " ".join(verdict.missing)},
+            code="needs_info",
         )
     return AllowanceApplication.objects.create(
         profile=profile, intake=intake, job_search_plan=job_search_plan.strip()
