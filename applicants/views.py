@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,6 +15,7 @@ from applicants.consents import NOTICES
 from applicants.dashboard import sections_for
 from applicants.decorators import applicant_required
 from applicants.models import CareerEntry, Certificate, CompletedTraining
+from womenup.downloads import private_file_response
 
 
 def _refused(form, error: ValidationError) -> None:
@@ -183,11 +184,8 @@ def document_download(request, pk: int):
         target=f"서류 {document.get_kind_display()} #{document.pk}",
         request=request,
     )
-    return FileResponse(
-        document.file.open("rb"),
-        as_attachment=True,
-        filename=document.original_name,
-        content_type=document.content_type,
+    return private_file_response(
+        document.file, filename=document.original_name, content_type=document.content_type
     )
 
 
@@ -259,6 +257,4 @@ def report_evidence(request, pk: int):
         target=f"구직활동 증빙 #{report.pk}",
         request=request,
     )
-    return FileResponse(
-        report.evidence.open("rb"), as_attachment=True, filename=report.evidence_name
-    )
+    return private_file_response(report.evidence, filename=report.evidence_name)

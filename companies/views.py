@@ -7,7 +7,7 @@ companies and published roles.
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -20,6 +20,7 @@ from companies.decorators import company_member_required, company_user_required
 from companies.eligibility import company_ineligibility_reasons, facts_of
 from companies.filters import CompanyFilter, RoleFilter
 from companies.models import Company
+from womenup.downloads import private_file_response
 from womenup.models import District
 from womenup.money import INCENTIVE_KRW
 
@@ -154,17 +155,9 @@ def badge_proof_download(request, pk: int):
     if not request.user.is_authenticated:
         return redirect(f"{reverse('account_login')}?next={request.path}")
     proof = get_object_or_404(selectors.badge_proofs_for_user(request.user), pk=pk)
-    return _file_response(proof.file, proof.original_name, proof.content_type)
-
-
-def _file_response(file, name: str, content_type: str) -> FileResponse:
-    try:
-        handle = file.open("rb")
-    except FileNotFoundError as missing:
-        raise Http404 from missing
-    response = FileResponse(handle, as_attachment=True, filename=name, content_type=content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return private_file_response(
+        proof.file, filename=proof.original_name, content_type=proof.content_type
+    )
 
 
 # --- Colleagues --------------------------------------------------------------------------------
@@ -468,7 +461,9 @@ def hire_proof_download(request, pk: int):
         return redirect(f"{reverse('account_login')}?next={request.path}")
     hire = get_object_or_404(selectors.hires_for_user(request.user), pk=pk)
     services.hire_proof_download_record(hire=hire, user=request.user, request=request)
-    return _file_response(hire.proof, hire.proof_name, hire.proof_content_type)
+    return private_file_response(
+        hire.proof, filename=hire.proof_name, content_type=hire.proof_content_type
+    )
 
 
 # --- Public listings ---------------------------------------------------------------------------
