@@ -16,7 +16,7 @@ from applicants.models import (
     Consent,
     Document,
 )
-from womenup.admin import PersonalDataAdminMixin
+from womenup.admin_mixins import PersonalDataAdminMixin
 
 
 def _profile_user(obj):

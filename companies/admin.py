@@ -24,7 +24,7 @@ from companies.models import (
     IncentiveClaim,
     Role,
 )
-from womenup.admin import PersonalDataAdminMixin
+from womenup.admin_mixins import PersonalDataAdminMixin
 
 
 def _run_each(modeladmin, request, queryset, action, done_message) -> None:
@@ -83,7 +83,11 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Company)
-class CompanyAdmin(admin.ModelAdmin):
+class CompanyAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
+    """Holds the contact person's name, phone and e-mail (she has no account of her own here):
+    every look is logged with the company named in the row."""
+
+    personal_data_subject = staticmethod(lambda company: None)
     list_display = [
         "name",
         "business_number",
@@ -143,7 +147,8 @@ class RoleAdmin(admin.ModelAdmin):
 
 
 @admin.register(CompanyInvitation)
-class CompanyInvitationAdmin(admin.ModelAdmin):
+class CompanyInvitationAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
+    personal_data_subject = staticmethod(lambda invitation: invitation.accepted_by)
     list_display = ["company", "email", "invited_by", "created_at", "accepted_at"]
     search_fields = ["company__name", "email"]
     readonly_fields = ["company", "email", "invited_by", "created_at", "accepted_at", "accepted_by"]
@@ -216,7 +221,10 @@ class HireConfirmationAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(IncentiveClaim)
-class IncentiveClaimAdmin(admin.ModelAdmin):
+class IncentiveClaimAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
+    personal_data_subject = staticmethod(
+        lambda claim: claim.hire.placement.application.applicant.user
+    )
     list_display = ["company", "amount_krw", "status", "created_at", "decided_at", "decided_by"]
     list_filter = ["status"]
     search_fields = ["company__name"]

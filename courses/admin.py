@@ -28,7 +28,7 @@ from courses.models import (
     Institution,
     Session,
 )
-from womenup.admin import PersonalDataAdminMixin
+from womenup.admin_mixins import PersonalDataAdminMixin
 from womenup.models import PersonalDataAccess
 from womenup.services import personal_data_access_record
 

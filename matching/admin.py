@@ -17,7 +17,7 @@ from matching.models import (
     ScreeningResult,
 )
 from matching.screening import screening_override, screening_override_clear
-from womenup.admin import PersonalDataAdminMixin
+from womenup.admin_mixins import PersonalDataAdminMixin
 
 
 class ReadOnlyAdminMixin:

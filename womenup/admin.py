@@ -1,10 +1,15 @@
 """Admin for the shared kernel: users, programs and rules, wage rates, outbox, access log."""
 
+from allauth.account.admin import EmailAddressAdmin as AllauthEmailAddressAdmin
+from allauth.account.models import EmailAddress
+from allauth.socialaccount.admin import SocialAccountAdmin as AllauthSocialAccountAdmin
+from allauth.socialaccount.models import SocialAccount
 from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from womenup.admin_mixins import PersonalDataAdminMixin
 from womenup.eligibility import Rule, RuleKind
 from womenup.models import (
     City,
@@ -21,7 +26,8 @@ from womenup.models import (
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(PersonalDataAdminMixin, DjangoUserAdmin):
+    personal_data_subject = staticmethod(lambda user: user)
     ordering = ["email"]
     list_display = ["email", "account_type", "is_staff", "is_active", "date_joined"]
     list_filter = ["account_type", "is_staff", "is_active"]
@@ -38,6 +44,21 @@ class UserAdmin(DjangoUserAdmin):
     add_fieldsets = [
         (None, {"classes": ["wide"], "fields": ["email", "account_type", "password1", "password2"]})
     ]
+
+
+# allauth's own admins of addresses and social accounts, replaced by logged ones.
+admin.site.unregister(EmailAddress)
+admin.site.unregister(SocialAccount)
+
+
+@admin.register(EmailAddress)
+class EmailAddressAdmin(PersonalDataAdminMixin, AllauthEmailAddressAdmin):
+    pass
+
+
+@admin.register(SocialAccount)
+class SocialAccountAdmin(PersonalDataAdminMixin, AllauthSocialAccountAdmin):
+    pass
 
 
 class DistrictInline(admin.TabularInline):
@@ -103,7 +124,10 @@ class LivingWageRateAdmin(admin.ModelAdmin):
 
 
 @admin.register(OutboxMessage)
-class OutboxMessageAdmin(admin.ModelAdmin):
+class OutboxMessageAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
+    """Message bodies hold personal data: every look is logged, the recipient as subject."""
+
+    personal_data_subject = staticmethod(lambda message: message.recipient)
     list_display = ["created_at", "to_email", "subject", "status", "attempts", "sent_at"]
     list_filter = ["status"]
     search_fields = ["to_email", "subject"]
@@ -128,49 +152,3 @@ class PersonalDataAccessAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
-
-
-class PersonalDataAdminMixin:
-    """Writes an access-log row whenever staff open a person's record or a list of records.
-
-    Set ``personal_data_subject`` to a function returning the user whose data an object holds.
-    A list page writes one row per page view (no single subject) naming how many rows it showed.
-    """
-
-    @staticmethod
-    def personal_data_subject(obj):
-        return getattr(obj, "user", None)
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        obj = self.get_object(request, object_id)
-        if obj is not None and self.has_view_or_change_permission(request, obj):
-            self._access_record(
-                request,
-                subject=self.personal_data_subject(obj),
-                target=f"{obj._meta.verbose_name}: {obj}",
-            )
-        return super().change_view(request, object_id, form_url, extra_context)
-
-    def changelist_view(self, request, extra_context=None):
-        response = super().changelist_view(request, extra_context)
-        changelist = (getattr(response, "context_data", None) or {}).get("cl")
-        if changelist is not None:
-            shown = len(changelist.result_list)
-            self._access_record(
-                request,
-                subject=None,
-                target=f"{self.model._meta.verbose_name_plural} 목록 ({shown}명)",
-            )
-        return response
-
-    @staticmethod
-    def _access_record(request, *, subject, target: str) -> None:
-        from womenup.services import personal_data_access_record
-
-        personal_data_access_record(
-            actor=request.user,
-            subject=subject,
-            action=PersonalDataAccess.Action.VIEW,
-            target=target,
-            request=request,
-        )

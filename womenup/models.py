@@ -260,6 +260,8 @@ class PersonalDataAccess(models.Model):
         CHANGE = "change", _("수정")
         EXPORT = "export", _("내보내기")
         DOWNLOAD = "download", _("파일 내려받기")
+        HISTORY = "history", _("변경 이력 조회")
+        DELETE = "delete", _("삭제")
 
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
