@@ -30,7 +30,7 @@ from womenup.money import ALLOWANCE_MAX_MONTHS, ALLOWANCE_MONTHLY_KRW, format_kr
 from womenup.permissions import is_city_staff
 from womenup.selectors import open_intake, program_by_code, program_rules
 from womenup.services import notification_queue_for_user, personal_data_access_record
-from womenup.uploads import upload_content_type
+from womenup.uploads import safe_upload_name, upload_content_type
 
 ALLOWANCE_PROGRAM_CODE = "seoul-allowance"
 # Provision to companies is needed only for internship matching (DESIGN.md §7).
@@ -240,7 +240,7 @@ def document_upload(*, profile: ApplicantProfile, kind: str, upload: UploadedFil
     document = Document(
         profile=profile,
         kind=kind,
-        original_name=upload.name[:200],
+        original_name=safe_upload_name(upload.name),
         content_type=content_type,
         size=upload.size,
     )
@@ -342,7 +342,7 @@ def activity_report_submit(
         application=application,
         month=month,
         activities=activities.strip(),
-        evidence_name=upload.name[:200],
+        evidence_name=safe_upload_name(upload.name),
     )
     report.evidence.save(upload.name, upload, save=False)
     report.save()

@@ -42,7 +42,7 @@ from womenup.services import (
     notification_queue_for_user,
     personal_data_access_record,
 )
-from womenup.uploads import upload_content_type
+from womenup.uploads import safe_upload_name, upload_content_type
 
 INTERNSHIP_MONTHS = 3
 
@@ -210,7 +210,7 @@ def badge_proof_upload(*, company: Company, badge: str, upload: UploadedFile) ->
     proof = BadgeProof(
         company=company,
         badge=badge,
-        original_name=upload.name[:200],
+        original_name=safe_upload_name(upload.name),
         content_type=content_type,
         size=upload.size,
     )
@@ -584,7 +584,7 @@ def hire_confirm(
         company=placement.role.company,
         placement=placement,
         hired_on=hired_on,
-        proof_name=proof.name[:200],
+        proof_name=safe_upload_name(proof.name),
         proof_content_type=content_type,
         confirmed_by=user,
     )
@@ -610,7 +610,7 @@ def incentive_claim_refile(*, hire: HireConfirmation, proof: UploadedFile) -> In
             % {"status": latest.get_status_display()}
         )
     content_type = upload_content_type(proof)
-    hire.proof_name = proof.name[:200]
+    hire.proof_name = safe_upload_name(proof.name)
     hire.proof_content_type = content_type
     hire.proof.save(proof.name, proof, save=False)
     hire.save(update_fields=["proof", "proof_name", "proof_content_type"])
