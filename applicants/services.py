@@ -23,7 +23,7 @@ from applicants.models import (
     Consent,
     Document,
 )
-from applicants.selectors import applicant_facts
+from applicants.selectors import applicant_facts, missing_required_consents
 from womenup.eligibility import Outcome, evaluate
 from womenup.models import City, District, IntakeWindow, PersonalDataAccess, User
 from womenup.money import ALLOWANCE_MAX_MONTHS, ALLOWANCE_MONTHLY_KRW, format_krw
@@ -255,8 +255,6 @@ def allowance_intake(*, on: date) -> IntakeWindow | None:
 @transaction.atomic
 def allowance_apply(*, profile: ApplicantProfile, job_search_plan: str) -> AllowanceApplication:
     """Apply for the allowance in the open intake when the program's rules pass."""
-    from applicants.selectors import missing_required_consents
-
     today = timezone.localdate()
     program = program_by_code(ALLOWANCE_PROGRAM_CODE)
     intake = open_intake(program, on=today)
