@@ -27,6 +27,7 @@ browser:
 
 test: install services browser
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 lint: install

@@ -36,7 +36,6 @@ class CertificateInline(admin.TabularInline):
 class CompletedTrainingInline(admin.TabularInline):
     model = CompletedTraining
     extra = 0
-    raw_id_fields = ["course"]
 
 
 class ConsentInline(admin.TabularInline):

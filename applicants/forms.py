@@ -99,23 +99,17 @@ class CertificateForm(forms.Form):
 
 
 class TrainingForm(forms.Form):
-    course = forms.ModelChoiceField(
-        label=_("우먼업 교육과정"),
-        queryset=None,
-        required=False,
-        help_text=_("우먼업에서 수료한 과정이면 고르고, 아니면 아래에 교육명을 적으세요."),
+    """A training completed elsewhere; courses completed here count without being entered."""
+
+    title = forms.CharField(
+        label=_("교육명"),
+        max_length=150,
+        help_text=_(
+            "우먼업에서 수료한 과정은 자동으로 반영되니, 다른 곳에서 받은 교육만 적으세요."
+        ),
     )
-    title = forms.CharField(label=_("교육명"), max_length=150, required=False)
     institution = forms.CharField(label=_("교육 기관"), max_length=120, required=False)
     completed_on = forms.DateField(label=_("수료일"), widget=DATE_INPUT)
-
-    def __init__(self, *args, profile=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        from courses.models import Course, Enrollment
-
-        self.fields["course"].queryset = Course.objects.filter(
-            enrollments__applicant=profile, enrollments__status=Enrollment.Status.COMPLETED
-        )
 
 
 class ConsentForm(forms.Form):

@@ -142,20 +142,15 @@ class Certificate(models.Model):
 
 
 class CompletedTraining(models.Model):
-    """A training she completed: one of our courses, or described in free text."""
+    """A training she completed outside the portal, described in free text.
+
+    A course completed here is its enrollment (``courses.Enrollment``, status completed).
+    """
 
     profile = models.ForeignKey(
         ApplicantProfile, on_delete=models.CASCADE, related_name="completed_trainings"
     )
-    course = models.ForeignKey(
-        "courses.Course",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("우먼업 교육과정"),
-    )
-    title = models.CharField(_("교육명"), max_length=150, blank=True)
+    title = models.CharField(_("교육명"), max_length=150)
     institution = models.CharField(_("교육 기관"), max_length=120, blank=True)
     completed_on = models.DateField(_("수료일"))
 
@@ -164,14 +159,11 @@ class CompletedTraining(models.Model):
         verbose_name_plural = _("수료한 교육")
         ordering = ["profile_id", "completed_on", "pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(course__isnull=False) | ~models.Q(title=""),
-                name="training_names_a_course_or_a_title",
-            )
+            models.CheckConstraint(condition=~models.Q(title=""), name="training_has_a_title")
         ]
 
     def __str__(self) -> str:
-        return self.course.title if self.course_id else self.title
+        return self.title
 
 
 class Consent(models.Model):

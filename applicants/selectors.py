@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from applicants.consents import NOTICES, REQUIRED_ITEMS
+from applicants.facts import contributed_facts, contributed_trainings
 from applicants.models import (
     ActivityReport,
     AllowanceApplication,
@@ -37,12 +38,12 @@ def profile_for_user(user) -> ApplicantProfile:
 
 
 def facts_for_applicants(profile_ids) -> dict[int, Facts]:
-    """Eligibility facts of many applicants in four light queries, whatever their number.
+    """Eligibility facts of many applicants in a fixed number of light queries, whatever their
+    number: three here and those of each registered source (``applicants/facts.py``).
 
     ``profile_ids`` may be a list or a queryset of ids (kept as a subquery, so the weekly batch
     never ships 100,000 ids back and forth). Values are read as plain tuples, not model instances.
     """
-    courses, pre_trainings = _completed_course_codes(profile_ids)
     documents = _document_kinds(profile_ids)
     profiles = (
         ApplicantProfile.objects.filter(pk__in=profile_ids)
@@ -57,22 +58,21 @@ def facts_for_applicants(profile_ids) -> dict[int, Facts]:
             "has_certificate",
         )
     )  # fmt: skip
-    facts = {}
+    known = {}
     for row in profiles:
         pk, gender, birth_date, city, status, last_end, never_employed, *has = row
-        facts[pk] = Facts(
-            gender=gender or None,
-            birth_date=birth_date,
-            residence_city=city,
-            employment_status=status or None,
-            last_employment_end=last_end,
-            employment_history_known=True if (last_end or never_employed) else None,
-            qualifications=_qualifications(*has, completed_a_course=pk in courses),
-            completed_courses=courses.get(pk, ()),
-            completed_pre_trainings=pre_trainings.get(pk, ()),
-            documents=documents.get(pk, ()),
-        )
-    return facts
+        known[pk] = {
+            "gender": gender or None,
+            "birth_date": birth_date,
+            "residence_city": city,
+            "employment_status": status or None,
+            "last_employment_end": last_end,
+            "employment_history_known": True if (last_end or never_employed) else None,
+            "qualifications": _qualifications(*has),
+            "documents": documents.get(pk, ()),
+        }
+    contributed_facts(profile_ids, known)
+    return {pk: Facts(**values) for pk, values in known.items()}
 
 
 def applicant_facts(profile: ApplicantProfile) -> Facts:
@@ -83,32 +83,15 @@ def _has(model) -> Exists:
     return Exists(model.objects.filter(profile=OuterRef("pk")))
 
 
-def _qualifications(
-    has_training: bool, has_career: bool, has_certificate: bool, *, completed_a_course: bool
-) -> set[str]:
+def _qualifications(has_training: bool, has_career: bool, has_certificate: bool) -> set[str]:
     found = set()
-    if has_training or completed_a_course:
+    if has_training:
         found.add("vocational_training")
     if has_career:
         found.add("career_in_field")
     if has_certificate:
         found.add("certificate")
     return found
-
-
-def _completed_course_codes(profile_ids) -> tuple[dict[int, set[str]], dict[int, set[str]]]:
-    """Codes of completed courses, and of completed pre-trainings, per profile."""
-    from courses.models import Course, Enrollment
-
-    courses: dict[int, set[str]] = defaultdict(set)
-    pre_trainings: dict[int, set[str]] = defaultdict(set)
-    rows = Enrollment.objects.filter(
-        applicant_id__in=profile_ids, status=Enrollment.Status.COMPLETED
-    ).values_list("applicant_id", "course__code", "course__track")
-    for profile_id, code, track in rows:
-        kind = pre_trainings if track == Course.Track.PRE_TRAINING else courses
-        kind[profile_id].add(code)
-    return courses, pre_trainings
 
 
 def _document_kinds(profile_ids) -> dict[int, set[str]]:
@@ -156,7 +139,7 @@ def qualifications_of(profile: ApplicantProfile) -> dict[str, QuerySet]:
     return {
         "career": CareerEntry.objects.filter(profile=profile).select_related("job_category"),
         "certificate": Certificate.objects.filter(profile=profile),
-        "training": CompletedTraining.objects.filter(profile=profile).select_related("course"),
+        "training": CompletedTraining.objects.filter(profile=profile),
     }
 
 
@@ -193,47 +176,17 @@ def documents_for_profile(profile: ApplicantProfile) -> QuerySet[Document]:
 
 
 def documents_for_user(user) -> QuerySet[Document]:
-    """Documents the user may download: her own, or (city staff) all, or (company) candidates'.
+    """Documents the user may download here: her own, or (city staff) all.
 
-    A company user sees a document while its owner has the provision consent and has chosen a
-    role of the company in a submitted application, or was invited by one of its roles.
+    Companies download their candidates' documents through ``matching`` (``matching/visibility.py``
+    says whom a company may see).
     """
     documents = Document.objects.select_related("profile__user")
     if not user.is_authenticated:
         return documents.none()
     if is_city_staff(user):
         return documents
-    if user.is_company_user:
-        return documents.filter(profile_id__in=_candidate_profile_ids_of(user))
     return documents.filter(profile__user=user)
-
-
-def _candidate_profile_ids_of(company_user) -> QuerySet:
-    from matching.models import ApplicationChoice, InternshipApplication, InterviewInvitation
-
-    company_id = getattr(getattr(company_user, "company_membership", None), "company_id", None)
-    if company_id is None:
-        return ApplicantProfile.objects.none().values("pk")
-    chose = ApplicationChoice.objects.filter(
-        application__applicant=OuterRef("pk"),
-        role__company_id=company_id,
-    ).exclude(
-        application__status__in=[
-            InternshipApplication.Status.DRAFT,
-            InternshipApplication.Status.WITHDRAWN,
-        ]
-    )
-    invited = InterviewInvitation.objects.filter(
-        application__applicant=OuterRef("pk"), role__company_id=company_id
-    )
-    consented = Consent.objects.filter(
-        profile=OuterRef("pk"), item=Consent.Item.PROVISION, withdrawn_at__isnull=True
-    )
-    return (
-        ApplicantProfile.objects.filter(Exists(consented))
-        .filter(Exists(chose) | Exists(invited))
-        .values("pk")
-    )
 
 
 # --- What companies may see --------------------------------------------------------------------
@@ -291,26 +244,27 @@ class CandidateCard:
 
 
 def candidate_cards(profile_ids, *, on: date | None = None) -> dict[int, CandidateCard]:
-    """Candidate cards of many applicants in a fixed number of queries (7 whatever the count)."""
+    """Candidate cards of many applicants in a fixed number of queries whatever the count: six,
+    and one per training source of ``applicants/facts.py``."""
     on = on or timezone.localdate()
+    profile_ids = list(profile_ids)
     active = Consent.objects.filter(withdrawn_at__isnull=True)
+    elsewhere = contributed_trainings(profile_ids)
     profiles = (
-        ApplicantProfile.objects.filter(pk__in=list(profile_ids))
+        ApplicantProfile.objects.filter(pk__in=profile_ids)
         .select_related("user", "residence_district")
         .prefetch_related(
             Prefetch("consents", queryset=active, to_attr="active_consents"),
             Prefetch("career_entries", queryset=CareerEntry.objects.select_related("job_category")),
             "certificates",
-            Prefetch(
-                "completed_trainings", queryset=CompletedTraining.objects.select_related("course")
-            ),
+            "completed_trainings",
             "documents",
         )
     )
-    return {profile.pk: _card(profile, on) for profile in profiles}
+    return {profile.pk: _card(profile, on, elsewhere.get(profile.pk, ())) for profile in profiles}
 
 
-def _card(profile: ApplicantProfile, on: date) -> CandidateCard:
+def _card(profile: ApplicantProfile, on: date, trainings_elsewhere) -> CandidateCard:
     items = {consent.item for consent in profile.active_consents}
     if Consent.Item.PROVISION not in items:
         return CandidateCard(profile_id=profile.pk)
@@ -330,8 +284,16 @@ def _card(profile: ApplicantProfile, on: date) -> CandidateCard:
         ),
         education=_education_text(profile),
         completed_trainings=tuple(
-            TrainingLine(str(training), training.completed_on, training.course_id)
-            for training in profile.completed_trainings.all()
+            sorted(
+                [
+                    *(
+                        TrainingLine(training.title, training.completed_on, None)
+                        for training in profile.completed_trainings.all()
+                    ),
+                    *trainings_elsewhere,
+                ],
+                key=lambda line: line.completed_on,
+            )
         ),
         desired_work_type=profile.get_desired_work_type_display() or None,
         documents=tuple(

@@ -23,7 +23,7 @@ from applicants.models import (
     Consent,
     Document,
 )
-from applicants.selectors import applicant_facts
+from applicants.selectors import applicant_facts, missing_required_consents
 from womenup.eligibility import Outcome, evaluate
 from womenup.models import City, District, IntakeWindow, PersonalDataAccess, User
 from womenup.money import ALLOWANCE_MAX_MONTHS, ALLOWANCE_MONTHLY_KRW, format_krw
@@ -136,38 +136,15 @@ def certificate_add(
 
 @transaction.atomic
 def completed_training_add(
-    *,
-    profile: ApplicantProfile,
-    completed_on: date,
-    course=None,
-    title: str = "",
-    institution: str = "",
+    *, profile: ApplicantProfile, completed_on: date, title: str, institution: str = ""
 ) -> CompletedTraining:
-    """Record a completed training: one of our courses (she must have completed it) or free text."""
+    """Record a training completed elsewhere (courses completed here are their enrollments)."""
     if completed_on > timezone.localdate():
         raise ValidationError(_("수료일은 오늘 이후일 수 없습니다."), code="completed_on")
-    if course is None and not title.strip():
-        raise ValidationError(
-            _("우먼업 교육과정을 고르거나 교육명을 입력해 주세요."), code="training"
-        )
-    if course is not None:
-        from courses.models import Enrollment
-
-        completed = Enrollment.objects.filter(
-            course=course, applicant=profile, status=Enrollment.Status.COMPLETED
-        ).exists()
-        if not completed:
-            raise ValidationError(
-                _(
-                    "'%(course)s' 과정의 수료 기록이 없습니다. 다른 곳에서 받은 교육이면 "
-                    "교육명을 직접 입력해 주세요."
-                )
-                % {"course": course.title},
-                code="training",
-            )
+    if not title.strip():
+        raise ValidationError(_("교육명을 입력해 주세요."), code="training")
     return CompletedTraining.objects.create(
         profile=profile,
-        course=course,
         title=title.strip(),
         institution=institution.strip(),
         completed_on=completed_on,
@@ -278,8 +255,6 @@ def allowance_intake(*, on: date) -> IntakeWindow | None:
 @transaction.atomic
 def allowance_apply(*, profile: ApplicantProfile, job_search_plan: str) -> AllowanceApplication:
     """Apply for the allowance in the open intake when the program's rules pass."""
-    from applicants.selectors import missing_required_consents
-
     today = timezone.localdate()
     program = program_by_code(ALLOWANCE_PROGRAM_CODE)
     intake = open_intake(program, on=today)

@@ -72,12 +72,11 @@ QUALIFICATIONS = {
 }
 
 
-def _qualification_forms(profile, data=None, kind=None) -> dict:
+def _qualification_forms(data=None, kind=None) -> dict:
     built = {}
     for name, (form_class, _model, _add) in QUALIFICATIONS.items():
         bound = data if name == kind else None
-        extra = {"profile": profile} if name == "training" else {}
-        built[name] = form_class(bound, prefix=name, **extra)
+        built[name] = form_class(bound, prefix=name)
     return built
 
 
@@ -87,7 +86,7 @@ def qualifications(request, kind: str | None = None):
     if kind is not None and kind not in QUALIFICATIONS:
         raise Http404
     posted = request.method == "POST" and kind is not None
-    qualification_forms = _qualification_forms(profile, request.POST if posted else None, kind)
+    qualification_forms = _qualification_forms(request.POST if posted else None, kind)
     if posted:
         form = qualification_forms[kind]
         if form.is_valid():
@@ -176,7 +175,7 @@ def document_delete(request, pk: int):
 
 @login_required
 def document_download(request, pk: int):
-    """The owner, staff, and companies she applied to (with her consent) may download."""
+    """The owner and city staff download here; companies through ``matching`` (candidate files)."""
     document = get_object_or_404(selectors.documents_for_user(request.user), pk=pk)
     services.download_record(
         user=request.user,

@@ -1,6 +1,13 @@
 from django.apps import AppConfig
 
+from womenup.plugins import register_demo_loader
+
 
 class CompaniesConfig(AppConfig):
     name = "companies"
     verbose_name = "참여기업"
+
+    def ready(self) -> None:
+        from companies import demo
+
+        register_demo_loader(20, demo.load)

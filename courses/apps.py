@@ -1,6 +1,18 @@
 from django.apps import AppConfig
 
+from applicants.dashboard import register_section
+from applicants.facts import register_fact_source, register_training_source
+from womenup.plugins import register_demo_loader
+
 
 class CoursesConfig(AppConfig):
     name = "courses"
     verbose_name = "교육과정"
+
+    def ready(self) -> None:
+        from courses import dashboard, demo, selectors
+
+        register_fact_source(selectors.completed_course_facts, absent=selectors.NO_COMPLETED_COURSE)
+        register_training_source(selectors.completed_course_trainings)
+        register_section(20, dashboard.applicant_section)
+        register_demo_loader(10, demo.load)

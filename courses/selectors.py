@@ -17,7 +17,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
-from applicants.selectors import applicant_facts
+from applicants.selectors import TrainingLine, applicant_facts
 from courses.models import (
     Attendance,
     Course,
@@ -317,3 +317,41 @@ def institution_outcomes(queryset: QuerySet[Institution] | None = None) -> Query
 def seats_taken(course: Course) -> int:
     """Seat-holding enrollments counted from the rows (checks ``enrolled_count``)."""
     return Enrollment.objects.filter(course=course, status__in=Enrollment.SEAT_HOLDING).count()
+
+
+# --- What this app tells applicants/facts.py ------------------------------------------------------
+
+NO_COMPLETED_COURSE = {"completed_courses": (), "completed_pre_trainings": ()}
+
+
+def completed_course_facts(profile_ids) -> dict[int, dict]:
+    """Eligibility facts from completed enrollments, in one query: codes of completed courses
+    and of completed pre-trainings; a completed course (not a pre-training) is vocational
+    training."""
+    found: dict[int, dict] = {}
+    rows = Enrollment.objects.filter(
+        applicant_id__in=profile_ids, status=Enrollment.Status.COMPLETED
+    ).values_list("applicant_id", "course__code", "course__track")
+    for profile_id, code, track in rows:
+        facts = found.setdefault(
+            profile_id, {"completed_courses": set(), "completed_pre_trainings": set()}
+        )
+        if track == Course.Track.PRE_TRAINING:
+            facts["completed_pre_trainings"].add(code)
+        else:
+            facts["completed_courses"].add(code)
+            facts["qualifications"] = {"vocational_training"}
+    return found
+
+
+def completed_course_trainings(profile_ids) -> dict[int, list[TrainingLine]]:
+    """Courses completed here, as lines of the candidate cards companies see (one query)."""
+    found: dict[int, list[TrainingLine]] = {}
+    rows = (
+        Enrollment.objects.filter(applicant_id__in=profile_ids, status=Enrollment.Status.COMPLETED)
+        .order_by("completed_on", "pk")
+        .values_list("applicant_id", "course_id", "course__title", "completed_on")
+    )
+    for profile_id, course_id, title, completed_on in rows:
+        found.setdefault(profile_id, []).append(TrainingLine(title, completed_on, course_id))
+    return found

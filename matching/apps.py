@@ -1,6 +1,15 @@
 from django.apps import AppConfig
 
+from applicants.dashboard import register_section
+from womenup.plugins import register_demo_loader
+
 
 class MatchingConfig(AppConfig):
     name = "matching"
     verbose_name = "인턴십 매칭"
+
+    def ready(self) -> None:
+        from matching import dashboard, demo
+
+        register_section(10, dashboard.applicant_section)
+        register_demo_loader(40, demo.load)

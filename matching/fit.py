@@ -125,7 +125,7 @@ def fit_data_for_applicants(profile_ids: Iterable[int]) -> dict[int, ApplicantFi
 
     ``profile_ids`` may be a list or a queryset of ids (a subquery keeps the SQL small).
     """
-    from applicants.models import ApplicantProfile, CareerEntry, Certificate, CompletedTraining
+    from applicants.models import ApplicantProfile, CareerEntry, Certificate
     from courses.models import Enrollment
 
     profiles = ApplicantProfile.objects.filter(pk__in=profile_ids)
@@ -152,16 +152,9 @@ def fit_data_for_applicants(profile_ids: Iterable[int]) -> dict[int, ApplicantFi
         by_category = careers[profile_id]
         by_category[category_id] = by_category.get(category_id, 0) + years
     courses = _pairs(
-        CompletedTraining.objects.filter(profile_id__in=profile_ids, course__isnull=False)
+        Enrollment.objects.filter(applicant_id__in=profile_ids, status=Enrollment.Status.COMPLETED)
         .order_by()
-        .values_list("profile_id", "course_id")
-        .union(
-            Enrollment.objects.filter(
-                applicant_id__in=profile_ids, status=Enrollment.Status.COMPLETED
-            )
-            .order_by()
-            .values_list("applicant_id", "course_id")
-        )
+        .values_list("applicant_id", "course_id")
     )
     return {
         pk: ApplicantFitData(

@@ -33,4 +33,9 @@ urlpatterns = [
         views.invitation_respond,
         name="invitation-respond",
     ),
+    path(
+        "company/candidates/documents/<int:pk>/",
+        views.candidate_document_download,
+        name="candidate-document",
+    ),
 ]

@@ -18,7 +18,10 @@ from applicants.selectors import (
     profile_for_user,
     profile_missing_items,
 )
+from companies.decorators import company_member_required
 from matching import forms, selectors, services
+from matching.visibility import documents_visible_to_company
+from womenup.downloads import private_file_response
 
 ROLES_PER_PAGE = 20
 
@@ -194,3 +197,15 @@ def invitation_respond(request, pk: int):
             request, _("면접 제안을 수락했습니다.") if accept else _("면접 제안을 거절했습니다.")
         )
     return redirect("applicants:dashboard")
+
+
+# --- Company side: candidates' documents -------------------------------------------------------
+
+
+@company_member_required
+def candidate_document_download(request, company, pk: int):
+    """A candidate's document, while the company may see her (``matching/visibility.py``)."""
+    document = get_object_or_404(documents_visible_to_company(company), pk=pk)
+    return private_file_response(
+        document.file, filename=document.original_name, content_type=document.content_type
+    )

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
 
+from womenup.plugins import register_demo_loader
+
 
 class WomenUpConfig(AppConfig):
     default = True
@@ -8,7 +10,9 @@ class WomenUpConfig(AppConfig):
     verbose_name = "공통(사업·알림·접근기록)"
 
     def ready(self) -> None:
-        from womenup import checks  # noqa: F401  (registers the deploy checks)
+        from womenup import checks, demo  # noqa: F401  (checks registers the deploy checks)
+
+        register_demo_loader(0, demo.load)
 
 
 class WomenUpAdminConfig(admin_apps.AdminConfig):

@@ -2,15 +2,15 @@
 
 from celery import shared_task
 
-from womenup import services
+from womenup import outbox
 
 
 @shared_task
 def outbox_deliver(message_id: int) -> bool:
     """Send one message now; a failure leaves it pending for the periodic sweep."""
-    return services.outbox_message_deliver(message_id=message_id)
+    return outbox.outbox_message_deliver(message_id=message_id)
 
 
 @shared_task
 def outbox_deliver_pending() -> int:
-    return services.outbox_deliver_pending()
+    return outbox.outbox_deliver_pending()

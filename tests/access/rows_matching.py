@@ -1,7 +1,7 @@
 """Access rows of the application side of matching: public roles, her own application."""
 
 from tests.access.matrix import LOGIN, NOT_ALLOWED, NOT_FOUND, OK, Row, everyone, expect
-from tests.access.rows_applicants import company_role, submitted_application
+from tests.access.rows_applicants import company_role, document, submitted_application
 
 OWN_POST = expect(anonymous=LOGIN, applicant=NOT_ALLOWED, company="403", staff="403")
 
@@ -43,4 +43,15 @@ ROWS = {
         kwargs=application_pk,
     ),
     "matching:invitation-respond": Row(OWN_POST, kwargs=lambda w: {"pk": invitation(w).pk}),
+    "matching:candidate-document": Row(
+        expect(
+            anonymous=LOGIN,
+            applicant="403",
+            company=OK,
+            other_company=NOT_FOUND,
+            staff="403",
+        ),
+        kwargs=lambda w: {"pk": document(w).pk},
+        notes="the company persona owns a role she chose in a submitted application",
+    ),
 }

@@ -11,7 +11,12 @@ from hypothesis import strategies as st
 from applicants import selectors, services
 from applicants.models import ApplicantProfile, CompletedTraining
 from tests.factories import kernel
-from tests.factories.applicants import ApplicantProfileFactory, complete_course
+from tests.factories.applicants import (
+    ApplicantProfileFactory,
+    CompletedTrainingFactory,
+    complete_course,
+    give_consents,
+)
 from tests.factories.courses import CourseFactory
 
 pytestmark = pytest.mark.django_db
@@ -139,25 +144,22 @@ def test_a_certificate_cannot_be_acquired_in_the_future():
         )
 
 
-def test_a_training_needs_our_course_or_a_title():
-    with pytest.raises(ValidationError, match="교육과정을 고르거나 교육명"):
+def test_a_training_needs_a_title():
+    with pytest.raises(ValidationError, match="교육명을 입력해 주세요"):
         services.completed_training_add(
-            profile=ApplicantProfileFactory(), completed_on=date(2023, 1, 1)
+            profile=ApplicantProfileFactory(), title=" ", completed_on=date(2023, 1, 1)
         )
 
 
-def test_one_of_our_courses_counts_only_when_she_completed_it():
+def test_a_course_completed_here_needs_no_entry_and_shows_on_her_card():
     profile = ApplicantProfileFactory()
+    give_consents(profile)
     course = CourseFactory()
-    with pytest.raises(ValidationError, match="수료 기록이 없습니다"):
-        services.completed_training_add(
-            profile=profile, course=course, completed_on=date(2024, 1, 1)
-        )
     complete_course(profile, course)
-    training = services.completed_training_add(
-        profile=profile, course=course, completed_on=date(2024, 1, 1)
-    )
-    assert str(training) == course.title
+    CompletedTrainingFactory(profile=profile, title="엑셀 실무", completed_on=date(2020, 1, 1))
+    card = selectors.candidate_cards([profile.pk])[profile.pk]
+    assert [line.title for line in card.completed_trainings] == ["엑셀 실무", course.title]
+    assert card.completed_trainings[1].course_id == course.pk
 
 
 def test_a_free_text_training_is_recorded():

@@ -166,43 +166,17 @@ def test_my_profile_page_never_shows_hers(client, me, hers):
 # --- Companies and staff ------------------------------------------------------------------------
 
 
-def _company_with_her_application(profile, status="submitted"):
+def test_companies_download_candidates_files_elsewhere(client, hers):
+    """Candidates' files are served by ``matching:candidate-document`` (tests/matching)."""
     kernel.open_intake()
     membership = CompanyMembershipFactory()
-    application = InternshipApplicationFactory(applicant=profile, status=status)
+    application = InternshipApplicationFactory(applicant=hers["profile"], status="submitted")
     ApplicationChoiceFactory(application=application, role=RoleFactory(company=membership.company))
-    return membership.user
-
-
-def test_a_company_she_applied_to_downloads_with_her_consent(client, hers):
-    company_user = _company_with_her_application(hers["profile"])
-    client.force_login(company_user)
-    url = reverse("applicants:document-download", args=[hers["document"].pk])
-    assert client.get(url).status_code == 200
-    Consent.objects.filter(profile=hers["profile"], item="provision").update(
-        withdrawn_at="2024-01-01T00:00Z"
-    )
-    assert client.get(url).status_code == 404
-
-
-def test_a_draft_application_shares_nothing(client, hers):
-    client.force_login(_company_with_her_application(hers["profile"], status="draft"))
+    client.force_login(membership.user)
     url = reverse("applicants:document-download", args=[hers["document"].pk])
     assert client.get(url).status_code == 404
-
-
-def test_other_companies_get_404(client, hers):
-    _company_with_her_application(hers["profile"])
-    client.force_login(CompanyMembershipFactory().user)
-    assert (
-        client.get(reverse("applicants:document-download", args=[hers["document"].pk])).status_code
-        == 404
-    )
     client.force_login(CompanyUserFactory())
-    assert (
-        client.get(reverse("applicants:document-download", args=[hers["document"].pk])).status_code
-        == 404
-    )
+    assert client.get(url).status_code == 404
 
 
 def test_staff_downloads_are_logged(client, hers):

@@ -8,7 +8,7 @@ from celery.contrib.testing.worker import start_worker
 from django.core import mail
 from django.db import transaction
 
-from womenup import services
+from womenup import outbox, services
 from womenup.celery import app as celery_app
 from womenup.models import OutboxMessage
 from womenup.tasks import outbox_deliver_pending
@@ -67,8 +67,8 @@ def test_a_message_queued_while_the_broker_is_down_is_kept_and_sent_later():
 @pytest.mark.django_db
 def test_delivering_twice_sends_once():
     message = services.notification_queue(to_email="a@example.kr", subject="제목", body="본문")
-    assert services.outbox_message_deliver(message_id=message.pk)
-    assert services.outbox_message_deliver(message_id=message.pk)
+    assert outbox.outbox_message_deliver(message_id=message.pk)
+    assert outbox.outbox_message_deliver(message_id=message.pk)
     assert len(mail.outbox) == 1
 
 
@@ -89,7 +89,7 @@ def test_a_failed_delivery_stays_pending_with_the_error(settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 1, 1
     message = services.notification_queue(to_email="a@example.kr", subject="제목", body="본문")
-    assert services.outbox_message_deliver(message_id=message.pk) is False
+    assert outbox.outbox_message_deliver(message_id=message.pk) is False
     message.refresh_from_db()
     assert message.status == OutboxMessage.Status.PENDING
     assert message.attempts == 1
@@ -100,7 +100,7 @@ def test_a_failed_delivery_stays_pending_with_the_error(settings):
 def test_one_sweep_sends_every_pending_message_in_batches():
     for number in range(7):
         services.notification_queue(to_email=f"a{number}@example.kr", subject="제목", body="본문")
-    assert services.outbox_deliver_pending(batch_size=3) == 7
+    assert outbox.outbox_deliver_pending(batch_size=3) == 7
     assert not OutboxMessage.objects.filter(status=OutboxMessage.Status.PENDING).exists()
     assert len(mail.outbox) == 7
 
@@ -110,5 +110,5 @@ def test_a_sweep_tries_a_failing_message_once_and_leaves_it_for_the_next(setting
     services.notification_queue(to_email="a@example.kr", subject="제목", body="본문")
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 1, 1
-    assert services.outbox_deliver_pending(batch_size=1) == 0
+    assert outbox.outbox_deliver_pending(batch_size=1) == 0
     assert OutboxMessage.objects.get().attempts == 1

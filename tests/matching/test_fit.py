@@ -3,10 +3,11 @@
 from datetime import date, datetime, timedelta
 
 import pytest
+from django.utils import timezone
 from hypothesis import given
 from hypothesis import strategies as st
 
-from applicants.models import CompletedTraining
+from courses.models import Enrollment
 from matching.fit import (
     FIT_PARTS,
     ApplicantFitData,
@@ -19,7 +20,7 @@ from matching.fit import (
     role_side_order_key,
 )
 from tests.factories.companies import RoleFactory
-from tests.factories.courses import CourseFactory
+from tests.factories.courses import CourseFactory, EnrollmentFactory
 from tests.factories.kernel import district, job_category
 from tests.matching.batch_data import eligible_profile
 
@@ -126,7 +127,13 @@ def test_the_bulk_reader_collects_every_part_from_the_database():
     profile.desired_work_type = "flexible"
     profile.save()
     course = CourseFactory()
-    CompletedTraining.objects.create(profile=profile, course=course, completed_on=date(2024, 3, 1))
+    EnrollmentFactory(
+        course=course,
+        applicant=profile,
+        status=Enrollment.Status.COMPLETED,
+        enrolled_at=timezone.now(),
+        completed_on=date(2024, 3, 1),
+    )
 
     data = fit_data_for_applicants([profile.pk])[profile.pk]
 
