@@ -7,6 +7,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
+from womenup.client_ip import client_ip
 from womenup.models import OutboxMessage, PersonalDataAccess, User
 
 logger = logging.getLogger(__name__)
@@ -109,11 +110,5 @@ def personal_data_access_record(
         subject=subject,
         action=action,
         target=target[:200],
-        ip_address=client_ip(request),
+        ip_address=client_ip(request) if request is not None else None,
     )
-
-
-def client_ip(request) -> str | None:
-    if request is None:
-        return None
-    return request.META.get("REMOTE_ADDR") or None
