@@ -7,10 +7,12 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
+from womenup.cache import CircuitBreaker
 from womenup.client_ip import client_ip
 from womenup.models import OutboxMessage, PersonalDataAccess, User
 
 logger = logging.getLogger(__name__)
+broker_breaker = CircuitBreaker(seconds=5)  # after a failed publish, leave the broker alone
 
 
 def notification_queue(
@@ -53,9 +55,13 @@ def notification_queue_for_user(*, user: User, subject: str, body: str, dedupe_k
 def _dispatch_delivery(message_id: int) -> None:
     from womenup.tasks import outbox_deliver
 
+    if broker_breaker.is_open():  # it failed a moment ago: do not wait for it again
+        logger.info("Broker skipped; outbox message %s stays pending.", message_id)
+        return
     try:
         outbox_deliver.apply_async(args=[message_id], retry=False)
     except Exception:  # the broker is down: the row waits for the periodic sweep
+        broker_breaker.trip()
         logger.warning("Broker unreachable; outbox message %s stays pending.", message_id)
 
 
