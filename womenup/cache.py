@@ -31,16 +31,16 @@ class CircuitBreaker:
 
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
-        self._closed_at = 0.0
+        self._open_until = 0.0
 
     def is_open(self) -> bool:
-        return time.monotonic() < self._closed_at
+        return time.monotonic() < self._open_until
 
     def trip(self) -> None:
-        self._closed_at = time.monotonic() + self.seconds
+        self._open_until = time.monotonic() + self.seconds
 
     def reset(self) -> None:
-        self._closed_at = 0.0
+        self._open_until = 0.0
 
 
 _MISSING = object()
