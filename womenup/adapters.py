@@ -3,8 +3,11 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from allauth.socialaccount.models import SocialApp
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.urls import reverse
+
+from womenup.client_ip import client_ip
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -14,6 +17,13 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def get_login_redirect_url(self, request):
         return reverse("dashboard")
+
+    def get_client_ip(self, request):
+        """Per-IP rate limits count the address the access log records (womenup/client_ip.py)."""
+        address = client_ip(request)
+        if not address:
+            raise PermissionDenied("Unable to determine client IP address")
+        return address
 
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):

@@ -7,10 +7,13 @@ import logging
 
 from django.db import transaction
 
+from womenup.cache import CircuitBreaker
+from womenup.client_ip import client_ip
 from womenup.models import OutboxMessage, PersonalDataAccess, User
 from womenup.tasks import outbox_deliver
 
 logger = logging.getLogger(__name__)
+broker_breaker = CircuitBreaker(seconds=5)  # after a failed publish, leave the broker alone
 
 
 def notification_queue(
@@ -51,9 +54,13 @@ def notification_queue_for_user(*, user: User, subject: str, body: str, dedupe_k
 
 
 def _dispatch_delivery(message_id: int) -> None:
+    if broker_breaker.is_open():  # it failed a moment ago: do not wait for it again
+        logger.info("Broker skipped; outbox message %s stays pending.", message_id)
+        return
     try:
         outbox_deliver.apply_async(args=[message_id], retry=False)
     except Exception:  # the broker is down: the row waits for the periodic sweep
+        broker_breaker.trip()
         logger.warning("Broker unreachable; outbox message %s stays pending.", message_id)
 
 
@@ -66,11 +73,5 @@ def personal_data_access_record(
         subject=subject,
         action=action,
         target=target[:200],
-        ip_address=client_ip(request),
+        ip_address=client_ip(request) if request is not None else None,
     )
-
-
-def client_ip(request) -> str | None:
-    if request is None:
-        return None
-    return request.META.get("REMOTE_ADDR") or None

@@ -50,7 +50,7 @@ def test_database_and_redis_urls_switch_to_postgresql_and_redis():
         REDIS_URL="redis://127.0.0.1:6379/2",
     )
     assert found["db"] == "django.db.backends.postgresql"
-    assert found["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert found["cache"] == "womenup.cache.FailOpenRedisCache"
     assert found["broker"] == "redis://127.0.0.1:6379/2"
     assert found["eager"] is False
 
