@@ -94,7 +94,7 @@ def setup_django(redis_url: str, *, stock: bool):
 def run(server: RedisServer, rounds: int, states: tuple[str, ...]) -> int:
     from django.core import mail
 
-    from womenup import services
+    from womenup import outbox, services
     from womenup.models import OutboxMessage
 
     requests = Requests()
@@ -126,7 +126,7 @@ def run(server: RedisServer, rounds: int, states: tuple[str, ...]) -> int:
         server.start()
     pending = OutboxMessage.objects.filter(status=OutboxMessage.Status.PENDING).count()
     mail.outbox = []
-    sent = services.outbox_deliver_pending()
+    sent = outbox.outbox_deliver_pending()
     left = OutboxMessage.objects.filter(status=OutboxMessage.Status.PENDING).count()
     print(f"\nOutbox: {pending} pending after the outages; the sweep sent {sent}, {left} left.")
     print(f"Requests answering 500: {failures}.")
