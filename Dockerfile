@@ -19,7 +19,7 @@ COPY matching ./matching
 RUN pip install --no-cache-dir .
 
 COPY . .
-RUN DJANGO_SECRET_KEY=build-only DJANGO_ALLOWED_HOSTS=localhost \
+RUN DJANGO_SECRET_KEY=build-only DJANGO_ALLOWED_HOSTS=localhost MFA_ENCRYPTION_KEY=build-only \
     python manage.py collectstatic --noinput
 
 RUN useradd --create-home --uid 1000 womenup && mkdir -p /app/media && chown womenup /app/media

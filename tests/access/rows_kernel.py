@@ -32,8 +32,9 @@ ROWS = {
         expect(anonymous=LOGIN, applicant=REDIRECT, company=REDIRECT, staff=REDIRECT)
     ),
     "account_reset_password": Row(everyone(OK)),
+    "account_request_login_code": Row(LOGGED_IN_REDIRECT, notes="log in by a code by e-mail"),
     "account_confirm_login_code": Row(
-        expect(anonymous=LOGIN, applicant=REDIRECT, company=REDIRECT, staff=REDIRECT)
+        everyone(REDIRECT), notes="without a requested code: back to asking for one"
     ),
     "account_confirm_email": Row(everyone(OK), kwargs=lambda w: {"key": "not-a-real-key"}),
     "account_reset_password_from_key_done": Row(everyone(OK)),

@@ -75,6 +75,7 @@ PRODUCTION = {
     "DJANGO_SETTINGS_MODULE": "womenup.settings.production",
     "DJANGO_SECRET_KEY": "x7#k2!p9@f4$w8^m3&q6*z1(r5)t0_y-u+i=o[a]s{d}g|h;j:l,c.v/b<n>e?",
     "DJANGO_ALLOWED_HOSTS": "womenup.seoul.go.kr",
+    "MFA_ENCRYPTION_KEY": "q8Vt3mZr0Lw5Nc7Ye2Hs9Kd4Pf6Ja1Ux",
 }
 
 
@@ -103,3 +104,14 @@ def test_check_deploy_warns_when_rate_limits_would_not_be_shared():
     result = check_deploy()
     assert result.returncode != 0
     assert "womenup.W001" in result.stdout + result.stderr
+
+
+def test_production_refuses_to_start_without_the_mfa_encryption_key():
+    hidden = (*CONFIG_VARIABLES, "MFA_ENCRYPTION_KEY")
+    env = {k: v for k, v in os.environ.items() if k not in hidden}
+    env.update({k: v for k, v in PRODUCTION.items() if k != "MFA_ENCRYPTION_KEY"})
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode != 0
+    assert "MFA_ENCRYPTION_KEY" in result.stderr

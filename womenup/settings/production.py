@@ -6,6 +6,7 @@ from womenup.settings.base import env
 DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
+MFA_ENCRYPTION_KEY = env("MFA_ENCRYPTION_KEY")  # required: TOTP secrets are encrypted with it
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
