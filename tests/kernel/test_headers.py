@@ -1,5 +1,8 @@
 """Security headers on real responses: CSP, Permissions-Policy, no-store, the language cookie."""
 
+import re
+from pathlib import Path
+
 import pytest
 from django.urls import reverse
 
@@ -94,3 +97,20 @@ def test_the_language_cookie_is_http_only_and_same_site_lax(client):
     assert cookie.value == "en"
     assert cookie["httponly"] is True
     assert cookie["samesite"] == "Lax"
+
+
+INLINE = re.compile(r"""<style|\sstyle=|<script(?![^>]*\ssrc=)[^>]*>|\son[a-z]+=|javascript:""")
+
+
+def test_no_template_has_inline_script_or_style():
+    """The policy forbids them; a browser would silently drop them (tests/e2e checks pages)."""
+    root = Path(__file__).resolve().parents[2]
+    templates = [*root.glob("templates/**/*.html"), *root.glob("*/templates/**/*.html")]
+    assert templates
+    offenders = [
+        f"{path.relative_to(root)}: {match.group(0)}"
+        for path in templates
+        for match in INLINE.finditer(path.read_text())
+        if "application/json" not in match.group(0)
+    ]
+    assert offenders == []
