@@ -4,6 +4,7 @@ Everything runs as it would on a server: subprocesses with `womenup.settings.pro
 PostgreSQL database, real gunicorn on a free local port, and pages fetched over HTTP.
 """
 
+import base64
 import os
 import re
 import socket
@@ -19,6 +20,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 import pytest
+
+pytestmark = pytest.mark.production
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -59,6 +62,17 @@ def database_url():
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+def dockerfile_collectstatic_env() -> dict:
+    """The settings module and variables the Dockerfile gives its collectstatic build step."""
+    dockerfile = (ROOT / "Dockerfile").read_text().replace("\\\n", " ")
+    step = next(line for line in dockerfile.splitlines() if "manage.py collectstatic" in line)
+    variables = dict(re.findall(r"\b([A-Z_]+)=(\S+)", step.split("python manage.py")[0]))
+    variables["DJANGO_SETTINGS_MODULE"] = re.search(
+        r"DJANGO_SETTINGS_MODULE=(\S+)", dockerfile
+    ).group(1)
+    return variables
+
+
 @pytest.fixture(scope="module")
 def production_env(tmp_path_factory, database_url):
     """The environment a production install is given; static files collected, database migrated."""
@@ -76,9 +90,12 @@ def production_env(tmp_path_factory, database_url):
         REDIS_URL=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/1"),
         STATIC_ROOT=str(tmp_path_factory.mktemp("staticfiles")),
         MEDIA_ROOT=str(tmp_path_factory.mktemp("media")),
-        MFA_ENCRYPTION_KEY="smoke-test-mfa-key-" + uuid.uuid4().hex,
+        MFA_ENCRYPTION_KEY=base64.urlsafe_b64encode(os.urandom(32)).decode(),
+        TRUSTED_PROXY_COUNT="1",
     )
-    run_manage(env, "collectstatic", "--noinput")
+    # Collected as the image build does it: only the Dockerfile's variables, no database.
+    build_env = {"PATH": env["PATH"], "STATIC_ROOT": env["STATIC_ROOT"]}
+    run_manage({**build_env, **dockerfile_collectstatic_env()}, "collectstatic", "--noinput")
     assert (Path(env["STATIC_ROOT"]) / "staticfiles.json").is_file()
     run_manage(env, "migrate", "--noinput")
     return env
@@ -125,7 +142,9 @@ OPENER = urllib.request.build_opener(NoRedirect)
 
 def fetch(url: str, *, https: bool = True):
     """(status, headers, body) of a GET, as the TLS proxy in front of gunicorn would pass it."""
-    headers = {"X-Forwarded-Proto": "https"} if https else {}
+    headers = {"X-Forwarded-For": "203.0.113.7"}
+    if https:
+        headers["X-Forwarded-Proto"] = "https"
     try:
         with OPENER.open(urllib.request.Request(url, headers=headers), timeout=30) as response:
             return response.status, response.headers, response.read().decode("utf-8", "replace")
@@ -135,8 +154,10 @@ def fetch(url: str, *, https: bool = True):
 
 def assert_pages_and_stylesheets_served(base_url: str) -> None:
     for page in PAGES:
-        status, _headers, body = fetch(base_url + page)
+        status, headers, body = fetch(base_url + page)
         assert status == 200, f"{page} answered {status}:\n{body[:2000]}"
+        assert "default-src 'self'" in headers["Content-Security-Policy"], page
+        assert "camera=()" in headers["Permissions-Policy"], page
         stylesheets = STYLESHEET.findall(body)
         assert stylesheets, f"{page} links no stylesheet"
         for href in stylesheets:
@@ -149,6 +170,16 @@ def assert_pages_and_stylesheets_served(base_url: str) -> None:
 def test_check_deploy_is_clean_with_production_settings(production_env):
     result = run_manage(production_env, "check", "--deploy", "--fail-level", "WARNING")
     assert "no issues" in result.stdout
+
+
+def test_production_cookies_are_secure(production_env):
+    code = (
+        "from django.conf import settings as s; print(s.SESSION_COOKIE_SECURE, "
+        "s.CSRF_COOKIE_SECURE, s.LANGUAGE_COOKIE_SECURE, s.LANGUAGE_COOKIE_HTTPONLY, "
+        "s.LANGUAGE_COOKIE_SAMESITE)"
+    )
+    result = run_manage(production_env, "shell", "-c", code)
+    assert result.stdout.splitlines()[-1].split() == ["True", "True", "True", "True", "Lax"]
 
 
 def test_gunicorn_with_production_settings_serves_the_main_pages(production_env):
