@@ -90,14 +90,24 @@ class NoStoreForPrivateResponsesMiddleware:
 
 SESSION_STARTED_KEY = "womenup_session_started_at"
 LAST_ACTIVITY_KEY = "womenup_last_activity_at"
+# The idle clock is written back at most this often, so a staff session is not saved on
+# every request (the idle limit is then exact to within this many seconds).
+ACTIVITY_RESOLUTION_SECONDS = 60
+
+
+def start_session_clocks(sender, request, user, **kwargs) -> None:
+    """At log-in (the user_logged_in signal, as Django's last_login): both clocks start now."""
+    now = int(time.time())
+    request.session[SESSION_STARTED_KEY] = now
+    request.session[LAST_ACTIVITY_KEY] = now
 
 
 class SessionLifetimeMiddleware:
     """A session ends SESSION_ABSOLUTE_LIFETIME_SECONDS after log-in, whatever the activity,
     and a staff session after STAFF_SESSION_IDLE_SECONDS without a request.
 
-    Timestamps (Unix seconds) live in the session; the first authenticated request after
-    log-in starts the clock, and every staff request refreshes the idle clock.
+    The clocks (Unix seconds) live in the session and start at log-in
+    (start_session_clocks); every staff request refreshes the idle clock.
     """
 
     def __init__(self, get_response):
@@ -114,7 +124,7 @@ class SessionLifetimeMiddleware:
                     _("로그인한 지 오래되어 안전을 위해 로그아웃했습니다. 다시 로그인해 주세요."),
                 )
             if request.user.is_staff:
-                last_activity = session.get(LAST_ACTIVITY_KEY, now)
+                last_activity = session.get(LAST_ACTIVITY_KEY, 0)
                 if now - last_activity > settings.STAFF_SESSION_IDLE_SECONDS:
                     minutes = settings.STAFF_SESSION_IDLE_SECONDS // 60
                     return self._log_out(
@@ -125,7 +135,8 @@ class SessionLifetimeMiddleware:
                         )
                         % {"minutes": minutes},
                     )
-                session[LAST_ACTIVITY_KEY] = now
+                if now - last_activity >= ACTIVITY_RESOLUTION_SECONDS:
+                    session[LAST_ACTIVITY_KEY] = now
         return self.get_response(request)
 
     @staticmethod

@@ -5,7 +5,7 @@ import time
 import pytest
 from django.urls import reverse
 
-from tests.factories.accounts import ApplicantUserFactory, staff_with_mfa
+from tests.factories.accounts import PASSWORD, ApplicantUserFactory, staff_with_mfa
 from womenup.middleware import LAST_ACTIVITY_KEY, SESSION_STARTED_KEY
 
 pytestmark = pytest.mark.django_db
@@ -87,3 +87,13 @@ def test_a_new_log_in_starts_a_new_lifetime(client):
     client.get("/me/")
     client.force_login(user)
     assert client.get("/me/").status_code == 200
+
+
+def test_the_clocks_start_when_she_logs_in_through_the_form(client):
+
+    user = ApplicantUserFactory()
+    before = int(time.time())
+    response = client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
+    assert response.status_code == 302
+    assert client.session[SESSION_STARTED_KEY] >= before
+    assert client.session[LAST_ACTIVITY_KEY] >= before
