@@ -90,7 +90,6 @@ def test_a_new_log_in_starts_a_new_lifetime(client):
 
 
 def test_the_clocks_start_when_she_logs_in_through_the_form(client):
-
     user = ApplicantUserFactory()
     before = int(time.time())
     response = client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
