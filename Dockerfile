@@ -19,7 +19,10 @@ COPY matching ./matching
 RUN pip install --no-cache-dir .
 
 COPY . .
-RUN DJANGO_SECRET_KEY=build-only DJANGO_ALLOWED_HOSTS=localhost MFA_ENCRYPTION_KEY=build-only \
+# Static files are collected into the image (hashed names, compressed; WhiteNoise serves them).
+# The values below exist only for this build step; the running container gets the real ones.
+RUN DJANGO_SECRET_KEY=build-only DJANGO_ALLOWED_HOSTS=localhost \
+    MFA_ENCRYPTION_KEY=YnVpbGQtb25seS1ub3QtYS1zZWNyZXQtMzItYnl0ZXM= \
     python manage.py collectstatic --noinput
 
 RUN useradd --create-home --uid 1000 womenup && mkdir -p /app/media && chown womenup /app/media

@@ -10,9 +10,13 @@ class WomenUpConfig(AppConfig):
     verbose_name = "공통(사업·알림·접근기록)"
 
     def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
         from womenup import checks, demo  # noqa: F401  (checks registers the deploy checks)
+        from womenup.middleware import start_session_clocks
 
         register_demo_loader(0, demo.load)
+        user_logged_in.connect(start_session_clocks, dispatch_uid="womenup-session-clocks")
 
 
 class WomenUpAdminConfig(admin_apps.AdminConfig):

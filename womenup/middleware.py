@@ -1,10 +1,16 @@
-"""Request middleware of the portal: the staff MFA gate and the chosen language."""
+"""Request middleware of the portal: the staff MFA gate, the chosen language, session lifetimes
+and the security headers (Permissions-Policy, no-store on private responses)."""
+
+import time
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
 from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import redirect
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from womenup.mfa import has_mfa
@@ -51,3 +57,90 @@ class ChosenLanguageMiddleware(LocaleMiddleware):
         supported = {code for code, _name in settings.LANGUAGES}
         translation.activate(chosen if chosen in supported else settings.LANGUAGE_CODE)
         request.LANGUAGE_CODE = translation.get_language()
+
+
+class PermissionsPolicyMiddleware:
+    """No page of the portal may use the camera, microphone, location, payment or USB."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
+
+
+class NoStoreForPrivateResponsesMiddleware:
+    """Nothing shown to a logged-in person, and no admin page, is kept by a browser or proxy.
+
+    Anonymous public pages stay cacheable. Private-file downloads set no-store themselves
+    (womenup.downloads.private_file_response).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.user.is_authenticated or request.path.startswith("/admin/"):
+            add_never_cache_headers(response)
+        return response
+
+
+SESSION_STARTED_KEY = "womenup_session_started_at"
+LAST_ACTIVITY_KEY = "womenup_last_activity_at"
+# The idle clock is written back at most this often, so a staff session is not saved on
+# every request (the idle limit is then exact to within this many seconds).
+ACTIVITY_RESOLUTION_SECONDS = 60
+
+
+def start_session_clocks(sender, request, user, **kwargs) -> None:
+    """At log-in (the user_logged_in signal, as Django's last_login): both clocks start now."""
+    now = int(time.time())
+    request.session[SESSION_STARTED_KEY] = now
+    request.session[LAST_ACTIVITY_KEY] = now
+
+
+class SessionLifetimeMiddleware:
+    """A session ends SESSION_ABSOLUTE_LIFETIME_SECONDS after log-in, whatever the activity,
+    and a staff session after STAFF_SESSION_IDLE_SECONDS without a request.
+
+    The clocks (Unix seconds) live in the session and start at log-in
+    (start_session_clocks); every staff request refreshes the idle clock.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            now = int(time.time())
+            session = request.session
+            started = session.setdefault(SESSION_STARTED_KEY, now)
+            if now - started > settings.SESSION_ABSOLUTE_LIFETIME_SECONDS:
+                return self._log_out(
+                    request,
+                    _("로그인한 지 오래되어 안전을 위해 로그아웃했습니다. 다시 로그인해 주세요."),
+                )
+            if request.user.is_staff:
+                last_activity = session.get(LAST_ACTIVITY_KEY, 0)
+                if now - last_activity > settings.STAFF_SESSION_IDLE_SECONDS:
+                    minutes = settings.STAFF_SESSION_IDLE_SECONDS // 60
+                    return self._log_out(
+                        request,
+                        _(
+                            "%(minutes)d분 동안 사용하지 않아 안전을 위해 로그아웃했습니다. "
+                            "다시 로그인해 주세요."
+                        )
+                        % {"minutes": minutes},
+                    )
+                if now - last_activity >= ACTIVITY_RESOLUTION_SECONDS:
+                    session[LAST_ACTIVITY_KEY] = now
+        return self.get_response(request)
+
+    @staticmethod
+    def _log_out(request, message: str):
+        logout(request)
+        messages.info(request, message)
+        return redirect_to_login(request.get_full_path())
