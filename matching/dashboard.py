@@ -14,6 +14,7 @@ from datetime import datetime
 from django.utils.translation import gettext as _
 
 from applicants.dashboard import DashboardSection
+from matching.explanations import explanations_for_applications, latest_batch_week
 from matching.models import InternshipApplication, InterviewInvitation, Placement
 from matching.selectors import applications_for_applicant, is_editable, screening_of
 
@@ -53,8 +54,6 @@ def explanations_for(profile, applications) -> list[str]:
     From ``matching.explanations`` (the weekly batch's own reading of what it stored): no query
     without a screened application, at most six otherwise, whatever the data size.
     """
-    from matching.explanations import explanations_for_applications, latest_batch_week
-
     screened = [a.pk for a in applications if a.status == InternshipApplication.Status.SCREENED]
     week = latest_batch_week() if screened else None
     if week is None:
