@@ -13,10 +13,7 @@ from companies.models import (
     CompanyMembership,
     Role,
 )
-from matching.models import InternshipApplication, Placement
 from womenup.permissions import is_city_staff
-
-_NOT_SUBMITTED = (InternshipApplication.Status.DRAFT, InternshipApplication.Status.WITHDRAWN)
 
 
 def company_for_user(user) -> Company | None:
@@ -72,24 +69,6 @@ def roles_for_company(company: Company | None) -> QuerySet[Role]:
         return Role.objects.none()
     return Role.objects.filter(company=company).select_related(
         "company", "program", "job_category", "district", "required_course", "intake"
-    )
-
-
-def dashboard_roles(company: Company) -> QuerySet[Role]:
-    """The company's roles with their candidate, interview and intern counts (one query)."""
-    return roles_for_company(company).annotate(
-        chose_count=Count(
-            "choices__application",
-            filter=~Q(choices__application__status__in=_NOT_SUBMITTED),
-            distinct=True,
-        ),
-        invited_count=Count("invitations", distinct=True),
-        passed_count=Count("evaluations", filter=Q(evaluations__result="pass"), distinct=True),
-        intern_count=Count(
-            "placements",
-            filter=~Q(placements__status=Placement.Status.CANCELLED),
-            distinct=True,
-        ),
     )
 
 

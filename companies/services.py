@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from companies import business_number, selectors
+from companies import business_number, hooks, selectors
 from companies.models import (
     BADGE_FIELDS,
     Badge,
@@ -23,7 +23,6 @@ from companies.models import (
     Role,
 )
 from courses.models import Course
-from matching.models import Placement
 from womenup.models import (
     District,
     IntakeWindow,
@@ -330,7 +329,7 @@ def role_update(*, role: Role, details: RoleDetails) -> Role:
 def _role_change_problems(role: Role, details: RoleDetails) -> list[str]:
     """Seats cover the matched interns; the track and intake stay once candidates can see it."""
     problems = []
-    interns = role.placements.exclude(status=Placement.Status.CANCELLED).count()
+    interns = hooks.role_seats_in_use(role)
     if details.seats < interns:
         problems.append(
             _("이미 매칭된 인턴이 %(count)d명이므로 채용 인원을 %(count)d명보다 줄일 수 없습니다.")

@@ -15,12 +15,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
-from companies import forms, selectors, services
+from companies import forms, hooks, selectors, services
 from companies.decorators import company_member_required, company_user_required
 from companies.eligibility import company_ineligibility_reasons, facts_of
 from companies.filters import CompanyFilter, RoleFilter
 from companies.models import Company
-from matching import selectors as matching_selectors
 from womenup.downloads import private_file_response
 from womenup.models import District
 
@@ -46,28 +45,11 @@ def dashboard(request):
     if company is None:
         invitations = selectors.open_invitations().filter(email__iexact=request.user.email)
         return render(request, "companies/dashboard.html", {"invitations": invitations})
-    placements = list(matching_selectors.placements_for_company(company))
     return render(
         request,
         "companies/dashboard.html",
-        {
-            "company": company,
-            "roles": selectors.dashboard_roles(company),
-            "interns": _with_names(placements),
-            "claims": matching_selectors.claims_for_company(company),
-        },
+        {"company": company, "sections": hooks.dashboard_sections(company)},
     )
-
-
-def _with_names(placements) -> list[tuple]:
-    """(placement, the intern's name as she shares it) pairs, in one extra query."""
-    from applicants.selectors import candidate_cards
-
-    cards = candidate_cards([placement.application.applicant_id for placement in placements])
-    return [
-        (placement, getattr(cards.get(placement.application.applicant_id), "name", None))
-        for placement in placements
-    ]
 
 
 # --- Registration ------------------------------------------------------------------------------
@@ -249,7 +231,7 @@ def role_manage(request, company, pk: int):
     context = {
         "company": company,
         "role": role,
-        "candidates": matching_selectors.candidates_for_role(role),
+        "sections": hooks.role_sections(role),
     }
     return render(request, "companies/role_manage.html", context)
 

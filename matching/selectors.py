@@ -10,12 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from applicants.models import Consent
 from applicants.selectors import candidate_cards
 from companies.models import Company, Role
+from companies.selectors import roles_for_company
 from matching.models import (
     ApplicationChoice,
     CandidateEvaluation,
@@ -314,6 +315,29 @@ def rankings_for_roles(role_ids) -> dict[int, list[int]]:
 
 
 # --- Interns and incentive claims --------------------------------------------------------------
+
+
+def dashboard_roles(company: Company) -> QuerySet[Role]:
+    """The company's roles with their candidate, interview and intern counts (one query)."""
+    return roles_for_company(company).annotate(
+        chose_count=Count(
+            "choices__application",
+            filter=~Q(choices__application__status__in=_NOT_SUBMITTED),
+            distinct=True,
+        ),
+        invited_count=Count("invitations", distinct=True),
+        passed_count=Count("evaluations", filter=Q(evaluations__result="pass"), distinct=True),
+        intern_count=Count(
+            "placements",
+            filter=~Q(placements__status=Placement.Status.CANCELLED),
+            distinct=True,
+        ),
+    )
+
+
+def active_placement_count(role: Role) -> int:
+    """Seats of the role its matched interns take (every placement that is not cancelled)."""
+    return role.placements.exclude(status=Placement.Status.CANCELLED).count()
 
 
 def placements_for_company(company: Company | None) -> QuerySet:
