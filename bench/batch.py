@@ -133,8 +133,8 @@ def load(*, applicants: int, roles: int, ranked_share: float, seed: int) -> dict
 
 def _load(rng: random.Random, *, applicants: int, roles: int, ranked_share: float) -> dict:
     from applicants.models import ApplicantProfile, CareerEntry, Certificate, Document
-    from companies.models import CandidateEvaluation, Company, CompanyMembership, Role
-    from matching.models import ApplicationChoice, InternshipApplication
+    from companies.models import Company, CompanyMembership, Role
+    from matching.models import ApplicationChoice, CandidateEvaluation, InternshipApplication
     from womenup.models import City, District, IntakeWindow, JobCategory, Program, User
 
     seoul = City.objects.get(code="seoul")

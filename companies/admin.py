@@ -1,6 +1,6 @@
-"""Admin for companies: verification, roles, interviews, hires and incentive claims.
+"""Admin for companies: verification and roles (interviews, hires and claims: matching/admin.py).
 
-Verification and claim decisions are admin actions that call the services; a rejection asks
+Verification decisions are admin actions that call the services; a rejection asks
 for its reason on an intermediate page.
 """
 
@@ -16,12 +16,9 @@ from companies import services
 from companies.forms import ReasonForm
 from companies.models import (
     BadgeProof,
-    CandidateEvaluation,
     Company,
     CompanyInvitation,
     CompanyMembership,
-    HireConfirmation,
-    IncentiveClaim,
     Role,
 )
 from womenup.admin_mixins import PersonalDataAdminMixin
@@ -155,117 +152,3 @@ class CompanyInvitationAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
 
     def has_add_permission(self, request) -> bool:
         return False
-
-
-@admin.register(CandidateEvaluation)
-class CandidateEvaluationAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
-    list_display = ["role", "application", "interview_at", "result", "rank"]
-    list_filter = ["result"]
-    search_fields = ["role__title", "role__company__name"]
-    list_select_related = ["role__company", "application__applicant", "application__intake"]
-    readonly_fields = [
-        "role",
-        "application",
-        "interview_at",
-        "interview_place",
-        "video_link",
-        "result",
-        "note",
-        "rank",
-        "updated_at",
-    ]
-
-    @staticmethod
-    def personal_data_subject(obj):
-        return obj.application.applicant.user
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-
-class IncentiveClaimInline(admin.StackedInline):
-    model = IncentiveClaim
-    extra = 0
-    can_delete = False
-    readonly_fields = ["amount_krw", "status", "decided_by", "decided_at", "rejection_reason"]
-    fields = readonly_fields
-
-
-@admin.register(HireConfirmation)
-class HireConfirmationAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
-    list_display = ["company", "placement", "hired_on", "created_at"]
-    search_fields = ["company__name"]
-    list_select_related = ["company", "placement__role__company"]
-    readonly_fields = [
-        "company",
-        "placement",
-        "hired_on",
-        "proof_link",
-        "proof_content_type",
-        "confirmed_by",
-        "created_at",
-    ]
-    inlines = [IncentiveClaimInline]
-
-    @staticmethod
-    def personal_data_subject(obj):
-        return obj.placement.application.applicant.user
-
-    @admin.display(description=_("채용 증빙"))
-    def proof_link(self, obj):
-        url = reverse("companies:hire-proof", args=[obj.pk])
-        return format_html('<a href="{}">{}</a>', url, obj.proof_name)
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-
-@admin.register(IncentiveClaim)
-class IncentiveClaimAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
-    personal_data_subject = staticmethod(
-        lambda claim: claim.hire.placement.application.applicant.user
-    )
-    list_display = ["company", "amount_krw", "status", "created_at", "decided_at", "decided_by"]
-    list_filter = ["status"]
-    search_fields = ["company__name"]
-    list_select_related = ["company", "decided_by"]
-    readonly_fields = [
-        "hire",
-        "company",
-        "amount_krw",
-        "status",
-        "decided_by",
-        "decided_at",
-        "rejection_reason",
-        "created_at",
-    ]
-    actions = ["approve", "reject"]
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
-
-    @admin.action(description=_("선택한 고용장려금 승인"))
-    def approve(self, request, queryset):
-        _run_each(
-            self,
-            request,
-            queryset,
-            lambda claim: services.incentive_claim_approve(claim=claim, staff=request.user),
-            _("%(count)d건을 승인했습니다."),
-        )
-
-    @admin.action(description=_("선택한 고용장려금 반려 (사유 입력)"))
-    def reject(self, request, queryset):
-        return _with_reason(
-            self,
-            request,
-            queryset,
-            title=_("고용장려금 반려"),
-            action=lambda claim, reason: services.incentive_claim_reject(
-                claim=claim, staff=request.user, reason=reason
-            ),
-            done_message=_("%(count)d건을 반려했습니다."),
-        )

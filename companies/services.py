@@ -1,9 +1,9 @@
-"""Every write of the company journey: registration, verification, members, roles, interviews,
-rankings, contracts, hires and the employment incentive."""
+"""Every write of the company journey: registration, verification, members and roles.
 
-import calendar
+Interviews, rankings, contracts, hires and the employment incentive are in matching/services.py."""
+
 from dataclasses import dataclass, fields
-from datetime import date, datetime
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -12,40 +12,26 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from companies import business_number, selectors
+from companies import business_number, hooks, selectors
 from companies.models import (
     BADGE_FIELDS,
     Badge,
     BadgeProof,
-    CandidateEvaluation,
     Company,
     CompanyInvitation,
     CompanyMembership,
-    HireConfirmation,
-    IncentiveClaim,
     Role,
 )
 from courses.models import Course
-from matching.models import Placement
 from womenup.models import (
     District,
     IntakeWindow,
     JobCategory,
-    PersonalDataAccess,
     Program,
     User,
 )
-from womenup.money import INCENTIVE_KRW, format_krw
-from womenup.permissions import is_city_staff
-from womenup.services import (
-    notification_queue,
-    notification_queue_for_user,
-    personal_data_access_record,
-)
+from womenup.services import notification_queue, notification_queue_for_user
 from womenup.uploads import safe_upload_name, upload_content_type
-
-INTERNSHIP_MONTHS = 3
-
 
 # --- Registration and verification -------------------------------------------------------------
 
@@ -343,7 +329,7 @@ def role_update(*, role: Role, details: RoleDetails) -> Role:
 def _role_change_problems(role: Role, details: RoleDetails) -> list[str]:
     """Seats cover the matched interns; the track and intake stay once candidates can see it."""
     problems = []
-    interns = role.placements.exclude(status=Placement.Status.CANCELLED).count()
+    interns = hooks.role_seats_in_use(role)
     if details.seats < interns:
         problems.append(
             _("이미 매칭된 인턴이 %(count)d명이므로 채용 인원을 %(count)d명보다 줄일 수 없습니다.")
@@ -437,258 +423,3 @@ def role_close(*, role: Role) -> Role:
     role.closed_at = timezone.now()
     role.save(update_fields=["status", "closed_at"])
     return role
-
-
-# --- Interviews and rankings -------------------------------------------------------------------
-
-
-def _candidate_application(role: Role, application_id: int):
-    application = selectors.candidate_applications(role).filter(pk=application_id).first()
-    if application is None:
-        raise ValidationError(_("이 직무의 지원자나 면접 제안 대상이 아닙니다."))
-    return application
-
-
-@transaction.atomic
-def evaluation_schedule(
-    *,
-    role: Role,
-    application_id: int,
-    interview_at: datetime,
-    interview_place: str = "",
-    video_link: str = "",
-) -> CandidateEvaluation:
-    """Set (or move) the candidate's interview and tell her through the outbox."""
-    application = _candidate_application(role, application_id)
-    if not (interview_place or "").strip() and not (video_link or "").strip():
-        raise ValidationError(_("면접 장소 또는 화상면접 링크 중 하나는 입력해 주세요."))
-    evaluation, _created = CandidateEvaluation.objects.get_or_create(
-        role=role, application=application
-    )
-    evaluation.interview_at = interview_at
-    evaluation.interview_place = interview_place.strip()
-    evaluation.video_link = video_link.strip()
-    evaluation.full_clean()
-    evaluation.save()
-    where = evaluation.interview_place or evaluation.video_link
-    notification_queue_for_user(
-        user=application.applicant.user,
-        subject=_("면접 일정 안내: %(company)s") % {"company": role.company.name},
-        body=_("%(company)s · %(title)s 면접 일정입니다.\n일시: %(when)s\n장소: %(where)s")
-        % {
-            "company": role.company.name,
-            "title": role.title,
-            "when": timezone.localtime(interview_at).strftime("%Y-%m-%d %H:%M"),
-            "where": where,
-        },
-    )
-    return evaluation
-
-
-@transaction.atomic
-def evaluation_record_result(
-    *, role: Role, application_id: int, result: str, note: str = ""
-) -> CandidateEvaluation:
-    """Record pass or fail with a note; a candidate who no longer passes loses her rank."""
-    if result not in (CandidateEvaluation.Result.PASS, CandidateEvaluation.Result.FAIL):
-        raise ValidationError(_("면접 결과는 합격 또는 불합격으로 입력해 주세요."))
-    application = _candidate_application(role, application_id)
-    evaluation, _created = CandidateEvaluation.objects.select_for_update().get_or_create(
-        role=role, application=application
-    )
-    evaluation.result = result
-    evaluation.note = note.strip()
-    if result != CandidateEvaluation.Result.PASS:
-        evaluation.rank = None
-    evaluation.save()
-    return evaluation
-
-
-@transaction.atomic
-def ranking_set(*, role: Role, application_ids: list[int]) -> list[CandidateEvaluation]:
-    """Rank the role's passed candidates, best first, for the next weekly match."""
-    if len(set(application_ids)) != len(application_ids):
-        raise ValidationError(_("같은 지원자를 두 번 순위에 넣을 수 없습니다."))
-    passed = {
-        evaluation.application_id: evaluation
-        for evaluation in selectors.passed_evaluations(role).select_for_update()
-    }
-    not_passed = [pk for pk in application_ids if pk not in passed]
-    if not_passed:
-        raise ValidationError(_("면접에 합격한 지원자만 순위를 매길 수 있습니다."))
-    CandidateEvaluation.objects.filter(role=role, rank__isnull=False).update(rank=None)
-    ranked = []
-    for rank, application_id in enumerate(application_ids, start=1):
-        evaluation = passed[application_id]
-        evaluation.rank = rank
-        evaluation.save(update_fields=["rank", "updated_at"])
-        ranked.append(evaluation)
-    return ranked
-
-
-# --- Interns, hires and the employment incentive -----------------------------------------------
-
-
-@transaction.atomic
-def placement_contract_confirm(*, placement: Placement, contract_start: date) -> Placement:
-    """The company confirms the contract start date; the internship begins."""
-    placement = Placement.objects.select_for_update().get(pk=placement.pk)
-    if placement.status not in (Placement.Status.AWAITING_CONTRACT, Placement.Status.CONTRACTED):
-        raise ValidationError(
-            _("계약 대기 중인 인턴만 계약 시작일을 확정할 수 있습니다 (현재: %(status)s).")
-            % {"status": placement.get_status_display()}
-        )
-    if HireConfirmation.objects.filter(placement=placement).exists():
-        raise ValidationError(
-            _("정규직 채용을 이미 확인한 인턴은 계약 시작일을 바꿀 수 없습니다 (현재: %(start)s).")
-            % {"start": placement.contract_start}
-        )
-    matched_on = timezone.localdate(placement.created_at)
-    if contract_start < matched_on:
-        raise ValidationError(
-            _(
-                "계약 시작일은 매칭일(%(matched)s) 이후여야 합니다. "
-                "실제 근로계약서의 시작일을 입력해 주세요."
-            )
-            % {"matched": matched_on}
-        )
-    placement.contract_start = contract_start
-    placement.status = Placement.Status.CONTRACTED
-    placement.save(update_fields=["contract_start", "status"])
-    return placement
-
-
-def internship_end(contract_start: date) -> date:
-    """The day the three-month internship ends (same day number, three months later)."""
-    month_index = contract_start.month - 1 + INTERNSHIP_MONTHS
-    year, month = contract_start.year + month_index // 12, month_index % 12 + 1
-    day = min(contract_start.day, calendar.monthrange(year, month)[1])
-    return date(year, month, day)
-
-
-@transaction.atomic
-def hire_confirm(
-    *, placement, user: User, hired_on: date, proof: UploadedFile, today: date | None = None
-) -> IncentiveClaim:
-    """After the internship the company hires its intern: the incentive claim goes to staff."""
-    placement = (
-        Placement.objects.select_for_update().select_related("role__company").get(pk=placement.pk)
-    )
-    if HireConfirmation.objects.filter(placement=placement).exists():
-        raise ValidationError(_("이 인턴의 정규직 채용은 이미 확인되었습니다."))
-    if placement.status not in (Placement.Status.CONTRACTED, Placement.Status.COMPLETED):
-        raise ValidationError(_("근로계약을 확정한 인턴만 정규직 채용을 확인할 수 있습니다."))
-    _check_hire_dates(placement, hired_on=hired_on, today=today or timezone.localdate())
-    content_type = upload_content_type(proof)
-    hire = HireConfirmation(
-        company=placement.role.company,
-        placement=placement,
-        hired_on=hired_on,
-        proof_name=safe_upload_name(proof.name),
-        proof_content_type=content_type,
-        confirmed_by=user,
-    )
-    hire.proof.save(proof.name, proof, save=False)
-    hire.save()
-    return IncentiveClaim.objects.create(hire=hire, company=hire.company, amount_krw=INCENTIVE_KRW)
-
-
-@transaction.atomic
-def incentive_claim_refile(*, hire: HireConfirmation, proof: UploadedFile) -> IncentiveClaim:
-    """File the incentive again, with a new proof, after the last claim was rejected.
-
-    The rejected claim is left as it was decided; the hire keeps the newest proof.
-    """
-    hire = HireConfirmation.objects.select_for_update().select_related("company").get(pk=hire.pk)
-    latest = hire.incentive_claims.order_by("-created_at", "-pk").first()
-    if latest is not None and latest.status != IncentiveClaim.Status.REJECTED:
-        raise ValidationError(
-            _(
-                "이 채용의 고용장려금 신청이 이미 %(status)s 상태입니다. "
-                "반려된 신청만 새로 신청할 수 있습니다."
-            )
-            % {"status": latest.get_status_display()}
-        )
-    content_type = upload_content_type(proof)
-    hire.proof_name = safe_upload_name(proof.name)
-    hire.proof_content_type = content_type
-    hire.proof.save(proof.name, proof, save=False)
-    hire.save(update_fields=["proof", "proof_name", "proof_content_type"])
-    return IncentiveClaim.objects.create(hire=hire, company=hire.company, amount_krw=INCENTIVE_KRW)
-
-
-def _check_hire_dates(placement: Placement, *, hired_on: date, today: date) -> None:
-    """The internship has ended, and the hire date is after it and not in the future."""
-    end = internship_end(placement.contract_start)
-    if end > today:
-        raise ValidationError(
-            _("인턴 기간이 끝난 뒤(%(end)s 이후)에 정규직 채용을 확인할 수 있습니다.")
-            % {"end": end}
-        )
-    if hired_on > today:
-        raise ValidationError(
-            _("정규직 채용일(%(hired)s)이 아직 오지 않았습니다. 채용한 뒤에 등록해 주세요.")
-            % {"hired": hired_on}
-        )
-    if hired_on < end:
-        raise ValidationError(
-            _("정규직 채용일은 인턴 종료일(%(end)s) 이후여야 합니다.") % {"end": end}
-        )
-
-
-def hire_proof_download_record(*, hire: HireConfirmation, user: User, request=None) -> None:
-    """Staff opening a hire proof (an intern's employment record) leave an access-log row."""
-    if is_city_staff(user):
-        personal_data_access_record(
-            actor=user,
-            subject=hire.placement.application.applicant.user,
-            action=PersonalDataAccess.Action.DOWNLOAD,
-            target=f"정규직 채용 증빙 #{hire.pk}",
-            request=request,
-        )
-
-
-@transaction.atomic
-def incentive_claim_approve(*, claim: IncentiveClaim, staff: User) -> IncentiveClaim:
-    """Staff approve the claim; an approved claim never changes again."""
-    claim = _claim_to_decide(claim)
-    claim.status = IncentiveClaim.Status.APPROVED
-    claim.decided_by = staff
-    claim.decided_at = timezone.now()
-    claim.save(update_fields=["status", "decided_by", "decided_at"])
-    _notify_members(
-        claim.company,
-        subject=_("고용장려금 승인 안내"),
-        body=_("고용장려금 %(amount)s 신청이 승인되었습니다.")
-        % {"amount": format_krw(claim.amount_krw)},
-    )
-    return claim
-
-
-@transaction.atomic
-def incentive_claim_reject(*, claim: IncentiveClaim, staff: User, reason: str) -> IncentiveClaim:
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError(_("반려 사유를 입력해 주세요."))
-    claim = _claim_to_decide(claim)
-    claim.status = IncentiveClaim.Status.REJECTED
-    claim.rejection_reason = reason
-    claim.decided_by = staff
-    claim.decided_at = timezone.now()
-    claim.save(update_fields=["status", "rejection_reason", "decided_by", "decided_at"])
-    _notify_members(
-        claim.company,
-        subject=_("고용장려금 반려 안내"),
-        body=_("고용장려금 신청이 반려되었습니다.\n사유: %(reason)s") % {"reason": reason},
-    )
-    return claim
-
-
-def _claim_to_decide(claim: IncentiveClaim) -> IncentiveClaim:
-    claim = IncentiveClaim.objects.select_for_update().select_related("company").get(pk=claim.pk)
-    if claim.status != IncentiveClaim.Status.SUBMITTED:
-        raise ValidationError(
-            _("이미 처리된 신청입니다 (%(status)s). 처리된 신청은 바꿀 수 없습니다.")
-            % {"status": claim.get_status_display()}
-        )
-    return claim

@@ -17,25 +17,6 @@ urlpatterns = [
     path("company/roles/<int:pk>/edit/", views.role_edit, name="role-edit"),
     path("company/roles/<int:pk>/publish/", views.role_publish, name="role-publish"),
     path("company/roles/<int:pk>/close/", views.role_close, name="role-close"),
-    path("company/roles/<int:pk>/ranking/", views.role_ranking, name="role-ranking"),
-    path(
-        "company/roles/<int:pk>/candidates/<int:application_id>/",
-        views.candidate_detail,
-        name="candidate",
-    ),
-    path(
-        "company/roles/<int:pk>/candidates/<int:application_id>/interview/",
-        views.candidate_interview,
-        name="candidate-interview",
-    ),
-    path(
-        "company/roles/<int:pk>/candidates/<int:application_id>/result/",
-        views.candidate_result,
-        name="candidate-result",
-    ),
-    path("company/interns/<int:pk>/contract/", views.placement_contract, name="intern-contract"),
-    path("company/interns/<int:pk>/hire/", views.placement_hire, name="intern-hire"),
-    path("company/hires/<int:pk>/proof/", views.hire_proof_download, name="hire-proof"),
     # Public listings
     path("companies/", views.company_list, name="list"),
     path("companies/<int:pk>/", views.company_detail, name="detail"),

@@ -15,14 +15,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
-from companies import forms, selectors, services
+from companies import forms, hooks, selectors, services
 from companies.decorators import company_member_required, company_user_required
 from companies.eligibility import company_ineligibility_reasons, facts_of
 from companies.filters import CompanyFilter, RoleFilter
 from companies.models import Company
 from womenup.downloads import private_file_response
 from womenup.models import District
-from womenup.money import INCENTIVE_KRW
 
 PAGE_SIZE = 20
 REVIEW_AGAIN_MESSAGE = _lazy(
@@ -46,28 +45,11 @@ def dashboard(request):
     if company is None:
         invitations = selectors.open_invitations().filter(email__iexact=request.user.email)
         return render(request, "companies/dashboard.html", {"invitations": invitations})
-    placements = list(selectors.placements_for_company(company))
     return render(
         request,
         "companies/dashboard.html",
-        {
-            "company": company,
-            "roles": selectors.dashboard_roles(company),
-            "interns": _with_names(placements),
-            "claims": selectors.claims_for_company(company),
-        },
+        {"company": company, "sections": hooks.dashboard_sections(company)},
     )
-
-
-def _with_names(placements) -> list[tuple]:
-    """(placement, the intern's name as she shares it) pairs, in one extra query."""
-    from applicants.selectors import candidate_cards
-
-    cards = candidate_cards([placement.application.applicant_id for placement in placements])
-    return [
-        (placement, getattr(cards.get(placement.application.applicant_id), "name", None))
-        for placement in placements
-    ]
 
 
 # --- Registration ------------------------------------------------------------------------------
@@ -249,7 +231,7 @@ def role_manage(request, company, pk: int):
     context = {
         "company": company,
         "role": role,
-        "candidates": selectors.candidates_for_role(role),
+        "sections": hooks.role_sections(role),
     }
     return render(request, "companies/role_manage.html", context)
 
@@ -283,187 +265,6 @@ def role_close(request, company, pk: int):
             )
         return redirect("companies:role-manage", pk=role.pk)
     return render(request, "companies/role_close.html", {"role": role})
-
-
-# --- Candidates --------------------------------------------------------------------------------
-
-
-def _role_and_application(company, pk: int, application_id: int):
-    role = get_object_or_404(selectors.roles_for_company(company), pk=pk)
-    application = get_object_or_404(selectors.candidate_applications(role), pk=application_id)
-    return role, application
-
-
-@company_member_required
-def candidate_detail(request, company, pk: int, application_id: int):
-    role, application = _role_and_application(company, pk, application_id)
-    return _render_candidate(request, role, application)
-
-
-def _render_candidate(request, role, application, *, interview_form=None, result_form=None):
-    candidate = selectors.candidate_for_role(role, application)
-    evaluation = candidate.evaluation
-    if interview_form is None:
-        initial = {}
-        if evaluation:
-            initial = {
-                "interview_at": evaluation.interview_at,
-                "interview_place": evaluation.interview_place,
-                "video_link": evaluation.video_link,
-            }
-        interview_form = forms.InterviewForm(initial=initial)
-    if result_form is None:
-        initial = {"result": evaluation.result, "note": evaluation.note} if evaluation else {}
-        result_form = forms.ResultForm(initial=initial)
-    context = {
-        "role": role,
-        "candidate": candidate,
-        "interview_form": interview_form,
-        "result_form": result_form,
-    }
-    return render(request, "companies/candidate.html", context)
-
-
-@company_member_required
-@require_POST
-def candidate_interview(request, company, pk: int, application_id: int):
-    role, application = _role_and_application(company, pk, application_id)
-    form = forms.InterviewForm(request.POST)
-    if form.is_valid():
-        try:
-            services.evaluation_schedule(
-                role=role, application_id=application.pk, **form.cleaned_data
-            )
-        except ValidationError as error:
-            _form_errors(form, error)
-        else:
-            messages.success(request, _("면접 일정을 저장하고 지원자에게 알렸습니다."))
-            return redirect("companies:candidate", pk=role.pk, application_id=application.pk)
-    return _render_candidate(request, role, application, interview_form=form)
-
-
-@company_member_required
-@require_POST
-def candidate_result(request, company, pk: int, application_id: int):
-    role, application = _role_and_application(company, pk, application_id)
-    form = forms.ResultForm(request.POST)
-    if form.is_valid():
-        try:
-            services.evaluation_record_result(
-                role=role, application_id=application.pk, **form.cleaned_data
-            )
-        except ValidationError as error:
-            _form_errors(form, error)
-        else:
-            messages.success(request, _("면접 결과를 저장했습니다."))
-            return redirect("companies:role-manage", pk=role.pk)
-    return _render_candidate(request, role, application, result_form=form)
-
-
-@company_member_required
-def role_ranking(request, company, pk: int):
-    role = get_object_or_404(selectors.roles_for_company(company), pk=pk)
-    evaluations = list(selectors.passed_evaluations(role).order_by("rank", "pk"))
-    labels = _candidate_labels(evaluations)
-    form = forms.RankingForm(request.POST or None, evaluations=evaluations, labels=labels)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.ranking_set(role=role, application_ids=form.cleaned_data["ordered"])
-        except ValidationError as error:
-            _form_errors(form, error)
-        else:
-            messages.success(request, _("순위를 저장했습니다. 다음 주간 매칭에 반영됩니다."))
-            return redirect("companies:role-manage", pk=role.pk)
-    context = {"role": role, "form": form, "has_candidates": bool(evaluations)}
-    return render(request, "companies/ranking.html", context)
-
-
-def _candidate_labels(evaluations) -> dict[int, str]:
-    from applicants.selectors import candidate_cards
-
-    cards = candidate_cards([evaluation.application.applicant_id for evaluation in evaluations])
-    labels = {}
-    for evaluation in evaluations:
-        card = cards.get(evaluation.application.applicant_id)
-        labels[evaluation.application_id] = (card and card.name) or _("지원자 %(id)s") % {
-            "id": evaluation.application_id
-        }
-    return labels
-
-
-# --- Interns, hires, incentive -----------------------------------------------------------------
-
-
-@company_member_required
-def placement_contract(request, company, pk: int):
-    placement = get_object_or_404(selectors.placements_for_company(company), pk=pk)
-    form = forms.ContractForm(
-        request.POST or None, initial={"contract_start": placement.contract_start}
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.placement_contract_confirm(placement=placement, **form.cleaned_data)
-        except ValidationError as error:
-            _form_errors(form, error)
-        else:
-            messages.success(request, _("근로계약 시작일을 확정했습니다."))
-            return redirect("companies:dashboard")
-    return render(request, "companies/contract.html", {"placement": placement, "form": form})
-
-
-@company_member_required
-def placement_hire(request, company, pk: int):
-    placement = get_object_or_404(selectors.placements_for_company(company), pk=pk)
-    hire = getattr(placement, "hire_confirmation", None)
-    if hire is not None:
-        return _incentive_refile(request, placement, hire)
-    form = forms.HireForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.hire_confirm(
-                placement=placement,
-                user=request.user,
-                hired_on=form.cleaned_data["hired_on"],
-                proof=form.cleaned_data["proof"],
-            )
-        except ValidationError as error:
-            _form_errors(form, error)
-        else:
-            messages.success(request, _("정규직 채용을 확인하고 고용장려금을 신청했습니다."))
-            return redirect("companies:dashboard")
-    context = {"placement": placement, "form": form, "incentive_krw": INCENTIVE_KRW}
-    return render(request, "companies/hire.html", context)
-
-
-def _incentive_refile(request, placement, hire):
-    """The hire is confirmed already: after a rejection, file the incentive again."""
-    form = forms.ClaimRefileForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.incentive_claim_refile(hire=hire, proof=form.cleaned_data["proof"])
-        except ValidationError as error:
-            _form_errors(form, error)
-        else:
-            messages.success(request, _("새 증빙으로 고용장려금을 다시 신청했습니다."))
-            return redirect("companies:dashboard")
-    context = {
-        "placement": placement,
-        "hire": hire,
-        "form": form,
-        "incentive_krw": INCENTIVE_KRW,
-        "refiling": True,
-    }
-    return render(request, "companies/hire.html", context)
-
-
-def hire_proof_download(request, pk: int):
-    if not request.user.is_authenticated:
-        return redirect(f"{reverse('account_login')}?next={request.path}")
-    hire = get_object_or_404(selectors.hires_for_user(request.user), pk=pk)
-    services.hire_proof_download_record(hire=hire, user=request.user, request=request)
-    return private_file_response(
-        hire.proof, filename=hire.proof_name, content_type=hire.proof_content_type
-    )
 
 
 # --- Public listings ---------------------------------------------------------------------------

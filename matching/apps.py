@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 
 from applicants.dashboard import register_section
+from companies import hooks as company_hooks
 from womenup.plugins import register_demo_loader
 
 
@@ -13,3 +14,6 @@ class MatchingConfig(AppConfig):
 
         register_section(10, dashboard.applicant_section)
         register_demo_loader(40, demo.load)
+        company_hooks.register_dashboard_section("matching.dashboard.company_section")
+        company_hooks.register_role_section("matching.dashboard.role_candidates_section")
+        company_hooks.register_role_seat_floor("matching.selectors.active_placement_count")

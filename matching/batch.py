@@ -32,6 +32,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from companies.models import Company, CompanyMembership, Role
 from matching.engine import stable_match
 from matching.explanations import explanations_for_applications
 from matching.fit import (
@@ -51,7 +52,9 @@ from matching.models import (
     ScreeningResult,
 )
 from matching.screening import applications_screen, passed_applications
+from matching.selectors import rankings_for_roles
 from womenup.models import OutboxMessage
+from womenup.tasks import outbox_deliver_pending
 
 logger = logging.getLogger(__name__)
 
@@ -218,8 +221,6 @@ def _advisory_lock() -> Iterator[bool]:
 
 def open_seats_by_role() -> dict[int, int]:
     """Seats still free (seats minus active placements) of the open roles that have any."""
-    from companies.models import Company, Role
-
     active = ~Q(placements__status=Placement.Status.CANCELLED)
     rows = (
         Role.objects.filter(status=Role.Status.PUBLISHED, company__status=Company.Status.VERIFIED)
@@ -344,9 +345,6 @@ def placements_create(*, week: str, on: date) -> dict[str, int]:
     rankings, capacity = open seats. The roles are locked first, so nothing else can add a
     placement to them meanwhile: a role never gets more placements than its seats.
     """
-    from companies.models import Role
-    from companies.selectors import rankings_for_roles
-
     list(
         Role.objects.select_for_update()
         .filter(status=Role.Status.PUBLISHED)
@@ -505,8 +503,6 @@ def _matched_messages(week: str) -> list[_Message]:
 
 
 def _company_messages(week: str) -> list[_Message]:
-    from companies.models import CompanyMembership
-
     invited: dict[int, int] = defaultdict(int)
     matched: dict[int, int] = defaultdict(int)
     for company_id in InterviewInvitation.objects.filter(week=week).values_list(
@@ -565,8 +561,6 @@ def _explanation_messages(week: str) -> list[_Message]:
 
 def _outbox_sweep_request() -> None:
     """Ask a worker to send the new messages now; if the broker is down, the periodic sweep will."""
-    from womenup.tasks import outbox_deliver_pending
-
     try:
         outbox_deliver_pending.apply_async(retry=False)
     except Exception:

@@ -4,6 +4,10 @@ Each application shows its status, a timeline of what happened and what comes ne
 choices, the screening result with its plain-Korean reasons, interview invitations to answer and
 placements. The weekly batch adds, per application, plain-Korean explanations of why she was not
 invited or matched this week: ``explanations_for`` is the place for them.
+
+The company pages get their sections from here too (registered in ``MatchingConfig.ready()``
+through companies/hooks.py): the dashboard's roles with their candidate counts, interns and
+incentive claims, and a role's candidates.
 """
 
 from __future__ import annotations
@@ -14,8 +18,18 @@ from datetime import datetime
 from django.utils.translation import gettext as _
 
 from applicants.dashboard import DashboardSection
+from applicants.selectors import candidate_cards
+from matching.explanations import explanations_for_applications, latest_batch_week
 from matching.models import InternshipApplication, InterviewInvitation, Placement
-from matching.selectors import applications_for_applicant, is_editable, screening_of
+from matching.selectors import (
+    applications_for_applicant,
+    candidates_for_role,
+    claims_for_company,
+    dashboard_roles,
+    is_editable,
+    placements_for_company,
+    screening_of,
+)
 
 
 @dataclass(frozen=True)
@@ -53,8 +67,6 @@ def explanations_for(profile, applications) -> list[str]:
     From ``matching.explanations`` (the weekly batch's own reading of what it stored): no query
     without a screened application, at most six otherwise, whatever the data size.
     """
-    from matching.explanations import explanations_for_applications, latest_batch_week
-
     screened = [a.pk for a in applications if a.status == InternshipApplication.Status.SCREENED]
     week = latest_batch_week() if screened else None
     if week is None:
@@ -154,3 +166,36 @@ def _placement_step(placement: Placement) -> str:
     if placement.status == Placement.Status.COMPLETED:
         return _("인턴십을 마쳤습니다. 수고 많으셨습니다.")
     return _("다음 단계: 기업과 근로계약을 맺습니다. 담당자가 연락드립니다.")
+
+
+# --- Company pages -----------------------------------------------------------------------------
+
+
+def company_section(company) -> DashboardSection:
+    """The company's roles with their candidate counts, its interns and its incentive claims."""
+    placements = list(placements_for_company(company))
+    return DashboardSection(
+        template="matching/company_dashboard_section.html",
+        context={
+            "roles": dashboard_roles(company),
+            "interns": _with_names(placements),
+            "claims": claims_for_company(company),
+        },
+    )
+
+
+def _with_names(placements) -> list[tuple]:
+    """(placement, the intern's name as she shares it) pairs, in one extra query."""
+    cards = candidate_cards([placement.application.applicant_id for placement in placements])
+    return [
+        (placement, getattr(cards.get(placement.application.applicant_id), "name", None))
+        for placement in placements
+    ]
+
+
+def role_candidates_section(role) -> DashboardSection:
+    """The role's candidates (chose it or were invited), with the company's evaluations."""
+    return DashboardSection(
+        template="matching/role_candidates_section.html",
+        context={"role": role, "candidates": candidates_for_role(role)},
+    )

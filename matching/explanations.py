@@ -12,6 +12,7 @@ from collections import defaultdict
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy
 
+from companies.models import Company, Role
 from matching.models import (
     ApplicationChoice,
     InternshipApplication,
@@ -20,6 +21,7 @@ from matching.models import (
     Placement,
     ScreeningResult,
 )
+from matching.selectors import rankings_for_roles
 
 
 def latest_batch_week() -> str | None:
@@ -38,8 +40,6 @@ def explanations_for_applications(
     ``with_screening``, applications that did not pass screening get no entry either (a page that
     already shows the screening reasons does not need them twice).
     """
-    from companies.selectors import rankings_for_roles
-
     in_pool = InternshipApplication.objects.filter(
         pk__in=application_ids, status=InternshipApplication.Status.SCREENED
     ).order_by()
@@ -94,8 +94,6 @@ def explanations_for_applications(
 
 def _open_seats_and_titles(role_ids: set[int]) -> tuple[dict[int, int], dict[int, str]]:
     """Free seats of the open roles among ``role_ids`` and the titles of all of them (one query)."""
-    from companies.models import Company, Role
-
     active = ~Q(placements__status=Placement.Status.CANCELLED)
     rows = (
         Role.objects.filter(pk__in=role_ids)

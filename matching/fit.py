@@ -26,6 +26,10 @@ from datetime import datetime
 
 from django.utils.translation import gettext_lazy as _
 
+from applicants.models import ApplicantProfile, CareerEntry, Certificate
+from companies.models import Role
+from courses.models import Enrollment
+
 FIT_PARTS = (
     "job_category",
     "required_course",
@@ -125,9 +129,6 @@ def fit_data_for_applicants(profile_ids: Iterable[int]) -> dict[int, ApplicantFi
 
     ``profile_ids`` may be a list or a queryset of ids (a subquery keeps the SQL small).
     """
-    from applicants.models import ApplicantProfile, CareerEntry, Certificate
-    from courses.models import Enrollment
-
     profiles = ApplicantProfile.objects.filter(pk__in=profile_ids)
     basics = profiles.values_list("pk", "residence_district_id", "desired_work_type")
     categories = _pairs(
@@ -172,8 +173,6 @@ def fit_data_for_applicants(profile_ids: Iterable[int]) -> dict[int, ApplicantFi
 
 def fit_data_for_roles(role_ids: Iterable[int]) -> dict[int, RoleFitData]:
     """Fit data of many roles in one query."""
-    from companies.models import Role
-
     rows = Role.objects.filter(pk__in=role_ids).values_list(
         "pk", "job_category_id", "district_id", "work_type", "required_course_id"
     )

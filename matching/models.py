@@ -1,8 +1,14 @@
-"""Internship applications with ranked choices, screening, interviews, placements, runs, wages."""
+"""Internship applications with ranked choices, screening, interviews, placements, runs, wages,
+and the placement lifecycle: interview evaluations, rankings, hires and incentive claims."""
+
+import uuid
+from pathlib import PurePath
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from womenup.money import INCENTIVE_KRW
 
 
 class InternshipApplication(models.Model):
@@ -219,3 +225,140 @@ class ScreeningResult(models.Model):
     @property
     def effective_outcome(self) -> str:
         return self.override_outcome or self.outcome
+
+
+class CandidateEvaluation(models.Model):
+    """A company's interview of one candidate for one role: schedule, result, rank."""
+
+    class Result(models.TextChoices):
+        PENDING = "pending", _("결과 대기")
+        PASS = "pass", _("합격")
+        FAIL = "fail", _("불합격")
+
+    role = models.ForeignKey("companies.Role", on_delete=models.CASCADE, related_name="evaluations")
+    application = models.ForeignKey(
+        InternshipApplication, on_delete=models.CASCADE, related_name="evaluations"
+    )
+    interview_at = models.DateTimeField(_("면접 일시"), null=True, blank=True)
+    interview_place = models.CharField(_("면접 장소"), max_length=200, blank=True)
+    video_link = models.URLField(_("화상면접 링크"), blank=True)
+    result = models.CharField(
+        _("면접 결과"), max_length=10, choices=Result.choices, default=Result.PENDING
+    )
+    note = models.TextField(_("메모"), blank=True)
+    rank = models.PositiveSmallIntegerField(_("선호 순위"), null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("면접 평가")
+        verbose_name_plural = _("면접 평가")
+        ordering = ["role_id", "rank", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["role", "application"], name="one_evaluation_per_role_and_application"
+            ),
+            models.UniqueConstraint(
+                fields=["role", "rank"],
+                condition=models.Q(rank__isnull=False),
+                name="one_candidate_per_rank",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(rank__isnull=True) | models.Q(result="pass", rank__gte=1),
+                name="only_passed_candidates_are_ranked",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.role} · {self.application_id} · {self.get_result_display()}"
+
+
+def hire_proof_upload_path(hire: "HireConfirmation", filename: str) -> str:
+    suffix = PurePath(filename).suffix.lower()[:10]
+    return f"company-hires/{hire.company_id}/{uuid.uuid4().hex}{suffix}"
+
+
+class HireConfirmation(models.Model):
+    """The company hired its intern as a regular employee after the internship."""
+
+    company = models.ForeignKey("companies.Company", on_delete=models.PROTECT, related_name="hires")
+    placement = models.OneToOneField(
+        Placement, on_delete=models.PROTECT, related_name="hire_confirmation"
+    )
+    hired_on = models.DateField(_("정규직 채용일"))
+    proof = models.FileField(_("채용 증빙"), upload_to=hire_proof_upload_path, max_length=200)
+    proof_name = models.CharField(_("원래 파일 이름"), max_length=200)
+    proof_content_type = models.CharField(_("파일 형식"), max_length=50)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("등록 시각"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("정규직 채용 확인")
+        verbose_name_plural = _("정규직 채용 확인")
+        ordering = ["-created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.company} · {self.hired_on}"
+
+
+class IncentiveClaim(models.Model):
+    """The employment incentive (고용장려금) claimed for a hire; immutable once decided.
+
+    A rejected claim stays as it was; the company may file a new one (a new row) for the same
+    hire, so a hire has at most one claim that is not rejected.
+    """
+
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("신청")
+        APPROVED = "approved", _("승인")
+        REJECTED = "rejected", _("반려")
+
+    hire = models.ForeignKey(
+        HireConfirmation, on_delete=models.PROTECT, related_name="incentive_claims"
+    )
+    company = models.ForeignKey(
+        "companies.Company", on_delete=models.PROTECT, related_name="incentive_claims"
+    )
+    amount_krw = models.PositiveIntegerField(_("금액(원)"), default=INCENTIVE_KRW)
+    status = models.CharField(
+        _("상태"), max_length=10, choices=Status.choices, default=Status.SUBMITTED, db_index=True
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("처리 담당자"),
+    )
+    decided_at = models.DateTimeField(_("처리 시각"), null=True, blank=True)
+    rejection_reason = models.TextField(_("반려 사유"), blank=True)
+    created_at = models.DateTimeField(_("신청 시각"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("고용장려금 신청")
+        verbose_name_plural = _("고용장려금 신청")
+        ordering = ["-created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(amount_krw__gt=0), name="incentive_amount_positive"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status="submitted")
+                | models.Q(decided_at__isnull=False, decided_by__isnull=False),
+                name="incentive_decision_has_who_and_when",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="rejected") | ~models.Q(rejection_reason=""),
+                name="incentive_rejection_needs_a_reason",
+            ),
+            models.UniqueConstraint(
+                fields=["hire"],
+                condition=~models.Q(status="rejected"),
+                name="one_live_incentive_claim_per_hire",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.company} · {self.amount_krw:,}원 · {self.get_status_display()}"

@@ -1,16 +1,27 @@
-"""Reads of the application side: open roles, role gates, an applicant's applications."""
+"""Reads of the application side (open roles, role gates, an applicant's applications) and of
+the placement lifecycle the company pages show (candidates, rankings, interns, claims, hires).
+
+Everything a company user can reach starts from their own company's roles: views look objects
+up in these querysets, so another company's object is simply not found (404).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
+from applicants.models import Consent
+from applicants.selectors import candidate_cards
 from companies.models import Company, Role
+from companies.selectors import roles_for_company
 from matching.models import (
     ApplicationChoice,
+    CandidateEvaluation,
+    HireConfirmation,
+    IncentiveClaim,
     InternshipApplication,
     InterviewInvitation,
     Placement,
@@ -18,6 +29,7 @@ from matching.models import (
 )
 from womenup.eligibility import Facts, Outcome, Rule, RuleKind, evaluate
 from womenup.models import IntakeWindow
+from womenup.permissions import is_city_staff
 from womenup.selectors import rules_by_program
 
 BADGE_FIELDS = (
@@ -29,6 +41,7 @@ BADGE_FIELDS = (
 )
 GATE_RULE_KINDS = (RuleKind.COURSE_COMPLETION, RuleKind.PRE_TRAINING)
 EDITABLE_STATUSES = (InternshipApplication.Status.DRAFT, InternshipApplication.Status.SUBMITTED)
+_NOT_SUBMITTED = (InternshipApplication.Status.DRAFT, InternshipApplication.Status.WITHDRAWN)
 
 
 def company_badges() -> list[tuple[str, str]]:
@@ -202,3 +215,158 @@ def chosen_role_ids(profile, *, on: date | None = None) -> set[int]:
         .exclude(application__status=InternshipApplication.Status.WITHDRAWN)
         .values_list("role_id", flat=True)
     )
+
+
+# --- Candidates --------------------------------------------------------------------------------
+
+
+def candidate_applications(role: Role) -> QuerySet:
+    """Applications a role's company may see: they chose the role or were invited to it.
+
+    Withdrawn and unsubmitted applications are left out, and so is anyone without the consent
+    to share her data with the companies she applies to.
+    """
+    chose = ApplicationChoice.objects.filter(application=OuterRef("pk"), role=role)
+    invited = InterviewInvitation.objects.filter(application=OuterRef("pk"), role=role)
+    consented = Consent.objects.filter(
+        profile=OuterRef("applicant_id"), item=Consent.Item.PROVISION, withdrawn_at__isnull=True
+    )
+    return (
+        InternshipApplication.objects.filter(Exists(chose) | Exists(invited))
+        .filter(Exists(consented))
+        .exclude(status__in=_NOT_SUBMITTED)
+        .select_related("applicant")
+        .order_by("submitted_at", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One row of a role's candidate list: how she came, her card, the company's evaluation."""
+
+    application_id: int
+    choice_rank: int | None
+    invited: bool
+    card: object
+    evaluation: CandidateEvaluation | None
+
+
+def candidates_for_role(role: Role) -> list[Candidate]:
+    """The role's candidates with what she consented to share, in a fixed number of queries."""
+    applications = candidate_applications(role).prefetch_related(
+        Prefetch(
+            "choices", queryset=ApplicationChoice.objects.filter(role=role), to_attr="role_choice"
+        ),
+        Prefetch(
+            "invitations",
+            queryset=InterviewInvitation.objects.filter(role=role),
+            to_attr="role_invitation",
+        ),
+        Prefetch(
+            "evaluations",
+            queryset=CandidateEvaluation.objects.filter(role=role),
+            to_attr="role_evaluation",
+        ),
+    )
+    applications = list(applications)
+    cards = candidate_cards([application.applicant_id for application in applications])
+    return [
+        Candidate(
+            application_id=application.pk,
+            choice_rank=application.role_choice[0].rank if application.role_choice else None,
+            invited=bool(application.role_invitation),
+            card=cards.get(application.applicant_id),
+            evaluation=application.role_evaluation[0] if application.role_evaluation else None,
+        )
+        for application in applications
+        if application.applicant_id in cards
+    ]
+
+
+def candidate_for_role(role: Role, application) -> Candidate:
+    card = candidate_cards([application.applicant_id])[application.applicant_id]
+    evaluation = CandidateEvaluation.objects.filter(role=role, application=application).first()
+    return Candidate(
+        application_id=application.pk,
+        choice_rank=application.choices.filter(role=role).values_list("rank", flat=True).first(),
+        invited=application.invitations.filter(role=role).exists(),
+        card=card,
+        evaluation=evaluation,
+    )
+
+
+def passed_evaluations(role: Role) -> QuerySet[CandidateEvaluation]:
+    return CandidateEvaluation.objects.filter(
+        role=role, result=CandidateEvaluation.Result.PASS
+    ).select_related("application__applicant")
+
+
+def rankings_for_roles(role_ids) -> dict[int, list[int]]:
+    """Each role's ranked application ids, best first (one query; the weekly batch reads it)."""
+    rankings: dict[int, list[int]] = {role_id: [] for role_id in role_ids}
+    rows = (
+        CandidateEvaluation.objects.filter(role_id__in=list(rankings), rank__isnull=False)
+        .order_by("role_id", "rank")
+        .values_list("role_id", "application_id")
+    )
+    for role_id, application_id in rows:
+        rankings[role_id].append(application_id)
+    return rankings
+
+
+# --- Interns and incentive claims --------------------------------------------------------------
+
+
+def dashboard_roles(company: Company) -> QuerySet[Role]:
+    """The company's roles with their candidate, interview and intern counts (one query)."""
+    return roles_for_company(company).annotate(
+        chose_count=Count(
+            "choices__application",
+            filter=~Q(choices__application__status__in=_NOT_SUBMITTED),
+            distinct=True,
+        ),
+        invited_count=Count("invitations", distinct=True),
+        passed_count=Count("evaluations", filter=Q(evaluations__result="pass"), distinct=True),
+        intern_count=Count(
+            "placements",
+            filter=~Q(placements__status=Placement.Status.CANCELLED),
+            distinct=True,
+        ),
+    )
+
+
+def active_placement_count(role: Role) -> int:
+    """Seats of the role its matched interns take (every placement that is not cancelled)."""
+    return role.placements.exclude(status=Placement.Status.CANCELLED).count()
+
+
+def placements_for_company(company: Company | None) -> QuerySet:
+    if company is None:
+        return Placement.objects.none()
+    latest_claim = IncentiveClaim.objects.filter(hire__placement=OuterRef("pk")).order_by(
+        "-created_at", "-pk"
+    )
+    return (
+        Placement.objects.filter(role__company=company)
+        .exclude(status=Placement.Status.CANCELLED)
+        .select_related("role", "application__applicant", "hire_confirmation")
+        .annotate(latest_claim_status=Subquery(latest_claim.values("status")[:1]))
+        .order_by("-created_at", "pk")
+    )
+
+
+def claims_for_company(company: Company | None) -> QuerySet[IncentiveClaim]:
+    if company is None:
+        return IncentiveClaim.objects.none()
+    return IncentiveClaim.objects.filter(company=company).select_related(
+        "hire__placement__role", "hire__placement__application__applicant"
+    )
+
+
+def hires_for_user(user) -> QuerySet:
+    """Hire confirmations whose proof the user may download (own company, or city staff)."""
+    hires = HireConfirmation.objects.select_related("company", "placement__application__applicant")
+    if is_city_staff(user):
+        return hires
+    company_id = getattr(getattr(user, "company_membership", None), "company_id", None)
+    return hires.filter(company_id=company_id) if company_id else hires.none()

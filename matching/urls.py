@@ -38,4 +38,24 @@ urlpatterns = [
         views.candidate_document_download,
         name="candidate-document",
     ),
+    # The company's placement pages (beside its own pages under company/)
+    path("company/roles/<int:pk>/ranking/", views.role_ranking, name="role-ranking"),
+    path(
+        "company/roles/<int:pk>/candidates/<int:application_id>/",
+        views.candidate_detail,
+        name="candidate",
+    ),
+    path(
+        "company/roles/<int:pk>/candidates/<int:application_id>/interview/",
+        views.candidate_interview,
+        name="candidate-interview",
+    ),
+    path(
+        "company/roles/<int:pk>/candidates/<int:application_id>/result/",
+        views.candidate_result,
+        name="candidate-result",
+    ),
+    path("company/interns/<int:pk>/contract/", views.placement_contract, name="intern-contract"),
+    path("company/interns/<int:pk>/hire/", views.placement_hire, name="intern-hire"),
+    path("company/hires/<int:pk>/proof/", views.hire_proof_download, name="hire-proof"),
 ]

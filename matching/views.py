@@ -1,6 +1,8 @@
-"""Application-side pages: browse open roles, rank choices, submit, withdraw, answer invitations.
+"""Application-side pages: browse open roles, rank choices, submit, withdraw, answer invitations;
+and the company's placement pages: candidates, interviews, ranking, contracts, hires.
 
-The role list and role pages are public; everything else is the logged-in applicant's own.
+The role list and role pages are public; an applicant's pages are her own, and every company
+page is scoped to the logged-in user's own company.
 """
 
 from django.conf import settings
@@ -8,20 +10,25 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from applicants.decorators import applicant_required
 from applicants.selectors import (
     applicant_facts,
+    candidate_cards,
     missing_required_consents,
     profile_for_user,
     profile_missing_items,
 )
+from companies import selectors as company_selectors
 from companies.decorators import company_member_required
+from companies.views import _form_errors
 from matching import forms, selectors, services
 from matching.visibility import documents_visible_to_company
 from womenup.downloads import private_file_response
+from womenup.money import INCENTIVE_KRW
 
 ROLES_PER_PAGE = 20
 
@@ -197,6 +204,185 @@ def invitation_respond(request, pk: int):
             request, _("면접 제안을 수락했습니다.") if accept else _("면접 제안을 거절했습니다.")
         )
     return redirect("applicants:dashboard")
+
+
+# --- Candidates --------------------------------------------------------------------------------
+
+
+def _role_and_application(company, pk: int, application_id: int):
+    role = get_object_or_404(company_selectors.roles_for_company(company), pk=pk)
+    application = get_object_or_404(selectors.candidate_applications(role), pk=application_id)
+    return role, application
+
+
+@company_member_required
+def candidate_detail(request, company, pk: int, application_id: int):
+    role, application = _role_and_application(company, pk, application_id)
+    return _render_candidate(request, role, application)
+
+
+def _render_candidate(request, role, application, *, interview_form=None, result_form=None):
+    candidate = selectors.candidate_for_role(role, application)
+    evaluation = candidate.evaluation
+    if interview_form is None:
+        initial = {}
+        if evaluation:
+            initial = {
+                "interview_at": evaluation.interview_at,
+                "interview_place": evaluation.interview_place,
+                "video_link": evaluation.video_link,
+            }
+        interview_form = forms.InterviewForm(initial=initial)
+    if result_form is None:
+        initial = {"result": evaluation.result, "note": evaluation.note} if evaluation else {}
+        result_form = forms.ResultForm(initial=initial)
+    context = {
+        "role": role,
+        "candidate": candidate,
+        "interview_form": interview_form,
+        "result_form": result_form,
+    }
+    return render(request, "matching/candidate.html", context)
+
+
+@company_member_required
+@require_POST
+def candidate_interview(request, company, pk: int, application_id: int):
+    role, application = _role_and_application(company, pk, application_id)
+    form = forms.InterviewForm(request.POST)
+    if form.is_valid():
+        try:
+            services.evaluation_schedule(
+                role=role, application_id=application.pk, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("면접 일정을 저장하고 지원자에게 알렸습니다."))
+            return redirect("matching:candidate", pk=role.pk, application_id=application.pk)
+    return _render_candidate(request, role, application, interview_form=form)
+
+
+@company_member_required
+@require_POST
+def candidate_result(request, company, pk: int, application_id: int):
+    role, application = _role_and_application(company, pk, application_id)
+    form = forms.ResultForm(request.POST)
+    if form.is_valid():
+        try:
+            services.evaluation_record_result(
+                role=role, application_id=application.pk, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("면접 결과를 저장했습니다."))
+            return redirect("companies:role-manage", pk=role.pk)
+    return _render_candidate(request, role, application, result_form=form)
+
+
+@company_member_required
+def role_ranking(request, company, pk: int):
+    role = get_object_or_404(company_selectors.roles_for_company(company), pk=pk)
+    evaluations = list(selectors.passed_evaluations(role).order_by("rank", "pk"))
+    labels = _candidate_labels(evaluations)
+    form = forms.RankingForm(request.POST or None, evaluations=evaluations, labels=labels)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.ranking_set(role=role, application_ids=form.cleaned_data["ordered"])
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("순위를 저장했습니다. 다음 주간 매칭에 반영됩니다."))
+            return redirect("companies:role-manage", pk=role.pk)
+    context = {"role": role, "form": form, "has_candidates": bool(evaluations)}
+    return render(request, "matching/ranking.html", context)
+
+
+def _candidate_labels(evaluations) -> dict[int, str]:
+    cards = candidate_cards([evaluation.application.applicant_id for evaluation in evaluations])
+    labels = {}
+    for evaluation in evaluations:
+        card = cards.get(evaluation.application.applicant_id)
+        labels[evaluation.application_id] = (card and card.name) or _("지원자 %(id)s") % {
+            "id": evaluation.application_id
+        }
+    return labels
+
+
+# --- Interns, hires, incentive -----------------------------------------------------------------
+
+
+@company_member_required
+def placement_contract(request, company, pk: int):
+    placement = get_object_or_404(selectors.placements_for_company(company), pk=pk)
+    form = forms.ContractForm(
+        request.POST or None, initial={"contract_start": placement.contract_start}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.placement_contract_confirm(placement=placement, **form.cleaned_data)
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("근로계약 시작일을 확정했습니다."))
+            return redirect("companies:dashboard")
+    return render(request, "matching/contract.html", {"placement": placement, "form": form})
+
+
+@company_member_required
+def placement_hire(request, company, pk: int):
+    placement = get_object_or_404(selectors.placements_for_company(company), pk=pk)
+    hire = getattr(placement, "hire_confirmation", None)
+    if hire is not None:
+        return _incentive_refile(request, placement, hire)
+    form = forms.HireForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.hire_confirm(
+                placement=placement,
+                user=request.user,
+                hired_on=form.cleaned_data["hired_on"],
+                proof=form.cleaned_data["proof"],
+            )
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("정규직 채용을 확인하고 고용장려금을 신청했습니다."))
+            return redirect("companies:dashboard")
+    context = {"placement": placement, "form": form, "incentive_krw": INCENTIVE_KRW}
+    return render(request, "matching/hire.html", context)
+
+
+def _incentive_refile(request, placement, hire):
+    """The hire is confirmed already: after a rejection, file the incentive again."""
+    form = forms.ClaimRefileForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.incentive_claim_refile(hire=hire, proof=form.cleaned_data["proof"])
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("새 증빙으로 고용장려금을 다시 신청했습니다."))
+            return redirect("companies:dashboard")
+    context = {
+        "placement": placement,
+        "hire": hire,
+        "form": form,
+        "incentive_krw": INCENTIVE_KRW,
+        "refiling": True,
+    }
+    return render(request, "matching/hire.html", context)
+
+
+def hire_proof_download(request, pk: int):
+    if not request.user.is_authenticated:
+        return redirect(f"{reverse('account_login')}?next={request.path}")
+    hire = get_object_or_404(selectors.hires_for_user(request.user), pk=pk)
+    services.hire_proof_download_record(hire=hire, user=request.user, request=request)
+    return private_file_response(
+        hire.proof, filename=hire.proof_name, content_type=hire.proof_content_type
+    )
 
 
 # --- Company side: candidates' documents -------------------------------------------------------

@@ -3,8 +3,16 @@
 import companies.models
 import django.db.models.deletion
 import uuid
+from pathlib import PurePath
+
 from django.conf import settings
 from django.db import migrations, models
+
+
+def hire_proof_upload_path(hire, filename):
+    """As it was here; the model and its upload path now live in matching.models."""
+    suffix = PurePath(filename).suffix.lower()[:10]
+    return f"company-hires/{hire.company_id}/{uuid.uuid4().hex}{suffix}"
 
 
 class Migration(migrations.Migration):
@@ -72,7 +80,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('hired_on', models.DateField(verbose_name='정규직 채용일')),
-                ('proof', models.FileField(max_length=200, upload_to=companies.models.hire_proof_upload_path, verbose_name='채용 증빙')),
+                ('proof', models.FileField(max_length=200, upload_to=hire_proof_upload_path, verbose_name='채용 증빙')),
                 ('proof_name', models.CharField(max_length=200, verbose_name='원래 파일 이름')),
                 ('proof_content_type', models.CharField(max_length=50, verbose_name='파일 형식')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='등록 시각')),

@@ -93,7 +93,7 @@ def proof_kwargs(world) -> dict:
 
 
 def hire_kwargs(world) -> dict:
-    from tests.factories.companies import HireConfirmationFactory
+    from tests.factories.matching import HireConfirmationFactory
 
     return {
         "pk": world.once("hire", lambda: HireConfirmationFactory(placement=placement(world))).pk
@@ -130,13 +130,13 @@ ROWS = {
     "companies:role-edit": Row(OWN_OBJECT, kwargs=role_kwargs),
     "companies:role-publish": Row(POST_ONLY, kwargs=role_kwargs),
     "companies:role-close": Row(OWN_OBJECT, kwargs=role_kwargs),
-    "companies:role-ranking": Row(OWN_OBJECT, kwargs=role_kwargs),
-    "companies:candidate": Row(OWN_OBJECT, kwargs=candidate_kwargs),
-    "companies:candidate-interview": Row(POST_ONLY, kwargs=candidate_kwargs),
-    "companies:candidate-result": Row(POST_ONLY, kwargs=candidate_kwargs),
-    "companies:intern-contract": Row(OWN_OBJECT, kwargs=lambda w: {"pk": placement(w).pk}),
-    "companies:intern-hire": Row(OWN_OBJECT, kwargs=lambda w: {"pk": placement(w).pk}),
-    "companies:hire-proof": Row(DOWNLOAD, kwargs=hire_kwargs),
+    "matching:role-ranking": Row(OWN_OBJECT, kwargs=role_kwargs),
+    "matching:candidate": Row(OWN_OBJECT, kwargs=candidate_kwargs),
+    "matching:candidate-interview": Row(POST_ONLY, kwargs=candidate_kwargs),
+    "matching:candidate-result": Row(POST_ONLY, kwargs=candidate_kwargs),
+    "matching:intern-contract": Row(OWN_OBJECT, kwargs=lambda w: {"pk": placement(w).pk}),
+    "matching:intern-hire": Row(OWN_OBJECT, kwargs=lambda w: {"pk": placement(w).pk}),
+    "matching:hire-proof": Row(DOWNLOAD, kwargs=hire_kwargs),
     "companies:list": Row(everyone(OK)),
     "companies:detail": Row(everyone(OK), kwargs=public_company_kwargs),
     "companies:role-list": Row(everyone(OK), query="?track=recruit_linked&q=인턴"),

@@ -4,11 +4,12 @@ import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.urls import reverse
 
-from companies.models import Company, IncentiveClaim
+from companies.models import Company
+from matching.models import IncentiveClaim
 from tests.factories.accounts import staff_with_mfa
-from tests.factories.companies import (
+from tests.factories.companies import CompanyFactory
+from tests.factories.matching import (
     CandidateEvaluationFactory,
-    CompanyFactory,
     HireConfirmationFactory,
     IncentiveClaimFactory,
 )
@@ -24,8 +25,8 @@ def staff(client):
     return user
 
 
-def run_action(client, model: str, action: str, pk: int, **extra):
-    url = reverse(f"admin:companies_{model}_changelist")
+def run_action(client, model: str, action: str, pk: int, *, app="companies", **extra):
+    url = reverse(f"admin:{app}_{model}_changelist")
     return client.post(url, {"action": action, ACTION_CHECKBOX_NAME: [pk], **extra}, follow=True)
 
 
@@ -49,10 +50,12 @@ def test_rejection_asks_for_a_reason_first(client, staff):
 
 def test_staff_approve_an_incentive_claim_once(client, staff):
     claim = IncentiveClaimFactory()
-    run_action(client, "incentiveclaim", "approve", claim.pk)
+    run_action(client, "incentiveclaim", "approve", claim.pk, app="matching")
     claim.refresh_from_db()
     assert (claim.status, claim.decided_by) == (IncentiveClaim.Status.APPROVED, staff)
-    page = run_action(client, "incentiveclaim", "reject", claim.pk, apply="1", reason="다시")
+    page = run_action(
+        client, "incentiveclaim", "reject", claim.pk, app="matching", apply="1", reason="다시"
+    )
     assert "처리된 신청은 바꿀 수 없습니다" in page.content.decode()
     claim.refresh_from_db()
     assert claim.status == IncentiveClaim.Status.APPROVED
@@ -60,7 +63,7 @@ def test_staff_approve_an_incentive_claim_once(client, staff):
 
 def test_opening_an_interview_record_is_logged(client, staff):
     evaluation = CandidateEvaluationFactory()
-    url = reverse("admin:companies_candidateevaluation_change", args=[evaluation.pk])
+    url = reverse("admin:matching_candidateevaluation_change", args=[evaluation.pk])
     assert client.get(url).status_code == 200
     access = PersonalDataAccess.objects.get(actor=staff)
     assert access.subject == evaluation.application.applicant.user
@@ -68,7 +71,7 @@ def test_opening_an_interview_record_is_logged(client, staff):
 
 def test_downloading_a_hire_proof_is_logged(client, staff):
     hire = HireConfirmationFactory()
-    response = client.get(reverse("companies:hire-proof", args=[hire.pk]))
+    response = client.get(reverse("matching:hire-proof", args=[hire.pk]))
     assert response.status_code == 200
     access = PersonalDataAccess.objects.get(actor=staff, action="download")
     assert access.subject == hire.placement.application.applicant.user

@@ -3,16 +3,16 @@
 import pytest
 from django.urls import reverse
 
-from companies import services
+from matching import services
 from tests.factories.applicants import CertificateFactory, DocumentFactory, ready_profile
 from tests.factories.companies import (
     CompanyFactory,
     CompanyMembershipFactory,
-    IncentiveClaimFactory,
     RoleFactory,
 )
 from tests.factories.matching import (
     ApplicationChoiceFactory,
+    IncentiveClaimFactory,
     InternshipApplicationFactory,
     InterviewInvitationFactory,
     PlacementFactory,
@@ -94,4 +94,4 @@ def test_role_candidates_page(client, django_assert_max_num_queries, size):
     assert response.status_code == 200
     assert response.content.decode().count("합격") >= size
     with django_assert_max_num_queries(ROLE_PAGE_QUERIES):
-        assert client.get(reverse("companies:role-ranking", args=[role.pk])).status_code == 200
+        assert client.get(reverse("matching:role-ranking", args=[role.pk])).status_code == 200

@@ -10,8 +10,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from companies import selectors, services
-from companies.models import BadgeProof, Company, IncentiveClaim, Role
-from matching.models import Placement
+from companies.models import BadgeProof, Company, Role
+from matching import selectors as matching_selectors
+from matching import services as matching_services
+from matching.models import IncentiveClaim, Placement
 from tests.factories import kernel
 from tests.factories.accounts import (
     CompanyUserFactory,
@@ -20,13 +22,13 @@ from tests.factories.accounts import (
     give_totp,
 )
 from tests.factories.applicants import PDF_BYTES, pdf_upload
-from tests.factories.companies import (
-    CompanyMembershipFactory,
+from tests.factories.companies import CompanyMembershipFactory, RoleFactory
+from tests.factories.matching import (
+    ApplicationChoiceFactory,
     HireConfirmationFactory,
     IncentiveClaimFactory,
-    RoleFactory,
+    PlacementFactory,
 )
-from tests.factories.matching import ApplicationChoiceFactory, PlacementFactory
 from womenup.models import User
 
 pytestmark = pytest.mark.django_db
@@ -76,10 +78,10 @@ def test_institution_staff_cannot_download_company_proofs(client):
     proof = badge_proof(hire.company)
     staff = institution_staff()
     assert not selectors.badge_proofs_for_user(staff).exists()
-    assert not selectors.hires_for_user(staff).exists()
+    assert not matching_selectors.hires_for_user(staff).exists()
     client.force_login(staff)
     assert client.get(reverse("companies:proof-download", args=[proof.pk])).status_code == 404
-    assert client.get(reverse("companies:hire-proof", args=[hire.pk])).status_code == 404
+    assert client.get(reverse("matching:hire-proof", args=[hire.pk])).status_code == 404
 
 
 def test_city_staff_still_download_every_companys_proofs(client):
@@ -89,7 +91,7 @@ def test_city_staff_still_download_every_companys_proofs(client):
     give_totp(staff)
     client.force_login(staff)
     assert client.get(reverse("companies:proof-download", args=[proof.pk])).status_code == 200
-    assert client.get(reverse("companies:hire-proof", args=[hire.pk])).status_code == 200
+    assert client.get(reverse("matching:hire-proof", args=[hire.pk])).status_code == 200
 
 
 # --- 2. The incentive is claimed only after a real internship ----------------------------------
@@ -98,8 +100,10 @@ def test_city_staff_still_download_every_companys_proofs(client):
 def test_a_contract_cannot_start_before_the_match():
     placement = matched(PlacementFactory(), date(2024, 7, 1))
     with pytest.raises(ValidationError, match="매칭일\\(2024-07-01\\) 이후여야"):
-        services.placement_contract_confirm(placement=placement, contract_start=date(2024, 6, 30))
-    placement = services.placement_contract_confirm(
+        matching_services.placement_contract_confirm(
+            placement=placement, contract_start=date(2024, 6, 30)
+        )
+    placement = matching_services.placement_contract_confirm(
         placement=placement, contract_start=date(2024, 7, 1)
     )
     assert placement.contract_start == date(2024, 7, 1)
@@ -107,15 +111,19 @@ def test_a_contract_cannot_start_before_the_match():
 
 def test_the_contract_start_is_frozen_once_the_hire_is_confirmed():
     placement = matched(PlacementFactory(), date(2024, 6, 24))
-    services.placement_contract_confirm(placement=placement, contract_start=date(2024, 7, 1))
-    services.hire_confirm(
+    matching_services.placement_contract_confirm(
+        placement=placement, contract_start=date(2024, 7, 1)
+    )
+    matching_services.hire_confirm(
         placement=placement,
         user=CompanyUserFactory(),
         hired_on=date(2024, 10, 1),
         proof=pdf_upload("hire.pdf"),
     )
     with pytest.raises(ValidationError, match="계약 시작일을 바꿀 수 없습니다"):
-        services.placement_contract_confirm(placement=placement, contract_start=date(2024, 6, 24))
+        matching_services.placement_contract_confirm(
+            placement=placement, contract_start=date(2024, 6, 24)
+        )
     placement.refresh_from_db()
     assert placement.contract_start == date(2024, 7, 1)
 
@@ -125,7 +133,7 @@ def test_a_hire_is_refused_while_the_internship_runs():
         status=Placement.Status.CONTRACTED, contract_start=date(2026, 9, 1)
     )
     with pytest.raises(ValidationError, match="인턴 기간이 끝난 뒤\\(2026-12-01 이후\\)"):
-        services.hire_confirm(
+        matching_services.hire_confirm(
             placement=placement,
             user=CompanyUserFactory(),
             hired_on=date(2026, 12, 1),
@@ -142,14 +150,14 @@ def test_a_hire_date_in_the_future_is_refused():
     with pytest.raises(
         ValidationError, match="정규직 채용일\\(2026-12-15\\)이 아직 오지 않았습니다"
     ):
-        services.hire_confirm(
+        matching_services.hire_confirm(
             placement=placement,
             user=CompanyUserFactory(),
             hired_on=date(2026, 12, 15),
             proof=pdf_upload(),
             today=date(2026, 12, 1),
         )
-    claim = services.hire_confirm(
+    claim = matching_services.hire_confirm(
         placement=placement,
         user=CompanyUserFactory(),
         hired_on=date(2026, 12, 1),
@@ -317,14 +325,16 @@ def test_a_draft_chosen_by_an_applicant_keeps_its_intake_but_a_fresh_draft_may_c
 
 def rejected_claim():
     claim = IncentiveClaimFactory()
-    return services.incentive_claim_reject(
+    return matching_services.incentive_claim_reject(
         claim=claim, staff=StaffUserFactory(), reason="4대보험 가입 증빙 필요"
     )
 
 
 def test_a_rejected_claim_is_filed_again_as_a_new_claim():
     rejected = rejected_claim()
-    claim = services.incentive_claim_refile(hire=rejected.hire, proof=pdf_upload("insurance.pdf"))
+    claim = matching_services.incentive_claim_refile(
+        hire=rejected.hire, proof=pdf_upload("insurance.pdf")
+    )
     assert claim.pk != rejected.pk
     assert claim.status == IncentiveClaim.Status.SUBMITTED
     assert claim.hire.proof_name == "insurance.pdf"
@@ -339,9 +349,9 @@ def test_a_rejected_claim_is_filed_again_as_a_new_claim():
 def test_only_a_rejected_claim_may_be_filed_again(status):
     claim = IncentiveClaimFactory()
     if status == "approved":
-        services.incentive_claim_approve(claim=claim, staff=StaffUserFactory())
+        matching_services.incentive_claim_approve(claim=claim, staff=StaffUserFactory())
     with pytest.raises(ValidationError, match="반려된 신청만 새로 신청할 수 있습니다"):
-        services.incentive_claim_refile(hire=claim.hire, proof=pdf_upload())
+        matching_services.incentive_claim_refile(hire=claim.hire, proof=pdf_upload())
     assert IncentiveClaim.objects.count() == 1
 
 
@@ -358,9 +368,11 @@ def test_the_dashboard_offers_filing_again_after_a_rejection(client, member):
         contract_start=date(2024, 7, 1),
     )
     claim = IncentiveClaimFactory(hire__placement=placement)
-    url = reverse("companies:intern-hire", args=[placement.pk])
+    url = reverse("matching:intern-hire", args=[placement.pk])
     assert url not in client.get(reverse("companies:dashboard")).content.decode()
-    services.incentive_claim_reject(claim=claim, staff=StaffUserFactory(), reason="증빙 불명확")
+    matching_services.incentive_claim_reject(
+        claim=claim, staff=StaffUserFactory(), reason="증빙 불명확"
+    )
     page = client.get(reverse("companies:dashboard")).content.decode()
     assert url in page and "고용장려금 다시 신청" in page
     response = client.post(url, {"proof": pdf_upload("again.pdf")})

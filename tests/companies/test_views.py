@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from companies.models import CandidateEvaluation, Company, CompanyInvitation, IncentiveClaim, Role
-from matching.models import Placement
+from companies.models import Company, CompanyInvitation, Role
+from matching.models import CandidateEvaluation, IncentiveClaim, Placement
 from tests.factories import kernel
 from tests.factories.accounts import ApplicantUserFactory, CompanyUserFactory
 from tests.factories.applicants import (
@@ -213,12 +213,19 @@ def test_a_pending_company_sees_why_it_cannot_publish(client):
 
 
 @pytest.mark.parametrize(
-    "name", ["role-manage", "role-edit", "role-close", "role-ranking", "role-publish"]
+    "name",
+    [
+        "companies:role-manage",
+        "companies:role-edit",
+        "companies:role-close",
+        "matching:role-ranking",
+        "companies:role-publish",
+    ],
 )
 def test_another_companys_role_is_not_found(client, member, name):
     other = RoleFactory()
-    method = client.post if name == "role-publish" else client.get
-    assert method(reverse(f"companies:{name}", args=[other.pk])).status_code == 404
+    method = client.post if name == "companies:role-publish" else client.get
+    assert method(reverse(name, args=[other.pk])).status_code == 404
 
 
 # --- Candidates and consent --------------------------------------------------------------------
@@ -245,7 +252,7 @@ def test_an_applicant_without_the_provision_consent_is_not_shown(client, member)
     application = chosen_by(role, profile)
     page = client.get(reverse("companies:role-manage", args=[role.pk])).content.decode()
     assert "박미동의" not in page
-    url = reverse("companies:candidate", args=[role.pk, application.pk])
+    url = reverse("matching:candidate", args=[role.pk, application.pk])
     assert client.get(url).status_code == 404
 
 
@@ -258,7 +265,7 @@ def test_applicants_of_other_roles_withdrawn_or_unsubmitted_are_never_shown(clie
     for name in ["최다른", "정취소", "한작성"]:
         assert name not in page
     for application in [elsewhere, withdrawn, draft]:
-        url = reverse("companies:candidate", args=[role.pk, application.pk])
+        url = reverse("matching:candidate", args=[role.pk, application.pk])
         assert client.get(url).status_code == 404
 
 
@@ -273,16 +280,16 @@ def test_another_company_cannot_reach_a_candidate_through_its_own_role(client, m
     mine = RoleFactory(company=member.company)
     theirs = RoleFactory()
     application = chosen_by(theirs)
-    url = reverse("companies:candidate", args=[mine.pk, application.pk])
+    url = reverse("matching:candidate", args=[mine.pk, application.pk])
     assert client.get(url).status_code == 404
-    url = reverse("companies:candidate", args=[theirs.pk, application.pk])
+    url = reverse("matching:candidate", args=[theirs.pk, application.pk])
     assert client.get(url).status_code == 404
 
 
 def test_interview_result_and_ranking_through_the_pages(client, member):
     role = RoleFactory(company=member.company)
     first, second = chosen_by(role), chosen_by(role)
-    base = "companies:candidate-interview"
+    base = "matching:candidate-interview"
     response = client.post(
         reverse(base, args=[role.pk, first.pk]),
         {"interview_at": "2026-12-01T10:00", "interview_place": "본사 회의실"},
@@ -290,19 +297,19 @@ def test_interview_result_and_ranking_through_the_pages(client, member):
     assert response.status_code == 302
     for application in (first, second):
         client.post(
-            reverse("companies:candidate-result", args=[role.pk, application.pk]),
+            reverse("matching:candidate-result", args=[role.pk, application.pk]),
             {"result": "pass", "note": "좋음"},
         )
-    page = client.get(reverse("companies:role-ranking", args=[role.pk])).content.decode()
+    page = client.get(reverse("matching:role-ranking", args=[role.pk])).content.decode()
     assert "순위" in page
     client.post(
-        reverse("companies:role-ranking", args=[role.pk]),
+        reverse("matching:role-ranking", args=[role.pk]),
         {f"rank_{first.pk}": "2", f"rank_{second.pk}": "1"},
     )
     ranks = dict(CandidateEvaluation.objects.filter(role=role).values_list("application", "rank"))
     assert ranks == {first.pk: 2, second.pk: 1}
     same = client.post(
-        reverse("companies:role-ranking", args=[role.pk]),
+        reverse("matching:role-ranking", args=[role.pk]),
         {f"rank_{first.pk}": "1", f"rank_{second.pk}": "1"},
     )
     assert "같은 순위를 두 명에게 줄 수 없습니다" in same.content.decode()
@@ -312,7 +319,7 @@ def test_an_interview_without_place_or_link_is_explained(client, member):
     role = RoleFactory(company=member.company)
     application = chosen_by(role)
     response = client.post(
-        reverse("companies:candidate-interview", args=[role.pk, application.pk]),
+        reverse("matching:candidate-interview", args=[role.pk, application.pk]),
         {"interview_at": "2026-12-01T10:00"},
     )
     assert "면접 장소 또는 화상면접 링크" in response.content.decode()
@@ -327,12 +334,12 @@ def test_contract_start_and_hire_through_the_pages(client, member):
     matched = timezone.make_aware(datetime(2024, 6, 24, 9))
     Placement.objects.filter(pk=placement.pk).update(created_at=matched)
     client.post(
-        reverse("companies:intern-contract", args=[placement.pk]), {"contract_start": "2024-07-01"}
+        reverse("matching:intern-contract", args=[placement.pk]), {"contract_start": "2024-07-01"}
     )
     placement.refresh_from_db()
     assert (placement.status, placement.contract_start) == ("contracted", date(2024, 7, 1))
     client.post(
-        reverse("companies:intern-hire", args=[placement.pk]),
+        reverse("matching:intern-hire", args=[placement.pk]),
         {"hired_on": "2024-10-01", "proof": pdf_upload("hire.pdf")},
     )
     claim = IncentiveClaim.objects.get(company=member.company)
@@ -341,10 +348,10 @@ def test_contract_start_and_hire_through_the_pages(client, member):
     assert "3,000,000원" in page and "신청" in page
 
 
-@pytest.mark.parametrize("name", ["intern-contract", "intern-hire"])
+@pytest.mark.parametrize("name", ["matching:intern-contract", "matching:intern-hire"])
 def test_another_companys_intern_is_not_found(client, member, name):
     placement = PlacementFactory(status=Placement.Status.CONTRACTED)
-    assert client.get(reverse(f"companies:{name}", args=[placement.pk])).status_code == 404
+    assert client.get(reverse(name, args=[placement.pk])).status_code == 404
 
 
 def test_a_company_user_without_a_company_is_sent_to_registration(client):
@@ -417,7 +424,7 @@ def test_the_public_role_links_to_the_applicant_side_while_its_intake_is_open(cl
 
 
 def test_the_dashboard_lists_only_the_companys_own_roles_interns_and_claims(client, member):
-    from tests.factories.companies import IncentiveClaimFactory
+    from tests.factories.matching import IncentiveClaimFactory
 
     RoleFactory(title="남의 직무")
     theirs = PlacementFactory(role__title="남의 인턴 직무", application__applicant=ready_profile())
@@ -427,5 +434,5 @@ def test_the_dashboard_lists_only_the_companys_own_roles_interns_and_claims(clie
     assert "우리 직무" in page
     assert "남의 직무" not in page and "남의 인턴 직무" not in page
     assert "3,000,000원" not in page
-    url = reverse("companies:hire-proof", args=[claim.hire_id])
+    url = reverse("matching:hire-proof", args=[claim.hire_id])
     assert client.get(url).status_code == 404

@@ -4,7 +4,8 @@ import pytest
 from playwright.sync_api import expect
 
 from companies import services
-from companies.models import CandidateEvaluation, Company, Role
+from companies.models import Company, Role
+from matching.models import CandidateEvaluation
 from tests.e2e.conftest import assert_no_serious_axe_violations
 from tests.e2e.journeys import COMPANY, confirm_and_log_in, sign_up
 from tests.factories import kernel

@@ -1,22 +1,12 @@
-"""Companies with their users and roles, interviews, hires and incentive claims."""
+"""Companies with their users and roles."""
 
 import factory
-from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from companies.business_number import with_check_digit
-from companies.models import (
-    CandidateEvaluation,
-    Company,
-    CompanyMembership,
-    HireConfirmation,
-    IncentiveClaim,
-    Role,
-)
+from companies.models import Company, CompanyMembership, Role
 from tests.factories import kernel
 from tests.factories.accounts import CompanyUserFactory
-
-PDF_BYTES = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
 
 
 class CompanyFactory(factory.django.DjangoModelFactory):
@@ -62,33 +52,3 @@ class RoleFactory(factory.django.DjangoModelFactory):
     published_at = factory.LazyAttribute(
         lambda role: timezone.now() if role.status == Role.Status.PUBLISHED else None
     )
-
-
-class CandidateEvaluationFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = CandidateEvaluation
-
-    role = factory.SubFactory(RoleFactory)
-    application = factory.SubFactory("tests.factories.matching.InternshipApplicationFactory")
-    result = CandidateEvaluation.Result.PENDING
-
-
-class HireConfirmationFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = HireConfirmation
-
-    placement = factory.SubFactory("tests.factories.matching.PlacementFactory")
-    company = factory.LazyAttribute(lambda hire: hire.placement.role.company)
-    hired_on = factory.LazyFunction(timezone.localdate)
-    proof = factory.LazyFunction(lambda: ContentFile(PDF_BYTES, name="contract.pdf"))
-    proof_name = "contract.pdf"
-    proof_content_type = "application/pdf"
-    confirmed_by = factory.SubFactory(CompanyUserFactory)
-
-
-class IncentiveClaimFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = IncentiveClaim
-
-    hire = factory.SubFactory(HireConfirmationFactory)
-    company = factory.LazyAttribute(lambda claim: claim.hire.company)

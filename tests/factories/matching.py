@@ -1,11 +1,21 @@
-"""Internship applications and their ranked choices."""
+"""Internship applications and their ranked choices; interviews, hires and incentive claims."""
 
 import factory
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from matching.models import ApplicationChoice, InternshipApplication
+from matching.models import (
+    ApplicationChoice,
+    CandidateEvaluation,
+    HireConfirmation,
+    IncentiveClaim,
+    InternshipApplication,
+)
 from tests.factories import kernel
+from tests.factories.accounts import CompanyUserFactory
 from tests.factories.applicants import ApplicantProfileFactory
+
+PDF_BYTES = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
 
 
 class InternshipApplicationFactory(factory.django.DjangoModelFactory):
@@ -53,3 +63,33 @@ class PlacementFactory(factory.django.DjangoModelFactory):
     application = factory.SubFactory(InternshipApplicationFactory)
     role = factory.SubFactory("tests.factories.companies.RoleFactory")
     week = "2024-W23"
+
+
+class CandidateEvaluationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CandidateEvaluation
+
+    role = factory.SubFactory("tests.factories.companies.RoleFactory")
+    application = factory.SubFactory(InternshipApplicationFactory)
+    result = CandidateEvaluation.Result.PENDING
+
+
+class HireConfirmationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = HireConfirmation
+
+    placement = factory.SubFactory(PlacementFactory)
+    company = factory.LazyAttribute(lambda hire: hire.placement.role.company)
+    hired_on = factory.LazyFunction(timezone.localdate)
+    proof = factory.LazyFunction(lambda: ContentFile(PDF_BYTES, name="contract.pdf"))
+    proof_name = "contract.pdf"
+    proof_content_type = "application/pdf"
+    confirmed_by = factory.SubFactory(CompanyUserFactory)
+
+
+class IncentiveClaimFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = IncentiveClaim
+
+    hire = factory.SubFactory(HireConfirmationFactory)
+    company = factory.LazyAttribute(lambda claim: claim.hire.company)

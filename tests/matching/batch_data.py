@@ -5,8 +5,7 @@ from datetime import date, datetime, timedelta
 from django.utils import timezone
 
 from applicants.models import CareerEntry, Certificate, Document
-from companies.models import CandidateEvaluation
-from matching.models import ApplicationChoice, InternshipApplication
+from matching.models import ApplicationChoice, CandidateEvaluation, InternshipApplication
 from tests.factories.applicants import ApplicantProfileFactory
 from tests.factories.matching import InternshipApplicationFactory
 

@@ -7,18 +7,15 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.utils import timezone
 
-from companies import selectors, services
-from companies.models import CandidateEvaluation, IncentiveClaim
-from matching.models import Placement
+from matching import selectors, services
+from matching.models import CandidateEvaluation, IncentiveClaim, Placement
 from tests.factories.accounts import CompanyUserFactory, StaffUserFactory
 from tests.factories.applicants import ready_profile
-from tests.factories.companies import (
-    CandidateEvaluationFactory,
-    IncentiveClaimFactory,
-    RoleFactory,
-)
+from tests.factories.companies import RoleFactory
 from tests.factories.matching import (
     ApplicationChoiceFactory,
+    CandidateEvaluationFactory,
+    IncentiveClaimFactory,
     InternshipApplicationFactory,
     InterviewInvitationFactory,
     PlacementFactory,
