@@ -5,7 +5,6 @@ from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.urls import reverse
 
 from companies.models import Company, IncentiveClaim
-from tests.factories.accounts import staff_with_mfa
 from tests.factories.companies import (
     CandidateEvaluationFactory,
     CompanyFactory,
@@ -15,13 +14,6 @@ from tests.factories.companies import (
 from womenup.models import PersonalDataAccess
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def staff(client):
-    user = staff_with_mfa()
-    client.force_login(user)
-    return user
 
 
 def run_action(client, model: str, action: str, pk: int, **extra):
