@@ -3,6 +3,8 @@
 import pytest
 from django.core.cache import cache
 
+from tests.factories.accounts import staff_with_mfa
+
 
 @pytest.fixture(autouse=True)
 def _clean_cache():
@@ -17,47 +19,66 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")
 
 
-PROJECT_APPS = ("womenup", "applicants", "companies", "courses", "matching")
+@pytest.fixture
+def staff(client):
+    """City staff with an authenticator app, logged in on ``client``."""
+    user = staff_with_mfa()
+    client.force_login(user)
+    return user
 
 
-def _uses_transactions(request) -> bool:
-    marker = request.node.get_closest_marker("django_db")
+@pytest.fixture
+def staff_client(client, staff):
+    """``client`` logged in as city staff; the user is ``client.staff``."""
+    client.staff = staff
+    return client
+
+
+def _uses_transactions(item) -> bool:
+    marker = item.get_closest_marker("django_db")
     return (
-        "transactional_db" in request.fixturenames
-        or "live_server" in request.fixturenames
+        "transactional_db" in item.fixturenames
+        or "live_server" in item.fixturenames
         or (marker is not None and marker.kwargs.get("transaction", False))
     )
 
 
-def _rerun_data_migrations() -> None:
-    """Run our migrations' data steps again, in migration order, on the emptied tables."""
-    from django.apps import apps
+def pytest_collection_modifyitems(items):
+    """A transactional test empties every table when it ends. Each one therefore starts from the
+    rows our migrations seeded (catalogue, schedules, groups), which pytest-django snapshots once
+    after migrating and reloads before the test (Django's serialized rollback)."""
+    for item in items:
+        if _uses_transactions(item):
+            item.add_marker(
+                pytest.mark.django_db(transaction=True, serialized_rollback=True), append=False
+            )
+
+
+_seeded = {}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
     from django.db import connection
-    from django.db.migrations.loader import MigrationLoader
-    from django.db.migrations.operations.special import RunPython
 
-    loader = MigrationLoader(connection)
-    leaves = [node for node in loader.graph.leaf_nodes() if node[0] in PROJECT_APPS]
-    plan: list = []
-    for leaf in leaves:
-        plan.extend(node for node in loader.graph.forwards_plan(leaf) if node not in plan)
-    with connection.schema_editor(atomic=False) as schema_editor:
-        for node in plan:
-            if node[0] not in PROJECT_APPS:
-                continue
-            for operation in loader.graph.nodes[node].operations:
-                if isinstance(operation, RunPython):
-                    operation.code(apps, schema_editor)
+    _seeded["rows"] = getattr(connection, "_test_serialized_contents", None)
 
 
-@pytest.fixture(autouse=True)
-def _seeded_data_after_flush(request):
-    """A transactional test empties every table when it ends; the seeded catalogue, schedules
-    and groups of our data migrations are put back for the next one."""
-    if not _uses_transactions(request):
-        return
-    request.getfixturevalue("transactional_db")
-    from womenup.models import City
+def _hand_over_the_snapshot() -> None:
+    """Django keeps the snapshot on the connection object, and Playwright's event loop gives the
+    e2e tests another one: hand the snapshot to whichever connection the test uses, both before
+    it loads the rows and before its flush (which otherwise re-creates content types)."""
+    from django.db import connection
 
-    if not City.objects.exists():
-        _rerun_data_migrations()
+    if _seeded.get("rows") is not None and not hasattr(connection, "_test_serialized_contents"):
+        connection._test_serialized_contents = _seeded["rows"]
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    _hand_over_the_snapshot()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_teardown(item):
+    _hand_over_the_snapshot()

@@ -7,18 +7,10 @@ from django.utils import timezone
 from applicants import services
 from applicants.models import ActivityReport, AllowancePayment
 from tests.factories import kernel
-from tests.factories.accounts import staff_with_mfa
 from tests.factories.applicants import ready_profile
 from womenup.models import PersonalDataAccess
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def staff(client):
-    user = staff_with_mfa()
-    client.force_login(user)
-    return user
 
 
 @pytest.fixture

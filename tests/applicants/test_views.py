@@ -179,12 +179,7 @@ def test_companies_download_candidates_files_elsewhere(client, hers):
     assert client.get(url).status_code == 404
 
 
-def test_staff_downloads_are_logged(client, hers):
-    from tests.factories.accounts import give_totp
-
-    staff = StaffUserFactory()
-    give_totp(staff)
-    client.force_login(staff)
+def test_staff_downloads_are_logged(client, hers, staff):
     response = client.get(reverse("applicants:document-download", args=[hers["document"].pk]))
     assert response.status_code == 200
     record = PersonalDataAccess.objects.get()

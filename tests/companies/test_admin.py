@@ -6,7 +6,6 @@ from django.urls import reverse
 
 from companies.models import Company
 from matching.models import IncentiveClaim
-from tests.factories.accounts import staff_with_mfa
 from tests.factories.companies import CompanyFactory
 from tests.factories.matching import (
     CandidateEvaluationFactory,
@@ -16,13 +15,6 @@ from tests.factories.matching import (
 from womenup.models import PersonalDataAccess
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def staff(client):
-    user = staff_with_mfa()
-    client.force_login(user)
-    return user
 
 
 def run_action(client, model: str, action: str, pk: int, *, app="companies", **extra):

@@ -312,7 +312,18 @@ def test_late_and_excused_count_as_attended(finished_course):
     marks = ["present"] * 6 + ["late", "excused", "absent", "absent"]
     for session, status in zip(sessions, marks, strict=True):
         services.attendance_record(session=session, marks={trainee.pk: status}, actor=staff)
-    services.enrollment_complete(enrollment=trainee, actor=staff)
+    on = timezone.localdate()
+    services.enrollment_complete(enrollment=trainee, actor=staff, on=on)
+    trainee.refresh_from_db()
+    assert trainee.status == Enrollment.Status.COMPLETED
+    assert trainee.completed_on == on
+    follow_ups = FollowUp.objects.filter(enrollment=trainee)
+    assert sorted(follow_ups.values_list("months_after", flat=True)) == [1, 3, 6, 12]
+    assert not follow_ups.exclude(outcome="").exists()
+    notice = OutboxMessage.objects.get(
+        recipient=trainee.applicant.user, subject="[교육과정] 수료 안내"
+    )
+    assert course.title in notice.body
 
 
 def test_completion_waits_for_the_end_of_the_course():

@@ -6,6 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from applicants.models import ApplicantProfile
 from tests.e2e.conftest import assert_no_serious_axe_violations
 from tests.e2e.journeys import APPLICANT, confirm_and_log_in, sign_up
 from tests.factories import kernel
@@ -15,6 +16,7 @@ from tests.factories.companies import RoleFactory
 pytestmark = pytest.mark.django_db(transaction=True)
 
 EMAIL = "journey@example.kr"
+SAME_MOBILE_NUMBER = re.compile(r"^(\+82[ -]?10|010)[ -]?1234[ -]?5678$")
 
 
 @pytest.fixture
@@ -42,7 +44,11 @@ def complete_profile(page) -> None:
     page.get_by_role("button", name="저장").click()
     expect(page.get_by_text("프로필을 저장했습니다.")).to_be_visible()
     expect(page.get_by_test_id("profile-missing")).to_have_count(0)
-    expect(page.get_by_label("휴대전화")).to_have_value("+821012345678")
+    stored = ApplicantProfile.objects.get(user__email=EMAIL)
+    assert stored.phone == "+821012345678"
+    # She reads her own number back, written as she would (010-1234-5678, 01012345678) or in the
+    # international form; a lost or changed digit fails.
+    expect(page.get_by_label("휴대전화")).to_have_value(SAME_MOBILE_NUMBER)
 
 
 def give_required_consents(page) -> None:

@@ -8,19 +8,11 @@ from django.utils import timezone
 from applicants import services
 from applicants.models import AllowancePayment, ApplicantProfile
 from tests.factories import kernel
-from tests.factories.accounts import staff_with_mfa
 from tests.factories.applicants import ApplicantProfileFactory, pdf_upload, ready_profile
 from womenup.admin import PersonalDataAdminMixin
 from womenup.models import PersonalDataAccess
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def staff(client):
-    user = staff_with_mfa()
-    client.force_login(user)
-    return user
 
 
 def test_opening_the_profile_list_writes_one_row(client, staff):

@@ -212,10 +212,10 @@ def test_the_database_refuses_an_override_without_a_reason():
 
 
 @pytest.mark.parametrize("size", [3, 30])
-def test_screening_runs_a_fixed_number_of_queries(size, django_assert_max_num_queries):
+def test_screening_runs_a_fixed_number_of_queries(size, django_assert_num_queries):
     for _ in range(size):
         application_for(ApplicantProfileFactory())
-    with django_assert_max_num_queries(12):
+    with django_assert_num_queries(7):
         counts = screen()
     assert counts["screened"] == size
 

@@ -9,20 +9,11 @@ from django.urls import reverse
 from matching.batch import weekly_batch_run
 from matching.models import InterviewInvitation, MatchingRun, ScreeningResult
 from matching.screening import applications_screen
-from tests.factories.accounts import staff_with_mfa
 from tests.factories.companies import RoleFactory
 from tests.matching.batch_data import WEEK, application_for, eligible_profile
 from womenup.models import PersonalDataAccess
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def staff_client(client):
-    staff = staff_with_mfa()
-    client.force_login(staff)
-    client.staff = staff
-    return client
 
 
 @pytest.fixture
