@@ -20,6 +20,7 @@ from companies.models import Role
 from matching import selectors
 from matching.models import ApplicationChoice, InternshipApplication, InterviewInvitation
 from womenup.models import IntakeWindow
+from womenup.programs.eligibility.reasons import render_all
 from womenup.services import notification_queue_for_user
 
 
@@ -84,7 +85,7 @@ def _roles_check(application: InternshipApplication, roles: Sequence[Role]) -> N
         if not gates[role.pk].allowed:
             raise ValidationError(
                 _("'%(title)s' 직무에 지원할 수 없습니다: %(reasons)s")
-                % {"title": role.title, "reasons": " ".join(gates[role.pk].reasons)}
+                % {"title": role.title, "reasons": " ".join(render_all(gates[role.pk].reasons))}
             )
 
 
