@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -82,11 +83,23 @@ _HANGUL_FIRST, _HANGUL_LAST = ord("가"), ord("힣")
 _FINAL_CONSONANTS_PER_SYLLABLE = 28
 
 
+def as_object(word: str) -> str:
+    """``word`` as the object of a Korean verb: with 을/를 when Korean is active, else as it is.
+
+    Korean sentences take ``%(…_object)s`` placeholders: the particle depends on the word, so a
+    template cannot hold it, and other languages have none (gettext needs every placeholder of
+    the source in the translation, so the particle cannot be a placeholder of its own).
+    """
+    if (translation.get_language() or "ko").startswith("ko"):
+        return f"{word}{object_particle(word)}"
+    return word
+
+
 def object_particle(word: str) -> str:
     """The object particle after ``word``: 을 (after a final consonant) or 를 (after a vowel).
 
     A trailing parenthetical is skipped when deciding ("교육과정(A, B)" → 을); a word not ending
-    in Hangul gets "을(를)". Only the Korean sentences use it (``%(object_particle)s``).
+    in Hangul gets "을(를)".
     """
     last = _TRAILING_PARENTHESES.sub("", word)[-1:]
     if last and _HANGUL_FIRST <= ord(last) <= _HANGUL_LAST:
@@ -113,12 +126,12 @@ def _course(params: Mapping[str, Any]) -> dict[str, str]:
     name = params.get("label") or _("지정 교육과정(%(codes)s)") % {
         "codes": ", ".join(params.get("courses") or ())
     }
-    return {"course": name, "object_particle": object_particle(name)}
+    return {"course": name, "course_object": as_object(name)}
 
 
 def _training(params: Mapping[str, Any]) -> dict[str, str]:
     name = params.get("label") or _("사전교육(%(code)s)") % {"code": params.get("code", "")}
-    return {"training": name, "object_particle": object_particle(name)}
+    return {"training": name, "training_object": as_object(name)}
 
 
 def _participation_limit(params: Mapping[str, Any]) -> str:
@@ -191,13 +204,13 @@ TEMPLATES: dict[str, Template] = {
         _("%(course)s 수료 이력을 입력해 주세요.") % _course(p)
     ),
     "course_completion.fail": lambda p: (
-        _("%(course)s%(object_particle)s 수료한 분만 지원할 수 있습니다.") % _course(p)
+        _("%(course_object)s 수료한 분만 지원할 수 있습니다.") % _course(p)
     ),
     "pre_training.needs_info": lambda p: (
         _("%(training)s 이수 이력을 입력해 주세요.") % _training(p)
     ),
     "pre_training.fail": lambda p: (
-        _("%(training)s%(object_particle)s 먼저 이수해야 지원할 수 있습니다.") % _training(p)
+        _("%(training_object)s 먼저 이수해야 지원할 수 있습니다.") % _training(p)
     ),
     "documents.needs_info": lambda p: (
         _("필요 서류(%(kinds)s)를 제출해 주세요.") % {"kinds": _labels("document", p["kinds"])}
