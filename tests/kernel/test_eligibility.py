@@ -15,6 +15,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from womenup.programs.eligibility import (
+    EMPLOYMENT_STATUSES,
+    GENDERS,
     Facts,
     Outcome,
     Reason,
@@ -745,3 +747,23 @@ def test_once_the_waiting_period_is_over_it_stays_over(
     if passes(rule, facts, on):
         assert passes(rule, facts, on + timedelta(days=1))
         assert on - last_end > timedelta(days=28 * months)
+
+
+def test_reasons_are_json_codes_named_after_their_rule_kind_and_outcome() -> None:
+    import json
+
+    for rule, facts, _text in FAIL_CASES:
+        reason = evaluate_rule(rule, facts, on=ON).reason
+        assert reason.code.startswith(f"{rule.kind}.fail")
+        assert json.loads(json.dumps(reason.as_json())) == reason.as_json()
+    for rule, _text in NEEDS_INFO_CASES:
+        reason = evaluate_rule(rule, Facts(), on=ON).reason
+        assert reason.code == f"{rule.kind}.needs_info"
+        assert json.loads(json.dumps(reason.as_json())) == reason.as_json()
+
+
+def test_the_evaluators_codes_are_the_applicant_profiles_choices() -> None:
+    from applicants.models import ApplicantProfile
+
+    assert set(ApplicantProfile.Gender.values) == GENDERS
+    assert set(ApplicantProfile.EmploymentStatus.values) == set(EMPLOYMENT_STATUSES)

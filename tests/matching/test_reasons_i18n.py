@@ -96,6 +96,8 @@ def test_every_reason_code_has_an_english_sentence():
     hangul = [text for text in english if any("가" <= char <= "힣" for char in text)]
     # Labels typed by staff (course and pre-training names) stay as they were written.
     assert all(("과정" in text or "사전교육" in text) for text in hangul), hangul
+    with translation.override("en"):
+        assert "consent" in render({"code": "consent.fail", "params": {"item": "provision"}})
 
 
 OLD_SENTENCES = [(rule, facts, text) for rule, facts, text in FAIL_CASES] + [

@@ -239,6 +239,11 @@ TEMPLATES: dict[str, Template] = {
         "이 사업의 과거 참여 이력을 입력해 주세요 (참여한 적이 없으면 '없음'으로 입력)."
     ),
     "participation_limit.fail": _participation_limit,
+    # Screening checks outside the programme's rules: the applicant withdrew her consent to
+    # provision to companies (``Reason("consent.fail", {"item": "provision"})``).
+    "consent.fail": lambda p: _(
+        "지원한 기업에 개인정보를 제공하는 데 대한 동의가 철회되어 매칭에 참여할 수 없습니다. "
+        "동의 관리에서 다시 동의하면 다음 서류심사에 반영됩니다."
+    ),
 }
-"""Every reason code's sentence. A new rule kind (or a screening check outside the rules, such
-as a withdrawn consent: ``consent.fail`` with ``{"item": "provision"}``) adds its codes here."""
+"""Every reason code's sentence; a new rule kind or screening check adds its codes here."""
