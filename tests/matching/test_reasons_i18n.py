@@ -47,6 +47,13 @@ ENGLISH = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def korean_afterwards():
+    """A request in English leaves English active in this thread; later tests expect Korean."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def stored_result():
     profile = ready_profile()
