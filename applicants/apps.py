@@ -2,6 +2,7 @@ from django.apps import AppConfig
 
 from applicants.dashboard import register_section
 from womenup.plugins import register_demo_loader
+from womenup.programs.eligibility.reasons import register_labels
 
 
 class ApplicantsConfig(AppConfig):
@@ -9,7 +10,10 @@ class ApplicantsConfig(AppConfig):
     verbose_name = "참여자"
 
     def ready(self) -> None:
-        from applicants import allowance_dashboard, demo
+        from applicants import allowance_dashboard, demo, models
 
         register_section(30, allowance_dashboard.applicant_section)
         register_demo_loader(30, demo.load)
+        register_labels("gender", models.ApplicantProfile.Gender.choices)
+        register_labels("employment_status", models.ApplicantProfile.EmploymentStatus.choices)
+        register_labels("document", models.Document.Kind.choices)

@@ -22,8 +22,8 @@ from applicants.models import (
     Consent,
     Document,
 )
-from womenup.eligibility import Facts, age_on
 from womenup.permissions import is_city_staff
+from womenup.programs.eligibility import Facts, age_on
 
 
 def profile_for_user(user) -> ApplicantProfile:

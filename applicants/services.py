@@ -24,10 +24,11 @@ from applicants.models import (
     Document,
 )
 from applicants.selectors import applicant_facts, missing_required_consents
-from womenup.eligibility import Outcome, evaluate
 from womenup.models import City, District, IntakeWindow, PersonalDataAccess, User
 from womenup.money import ALLOWANCE_MAX_MONTHS, ALLOWANCE_MONTHLY_KRW, format_krw
 from womenup.permissions import is_city_staff
+from womenup.programs.eligibility import Outcome, evaluate
+from womenup.programs.eligibility.reasons import render_all
 from womenup.selectors import open_intake, program_by_code, program_rules
 from womenup.services import notification_queue_for_user, personal_data_access_record
 from womenup.uploads import safe_upload_name, upload_content_type
@@ -270,11 +271,11 @@ def allowance_apply(*, profile: ApplicantProfile, job_search_plan: str) -> Allow
         raise ValidationError(_("구직 계획을 적어 주세요."), code="plan")
     verdict = evaluate(program_rules(program), applicant_facts(profile), on=today)
     if verdict.outcome is Outcome.FAIL:
-        raise ValidationError(" ".join(verdict.reasons), code="ineligible")
+        raise ValidationError(" ".join(render_all(verdict.reasons)), code="ineligible")
     if verdict.outcome is Outcome.NEEDS_INFO:
         raise ValidationError(
             _("프로필에 다음 정보를 입력해 주세요: %(missing)s")
-            % {"missing": " ".join(verdict.missing)},
+            % {"missing": " ".join(render_all(verdict.missing))},
             code="needs_info",
         )
     return AllowanceApplication.objects.create(

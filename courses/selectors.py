@@ -27,8 +27,8 @@ from courses.models import (
     Institution,
     Session,
 )
-from womenup.eligibility import Verdict, evaluate
 from womenup.permissions import is_city_staff
+from womenup.programs.eligibility import Verdict, evaluate
 from womenup.selectors import program_rules
 
 # --- Who sees what -------------------------------------------------------------------------------

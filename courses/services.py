@@ -26,8 +26,9 @@ from courses.models import (
     Institution,
     Session,
 )
-from womenup.eligibility import Outcome
 from womenup.models import User
+from womenup.programs.eligibility import Outcome
+from womenup.programs.eligibility.reasons import render_all
 from womenup.services import notification_queue_for_user
 
 MOTIVATION_MAX_LENGTH = 1000
@@ -86,11 +87,14 @@ def _check_eligibility(course: Course, applicant, today: date) -> None:
     verdict = selectors.course_eligibility(course, applicant, on=today)
     if verdict.outcome is Outcome.FAIL:
         raise ValidationError(
-            [_("신청 자격이 되지 않습니다.")] + verdict.reasons, code="not_eligible"
+            [_("신청 자격이 되지 않습니다."), *render_all(verdict.reasons)], code="not_eligible"
         )
     if verdict.outcome is Outcome.NEEDS_INFO:
         raise ValidationError(
-            [_("신청하려면 내 정보에서 다음 항목을 먼저 입력해 주세요.")] + verdict.missing,
+            [
+                _("신청하려면 내 정보에서 다음 항목을 먼저 입력해 주세요."),
+                *render_all(verdict.missing),
+            ],
             code="needs_info",
         )
 

@@ -26,6 +26,7 @@ from matching.models import (
 )
 from matching.screening import screening_override, screening_override_clear
 from womenup.admin_mixins import PersonalDataAdminMixin
+from womenup.programs.eligibility.reasons import render_all
 
 
 class ReadOnlyAdminMixin:
@@ -142,11 +143,17 @@ class ScreeningResultAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
 
     @admin.display(description=_("사유"))
     def reasons_list(self, result: ScreeningResult):
-        return format_html_join("", "<p>{}</p>", ((reason,) for reason in result.reasons)) or "-"
+        return (
+            format_html_join("", "<p>{}</p>", ((reason,) for reason in render_all(result.reasons)))
+            or "-"
+        )
 
     @admin.display(description=_("보완할 정보"))
     def missing_list(self, result: ScreeningResult):
-        return format_html_join("", "<p>{}</p>", ((item,) for item in result.missing)) or "-"
+        return (
+            format_html_join("", "<p>{}</p>", ((item,) for item in render_all(result.missing)))
+            or "-"
+        )
 
     def save_model(self, request, obj, form, change) -> None:
         try:

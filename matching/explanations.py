@@ -22,6 +22,7 @@ from matching.models import (
     ScreeningResult,
 )
 from matching.selectors import rankings_for_roles
+from womenup.programs.eligibility.reasons import render_all
 
 
 def latest_batch_week() -> str | None:
@@ -152,10 +153,10 @@ def _screening_lines(
         return None
     if outcome == ScreeningResult.Outcome.NEEDS_INFO:
         return [
-            text["needs_info"] % {"items": " ".join(missing)},
+            text["needs_info"] % {"items": " ".join(render_all(missing))},
             text["needs_info_next"],
         ]
-    return [text["failed"] % {"reasons": " ".join(reasons)}]
+    return [text["failed"] % {"reasons": " ".join(render_all(reasons))}]
 
 
 def _invitation_lines(

@@ -2,11 +2,13 @@
 
 The rules are the program's rule rows (``womenup.selectors.rules_by_program``), the facts are the
 applicant's (those of ``applicants.selectors.facts_for_applicants``) and the judge is
-``womenup.eligibility.evaluate`` — the same evaluator the application form and course enrollment
-use, so an applicant is never told one thing on the form and another by the batch.
+``womenup.programs.eligibility.evaluate`` — the same evaluator the application form and course
+enrollment use, so an applicant is never told one thing on the form and another by the batch.
 
-A staff override (with its reason) is stored beside the computed result and is never touched by
-a re-run: the batch rewrites ``outcome``/``reasons``/``missing`` only.
+The computed ``reasons`` and ``missing`` are stored as reason codes with their params and worded
+when shown, in the reader's language (``womenup.programs.eligibility.reasons``). A staff override
+(with its reason, a person's own words) is stored beside the computed result and is never touched
+by a re-run: the batch rewrites ``outcome``/``reasons``/``missing`` only.
 """
 
 from __future__ import annotations
@@ -22,8 +24,8 @@ from django.utils.translation import gettext as _
 
 from applicants.selectors import facts_for_applicants
 from matching.models import InternshipApplication, ScreeningResult
-from womenup.eligibility import Facts, Rule, RuleKind, Verdict, evaluate
 from womenup.models import User
+from womenup.programs.eligibility import Facts, Reason, Rule, RuleKind, Verdict, evaluate
 from womenup.selectors import rules_by_program
 
 FACTS_READ_BY_KIND = {
@@ -131,8 +133,8 @@ def _screening_results_write(verdicts: list[tuple[int, Verdict]], *, week: str, 
         if found is None:
             found = encoded[id(verdict)] = (
                 verdict.outcome.value,
-                json.dumps(verdict.reasons, ensure_ascii=False),
-                json.dumps(verdict.missing, ensure_ascii=False),
+                json.dumps(_stored(verdict.reasons), ensure_ascii=False),
+                json.dumps(_stored(verdict.missing), ensure_ascii=False),
             )
         ids.append(pk)
         outcomes.append(found[0])
@@ -144,8 +146,8 @@ def _screening_results_write(verdicts: list[tuple[int, Verdict]], *, week: str, 
             ScreeningResult(
                 application_id=pk,
                 outcome=verdict.outcome.value,
-                reasons=verdict.reasons,
-                missing=verdict.missing,
+                reasons=_stored(verdict.reasons),
+                missing=_stored(verdict.missing),
                 week=week,
                 screened_at=screened_at,
             )
@@ -171,6 +173,11 @@ def _screening_results_write(verdicts: list[tuple[int, Verdict]], *, week: str, 
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [week, screened_at, ids, outcomes, reasons, missing])
+
+
+def _stored(reasons: list[Reason]) -> list[dict]:
+    """Reasons as stored: ``{"code", "params"}`` each, worded only when shown (reasons.render)."""
+    return [reason.as_json() for reason in reasons]
 
 
 @transaction.atomic

@@ -27,9 +27,9 @@ from matching.models import (
     Placement,
     ScreeningResult,
 )
-from womenup.eligibility import Facts, Outcome, Rule, RuleKind, evaluate
 from womenup.models import IntakeWindow
 from womenup.permissions import is_city_staff
+from womenup.programs.eligibility import Facts, Outcome, Reason, Rule, RuleKind, evaluate
 from womenup.selectors import rules_by_program
 
 BADGE_FIELDS = (
@@ -105,7 +105,8 @@ class RoleGate:
     """Whether an applicant may choose a role, and why not."""
 
     allowed: bool
-    reasons: tuple[str, ...] = ()
+    reasons: tuple[Reason, ...] = ()
+    """Codes with params; ``reasons.render`` (or the ``reason_text`` filter) words them."""
 
 
 OPEN_GATE = RoleGate(allowed=True)

@@ -36,6 +36,7 @@ from matching.models import (
 from womenup.models import IntakeWindow, PersonalDataAccess, User
 from womenup.money import INCENTIVE_KRW, format_krw
 from womenup.permissions import is_city_staff
+from womenup.programs.eligibility.reasons import render_all
 from womenup.services import notification_queue_for_user, personal_data_access_record
 from womenup.uploads import safe_upload_name, upload_content_type
 
@@ -103,7 +104,7 @@ def _roles_check(application: InternshipApplication, roles: Sequence[Role]) -> N
         if not gates[role.pk].allowed:
             raise ValidationError(
                 _("'%(title)s' 직무에 지원할 수 없습니다: %(reasons)s")
-                % {"title": role.title, "reasons": " ".join(gates[role.pk].reasons)}
+                % {"title": role.title, "reasons": " ".join(render_all(gates[role.pk].reasons))}
             )
 
 

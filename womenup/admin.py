@@ -11,7 +11,6 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from womenup.admin_mixins import PersonalDataAdminMixin
-from womenup.eligibility import Rule, RuleKind
 from womenup.models import (
     City,
     District,
@@ -24,6 +23,7 @@ from womenup.models import (
     Program,
     User,
 )
+from womenup.programs.eligibility import Rule, RuleKind
 
 
 @admin.register(User)

@@ -4,8 +4,8 @@ from datetime import date
 
 from django.db.models import Prefetch, QuerySet
 
-from womenup.eligibility import Rule, RuleKind
 from womenup.models import District, EligibilityRule, IntakeWindow, LivingWageRate, Program
+from womenup.programs.eligibility import Rule, RuleKind
 
 
 def programs_for_menu() -> QuerySet[Program]:

@@ -1,4 +1,8 @@
-"""Eligibility rules: every kind's pass, fail and needs-information cases, and the verdict."""
+"""Eligibility rules: every kind's pass, fail and needs-information cases, and the verdict.
+
+Reasons are codes with params; the tests read them as the Korean sentence ``reasons.render``
+gives, so the wording of every case is checked too.
+"""
 
 from collections.abc import Mapping
 from dataclasses import replace
@@ -6,12 +10,16 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
-from womenup.eligibility import (
+from womenup.programs.eligibility import (
+    EMPLOYMENT_STATUSES,
+    GENDERS,
     Facts,
     Outcome,
+    Reason,
     Rule,
     RuleKind,
     RuleResult,
@@ -21,6 +29,8 @@ from womenup.eligibility import (
     evaluate,
     evaluate_rule,
 )
+from womenup.programs.eligibility import rules as rule_checks
+from womenup.programs.eligibility.reasons import render
 
 ON = date(2024, 6, 3)
 
@@ -53,9 +63,14 @@ GWANGMYEONG_PARTICIPATION_LIMIT = Rule(
 )
 
 
+def korean(reasons: list[Reason]) -> list[str]:
+    with translation.override("ko"):
+        return [render(reason) for reason in reasons]
+
+
 def outcome_of(rule: Rule, facts: Facts, on: date = ON) -> tuple[Outcome, str]:
     result = evaluate_rule(rule, facts, on=on)
-    return result.outcome, result.reason
+    return result.outcome, korean([result.reason])[0] if result.reason else ""
 
 
 def passes(rule: Rule, facts: Facts, on: date = ON) -> bool:
@@ -506,8 +521,8 @@ def test_a_failure_outranks_missing_information() -> None:
     facts = Facts(gender="male", residence_city=None, employment_status="unemployed")
     verdict = evaluate(SEOUL_INTERNSHIP, facts, on=ON)
     assert verdict.outcome is Outcome.FAIL
-    assert verdict.reasons == ["여성만 신청할 수 있습니다."]
-    assert verdict.missing == [
+    assert korean(verdict.reasons) == ["여성만 신청할 수 있습니다."]
+    assert korean(verdict.missing) == [
         "거주지 정보를 입력해 주세요.",
         "다음 자격 요건 중 해당하는 항목을 입력해 주세요: "
         "직업훈련 수료, 해당 분야 경력, 전문 자격증.",
@@ -518,14 +533,16 @@ def test_missing_information_without_failures_needs_information() -> None:
     facts = Facts(gender="female", residence_city="seoul", qualifications={"certificate"})
     verdict = evaluate(SEOUL_INTERNSHIP, facts, on=ON)
     assert verdict.outcome is Outcome.NEEDS_INFO
-    assert verdict.reasons == []
-    assert verdict.missing == ["현재 취업 상태(재직 중, 미취업, 사업 운영 중)를 입력해 주세요."]
+    assert korean(verdict.reasons) == []
+    assert korean(verdict.missing) == [
+        "현재 취업 상태(재직 중, 미취업, 사업 운영 중)를 입력해 주세요."
+    ]
 
 
 def test_every_failed_rule_gives_its_own_reason_in_rule_order() -> None:
     facts = Facts(gender="male", residence_city="gwangmyeong", employment_status="employed")
     verdict = evaluate(SEOUL_INTERNSHIP, facts, on=ON)
-    assert verdict.reasons == [
+    assert korean(verdict.reasons) == [
         "서울시 거주자만 신청할 수 있습니다 (현재 거주지: 경기도 광명시).",
         "여성만 신청할 수 있습니다.",
         "미취업 상태인 분만 신청할 수 있습니다 (현재 상태: 재직 중).",
@@ -534,7 +551,7 @@ def test_every_failed_rule_gives_its_own_reason_in_rule_order() -> None:
 
 def test_evaluate_accepts_any_iterable_of_rules() -> None:
     verdict = evaluate((rule for rule in [WOMAN]), Facts(gender="female"), on=ON)
-    assert verdict.results == (RuleResult(rule=WOMAN, outcome=Outcome.PASS, reason=""),)
+    assert verdict.results == (RuleResult(rule=WOMAN, outcome=Outcome.PASS, reason=None),)
 
 
 # --- Rules and facts as data ---------------------------------------------------------------------
@@ -561,9 +578,7 @@ def test_unknown_rule_kind_is_refused() -> None:
 
 
 def test_rule_kind_without_a_registered_check_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    from womenup import eligibility
-
-    monkeypatch.delitem(eligibility._RULE_TYPES, RuleKind.GENDER)
+    monkeypatch.delitem(rule_checks.CHECKS, RuleKind.GENDER)
     with pytest.raises(ValueError, match="No check is registered for eligibility rule kind"):
         evaluate_rule(WOMAN, Facts(gender="female"), on=ON)
 
@@ -695,7 +710,7 @@ def test_verdict_fails_on_any_failure_then_needs_information_then_passes(
         assert verdict.outcome is Outcome.PASS
     assert len(verdict.reasons) == outcomes.count(Outcome.FAIL)
     assert len(verdict.missing) == outcomes.count(Outcome.NEEDS_INFO)
-    assert all(verdict.reasons + verdict.missing)
+    assert all(korean(verdict.reasons + verdict.missing))
 
 
 @given(st.lists(st.sampled_from(list(Outcome))), st.sampled_from(list(Outcome)))
@@ -732,3 +747,23 @@ def test_once_the_waiting_period_is_over_it_stays_over(
     if passes(rule, facts, on):
         assert passes(rule, facts, on + timedelta(days=1))
         assert on - last_end > timedelta(days=28 * months)
+
+
+def test_reasons_are_json_codes_named_after_their_rule_kind_and_outcome() -> None:
+    import json
+
+    for rule, facts, _text in FAIL_CASES:
+        reason = evaluate_rule(rule, facts, on=ON).reason
+        assert reason.code.startswith(f"{rule.kind}.fail")
+        assert json.loads(json.dumps(reason.as_json())) == reason.as_json()
+    for rule, _text in NEEDS_INFO_CASES:
+        reason = evaluate_rule(rule, Facts(), on=ON).reason
+        assert reason.code == f"{rule.kind}.needs_info"
+        assert json.loads(json.dumps(reason.as_json())) == reason.as_json()
+
+
+def test_the_evaluators_codes_are_the_applicant_profiles_choices() -> None:
+    from applicants.models import ApplicantProfile
+
+    assert set(ApplicantProfile.Gender.values) == GENDERS
+    assert set(ApplicantProfile.EmploymentStatus.values) == set(EMPLOYMENT_STATUSES)

@@ -11,8 +11,8 @@ from django.urls import reverse
 from tests.factories.accounts import staff_with_mfa
 from womenup import selectors
 from womenup.admin import EligibilityRuleForm
-from womenup.eligibility import Facts, Outcome, evaluate
 from womenup.models import EligibilityRule, IntakeWindow, LivingWageRate, Program
+from womenup.programs.eligibility import Facts, Outcome, evaluate
 
 pytestmark = pytest.mark.django_db
 
@@ -96,7 +96,9 @@ def test_seeded_internship_rules_feed_the_evaluator():
     gwangmyeong = Facts(**{**eligible.__dict__, "residence_city": "gwangmyeong"})
     verdict = evaluate(rules, gwangmyeong, on=date(2024, 6, 3))
     assert verdict.outcome == Outcome.FAIL
-    assert len(verdict.reasons) == 1 and "서울" in verdict.reasons[0]
+    assert [reason.as_json() for reason in verdict.reasons] == [
+        {"code": "residency.fail", "params": {"city": "seoul", "current": "gwangmyeong"}}
+    ]
 
 
 def test_every_seeded_rule_row_is_valid_for_the_evaluator():

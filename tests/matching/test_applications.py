@@ -208,7 +208,12 @@ def test_it_training_roles_need_the_linked_course(intake):
     profile = ready_profile()
     gate = selectors.role_gate(role, selectors_facts(profile))
     assert not gate.allowed
-    assert gate.reasons == ("백엔드 개발 직무교육을 수료한 분만 지원할 수 있습니다.",)
+    assert [reason.as_json() for reason in gate.reasons] == [
+        {
+            "code": "course_completion.fail",
+            "params": {"courses": [course.code], "label": "백엔드 개발 직무교육"},
+        }
+    ]
     with pytest.raises(ValidationError) as error:
         services.choice_add(applicant=profile, role=role)
     assert error.value.messages == [

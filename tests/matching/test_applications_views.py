@@ -132,11 +132,12 @@ def test_the_dashboard_shows_screening_reasons_and_placements(client, me):
     ScreeningResultFactory(
         application=application,
         outcome="fail",
-        reasons=["서울시에 거주하는 분만 신청할 수 있습니다."],
+        reasons=[{"code": "residency.fail", "params": {"city": "seoul", "current": "gwangmyeong"}}],
     )
     PlacementFactory(application=application)
     page = client.get(reverse("applicants:dashboard")).content.decode()
-    assert "서류심사 결과" in page and "서울시에 거주하는 분만 신청할 수 있습니다." in page
+    assert "서류심사 결과" in page
+    assert "서울시 거주자만 신청할 수 있습니다 (현재 거주지: 경기도 광명시)." in page
     assert "매칭 결과" in page
 
 
@@ -270,7 +271,10 @@ def _history(profile, applications: int, choices: int):
         for rank in range(1, choices + 1):
             choice = ApplicationChoiceFactory(application=application, rank=rank)
             InterviewInvitationFactory(application=application, role=choice.role)
-        ScreeningResultFactory(application=application, reasons=["사유"])
+        ScreeningResultFactory(
+            application=application,
+            reasons=[{"code": "gender.fail", "params": {"gender": "female"}}],
+        )
         PlacementFactory(application=application)
     from applicants.services import allowance_apply
 

@@ -24,7 +24,7 @@ from tests.factories.applicants import ApplicantProfileFactory
 from tests.factories.kernel import job_category, program
 from tests.matching.batch_data import WEEK, application_for, eligible_profile
 from womenup import catalogue
-from womenup.eligibility import Facts, Rule, RuleKind, evaluate
+from womenup.programs.eligibility import Facts, Rule, RuleKind, evaluate
 from womenup.selectors import program_rules
 
 pytestmark = pytest.mark.django_db
@@ -52,7 +52,7 @@ def test_an_eligible_applicant_passes_and_the_application_is_screened():
     assert counts == {"screened": 1, "pass": 1, "fail": 0, "needs_info": 0}
 
 
-def test_a_failed_rule_gives_one_plain_korean_reason_each():
+def test_a_failed_rule_gives_one_reason_code_each():
     profile = eligible_profile(
         gender=ApplicantProfile.Gender.MALE,
         employment_status=ApplicantProfile.EmploymentStatus.EMPLOYED,
@@ -63,9 +63,13 @@ def test_a_failed_rule_gives_one_plain_korean_reason_each():
 
     result = result_of(application)
     assert result.outcome == "fail"
-    assert len(result.reasons) == 2
-    assert any("여성" in reason for reason in result.reasons)
-    assert any("미취업" in reason for reason in result.reasons)
+    assert result.reasons == [
+        {"code": "gender.fail", "params": {"gender": "female"}},
+        {
+            "code": "employment_status.fail",
+            "params": {"allowed": ["unemployed"], "current": "employed"},
+        },
+    ]
 
 
 def test_screening_uses_the_same_evaluator_as_the_application_form():
@@ -80,8 +84,8 @@ def test_screening_uses_the_same_evaluator_as_the_application_form():
     result = result_of(application)
     assert (result.outcome, result.reasons, result.missing) == (
         verdict.outcome.value,
-        verdict.reasons,
-        verdict.missing,
+        [reason.as_json() for reason in verdict.reasons],
+        [reason.as_json() for reason in verdict.missing],
     )
 
 
@@ -94,8 +98,7 @@ def test_unknown_facts_need_information_with_a_request_each():
     result = result_of(application)
     assert result.outcome == "needs_info"
     assert result.reasons == []
-    assert len(result.missing) == 1
-    assert "성별" in result.missing[0]
+    assert result.missing == [{"code": "gender.needs_info", "params": {}}]
 
 
 def test_drafts_and_withdrawn_applications_are_not_screened():

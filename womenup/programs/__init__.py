@@ -1,0 +1,1 @@
+"""Programmes: what they are and who may take part (the eligibility evaluator lives here)."""

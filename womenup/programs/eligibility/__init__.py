@@ -1,0 +1,46 @@
+"""Eligibility of applicants for programmes: the evaluator (no Django) and its reasons.
+
+``core`` (outcomes, rule kinds, facts, reasons as data), ``params`` (each kind's typed params),
+``rules`` (each kind's check, the evaluator) import no Django; ``reasons`` renders a reason in
+the reader's language and is imported on its own where reasons are shown.
+"""
+
+from womenup.programs.eligibility.core import (
+    EMPLOYMENT_STATUSES,
+    GENDERS,
+    Facts,
+    Outcome,
+    Period,
+    Reason,
+    RuleKind,
+    age_on,
+    combine_outcomes,
+)
+from womenup.programs.eligibility.rules import (
+    DAYS_PER_MONTH,
+    MAX_BREAK_DAYS_BETWEEN_STAGES,
+    Rule,
+    RuleResult,
+    Verdict,
+    evaluate,
+    evaluate_rule,
+)
+
+__all__ = [
+    "DAYS_PER_MONTH",
+    "EMPLOYMENT_STATUSES",
+    "GENDERS",
+    "MAX_BREAK_DAYS_BETWEEN_STAGES",
+    "Facts",
+    "Outcome",
+    "Period",
+    "Reason",
+    "Rule",
+    "RuleKind",
+    "RuleResult",
+    "Verdict",
+    "age_on",
+    "combine_outcomes",
+    "evaluate",
+    "evaluate_rule",
+]

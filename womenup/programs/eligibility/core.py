@@ -1,0 +1,150 @@
+"""Core types of the eligibility evaluator: outcomes, rule kinds, facts, reasons.
+
+Imports nothing from Django (the import contract in pyproject.toml guards it), so the weekly
+batch can run the evaluator over many applicants and tests can run it without a database.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from types import MappingProxyType
+from typing import Any
+
+
+class Outcome(StrEnum):
+    """Result of one rule, or of all of a program's rules together."""
+
+    PASS = "pass"
+    FAIL = "fail"
+    NEEDS_INFO = "needs_info"
+
+
+class RuleKind(StrEnum):
+    """The kinds of eligibility rule; each takes its own params (see ``params.py``)."""
+
+    RESIDENCY = "residency"
+    GENDER = "gender"
+    EMPLOYMENT_STATUS = "employment_status"
+    AGE_RANGE = "age_range"
+    QUALIFICATION_ANY_OF = "qualification_any_of"
+    COURSE_COMPLETION = "course_completion"
+    PRE_TRAINING = "pre_training"
+    DOCUMENTS = "documents"
+    NOT_EMPLOYED_RECENTLY = "not_employed_recently"
+    PARTICIPATION_LIMIT = "participation_limit"
+
+
+GENDERS = frozenset({"female", "male"})
+"""Gender codes a rule may require (labels: the applicant profile's choices)."""
+
+EMPLOYMENT_STATUSES = ("employed", "unemployed", "self_employed")
+"""Employment status codes, in the order a request for the status lists them."""
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a rule failed or what it needs, as data: ``code`` is ``"<kind>.<outcome>"``.
+
+    ``params`` are JSON values only (codes, ints, ISO dates, staff-given labels), so a reason can
+    be stored and rendered later, in the reader's language, by ``reasons.render``.
+    """
+
+    code: str
+    params: Mapping[str, Any]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "params", MappingProxyType(dict(self.params)))
+
+    def as_json(self) -> dict[str, Any]:
+        return {"code": self.code, "params": dict(self.params)}
+
+
+Period = tuple[date, date]
+"""A past participation: first and last day, both inclusive."""
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What is known about an applicant. ``None`` always means *unknown*.
+
+    A rule whose facts are unknown gives ``NEEDS_INFO``; an empty set is known to be empty (no
+    qualifications, no documents, no past participations) and is judged as such.
+
+    Employment history: ``last_employment_end`` is the last day of the most recent job. Its
+    ``None`` is ambiguous, so ``employment_history_known`` settles it: ``True`` says the history
+    is complete, so ``last_employment_end=None`` means *never employed*; ``None`` or ``False``
+    says it is unknown. A given ``last_employment_end`` is known whatever the flag says.
+
+    Collections may be passed as any set (or iterable) of codes and are stored as ``frozenset``;
+    ``participations`` is stored as a tuple of ``(start, end)`` sorted by start.
+    """
+
+    gender: str | None = None
+    birth_date: date | None = None
+    residence_city: str | None = None
+    employment_status: str | None = None
+    last_employment_end: date | None = None
+    employment_history_known: bool | None = None
+    qualifications: AbstractSet[str] | None = None
+    completed_courses: AbstractSet[str] | None = None
+    completed_pre_trainings: AbstractSet[str] | None = None
+    documents: AbstractSet[str] | None = None
+    participations: Sequence[Period] | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("qualifications", "completed_courses", "completed_pre_trainings", "documents"):
+            object.__setattr__(self, name, _frozen_codes(name, getattr(self, name)))
+        object.__setattr__(self, "participations", _sorted_periods(self.participations))
+
+
+def combine_outcomes(outcomes: Iterable[Outcome]) -> Outcome:
+    """FAIL if any outcome fails, else NEEDS_INFO if any needs information, else PASS."""
+    seen = set(outcomes)
+    if Outcome.FAIL in seen:
+        return Outcome.FAIL
+    if Outcome.NEEDS_INFO in seen:
+        return Outcome.NEEDS_INFO
+    return Outcome.PASS
+
+
+def age_on(birth_date: date, on: date) -> int:
+    """Age in full years (만 나이) on date ``on``.
+
+    One year is added on each birthday. Someone born on 29 February has their birthday on
+    1 March in common years (their age has not yet changed on 28 February).
+    """
+    birthday_reached = (on.month, on.day) >= (birth_date.month, birth_date.day)
+    return on.year - birth_date.year - (0 if birthday_reached else 1)
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` calendar months later (or earlier), clamped to the month's end."""
+    month_index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(month_index, 12)
+    last_day = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last_day))
+
+
+def _frozen_codes(name: str, codes: Iterable[str] | None) -> frozenset[str] | None:
+    if codes is None:
+        return None
+    if isinstance(codes, str):
+        raise TypeError(f"Facts.{name} must be a set of codes, not a single string {codes!r}")
+    return frozenset(codes)
+
+
+def _sorted_periods(periods: Iterable[Period] | None) -> tuple[Period, ...] | None:
+    if periods is None:
+        return None
+    normalized = tuple(sorted((start, end) for start, end in periods))
+    for start, end in normalized:
+        if start > end:
+            raise ValueError(
+                f"Facts.participations: a period starts after it ends ({start} > {end})"
+            )
+    return normalized
