@@ -25,7 +25,7 @@ from applicants.models import (
 )
 from applicants.selectors import applicant_facts, missing_required_consents
 from womenup.models import City, District, IntakeWindow, PersonalDataAccess, User
-from womenup.money import ALLOWANCE_MAX_MONTHS, ALLOWANCE_MONTHLY_KRW, format_krw
+from womenup.money import ALLOWANCE_MAX_MONTHS, ALLOWANCE_MONTHLY_KRW
 from womenup.permissions import is_city_staff
 from womenup.programs.eligibility import Outcome, evaluate
 from womenup.programs.eligibility.reasons import render_all
@@ -346,9 +346,8 @@ def activity_report_accept(*, report: ActivityReport, staff: User) -> AllowanceP
     )
     notification_queue_for_user(
         user=report.application.profile.user,
-        subject=_("구직활동 보고가 승인되었습니다"),
-        body=_("%(month)s 구직활동 보고가 승인되어 구직지원금 %(amount)s 지급이 준비되었습니다.")
-        % {"month": f"{report.month:%Y-%m}", "amount": format_krw(ALLOWANCE_MONTHLY_KRW)},
+        template="applicants/email/activity_report_accepted",
+        context={"month": f"{report.month:%Y-%m}", "amount": ALLOWANCE_MONTHLY_KRW},
         dedupe_key=f"activity-report-accepted-{report.pk}",
     )
     return payment

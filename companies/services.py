@@ -148,10 +148,7 @@ def company_verify(*, company: Company, staff: User) -> Company:
     company.reviewed_by = staff
     company.save(update_fields=["status", "rejection_reason", "verified_at", "reviewed_by"])
     _notify_members(
-        company,
-        subject=_("참여기업 승인 안내"),
-        body=_("%(name)s 의 참여기업 등록이 승인되었습니다. 이제 인턴 직무를 게시할 수 있습니다.")
-        % {"name": company.name},
+        company, template="companies/email/company_verified", context={"company": company.name}
     )
     return company
 
@@ -175,16 +172,15 @@ def company_reject(*, company: Company, staff: User, reason: str) -> Company:
     )
     _notify_members(
         company,
-        subject=_("참여기업 등록 반려 안내"),
-        body=_("%(name)s 의 참여기업 등록이 반려되었습니다.\n사유: %(reason)s")
-        % {"name": company.name, "reason": reason},
+        template="companies/email/company_rejected",
+        context={"company": company.name, "reason": reason},
     )
     return company
 
 
-def _notify_members(company: Company, *, subject: str, body: str) -> None:
+def _notify_members(company: Company, *, template: str, context: dict) -> None:
     for membership in company.memberships.select_related("user"):
-        notification_queue_for_user(user=membership.user, subject=subject, body=body)
+        notification_queue_for_user(user=membership.user, template=template, context=context)
 
 
 @transaction.atomic
@@ -229,12 +225,8 @@ def invitation_create(
     link = site_url.rstrip("/") + reverse("companies:invitation-accept", args=[invitation.token])
     notification_queue(
         to_email=email,
-        subject=_("%(name)s 담당자로 초대되었습니다") % {"name": company.name},
-        body=_(
-            "%(inviter)s 님이 서울우먼업 포털의 %(name)s 담당자로 초대했습니다.\n"
-            "기업 회원으로 가입하거나 로그인한 뒤 아래 주소에서 초대를 수락해 주세요.\n%(link)s"
-        )
-        % {"inviter": invited_by.email, "name": company.name, "link": link},
+        template="companies/email/invitation",
+        context={"inviter": invited_by.email, "company": company.name, "link": link},
         dedupe_key=f"company-invitation-{invitation.token}",
     )
     return invitation

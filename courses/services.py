@@ -121,18 +121,11 @@ def _fresh_application(course: Course, applicant, motivation: str) -> Enrollment
 
 def _notify_application(enrollment: Enrollment) -> None:
     course = enrollment.course
-    messages = {
-        Enrollment.Status.ENROLLED: _("%(course)s 과정에 선발되었습니다. 개강일은 %(day)s입니다."),
-        Enrollment.Status.WAITLISTED: _(
-            "%(course)s 과정의 정원이 찼습니다. 대기자로 등록되었고, 자리가 나면 순서대로 "
-            "자동 선발되어 알려 드립니다."
-        ),
-        Enrollment.Status.APPLIED: _(
-            "%(course)s 과정 신청이 접수되었습니다. 운영기관이 선발 결과를 알려 드립니다."
-        ),
-    }
-    body = messages[enrollment.status] % {"course": course.title, "day": course.starts_on}
-    _notify(enrollment, _("[교육과정] %(course)s 신청 결과") % {"course": course.title}, body)
+    _notify(
+        enrollment,
+        "courses/email/application_result",
+        {"course": course.title, "day": course.starts_on, "status": enrollment.status},
+    )
 
 
 # --- Selection by the institution ----------------------------------------------------------------
@@ -160,8 +153,7 @@ def enrollment_reject(*, enrollment: Enrollment, actor: User) -> Enrollment:
         enrollment.status = Enrollment.Status.NOT_SELECTED
         enrollment.decided_at = timezone.now()
         enrollment.save()
-        body = _("아쉽지만 %(course)s 과정에 선발되지 않았습니다. 다른 과정도 살펴봐 주세요.")
-        _notify(enrollment, _("[교육과정] 선발 결과 안내"), body % {"course": course.title})
+        _notify(enrollment, "courses/email/not_selected", {"course": course.title})
     return enrollment
 
 
@@ -229,13 +221,10 @@ def waitlist_promote(*, course: Course, today: date) -> list[Enrollment]:
         enrollment.status = Enrollment.Status.ENROLLED
         enrollment.enrolled_at = enrollment.decided_at = timezone.now()
         enrollment.save(update_fields=["status", "enrolled_at", "decided_at"])
-        body = _(
-            "대기 중이던 %(course)s 과정에 자리가 나서 선발되었습니다. 개강일은 %(day)s입니다."
-        )
         _notify(
             enrollment,
-            _("[교육과정] %(course)s 대기 → 선발") % {"course": course.title},
-            body % {"course": course.title, "day": course.starts_on},
+            "courses/email/waitlist_promoted",
+            {"course": course.title, "day": course.starts_on},
         )
     return promoted
 
@@ -394,12 +383,8 @@ def _schedule_follow_ups(enrollment: Enrollment, completed_on: date) -> None:
 
 def _notify_completion(enrollment: Enrollment) -> None:
     course = enrollment.course
-    body = _("%(course)s 과정을 수료하셨습니다. 축하합니다!") % {"course": course.title}
-    if course.unlocks_program_id:
-        body += " " + _("이제 '%(program)s'에 지원할 수 있습니다.") % {
-            "program": course.unlocks_program.name
-        }
-    _notify(enrollment, _("[교육과정] 수료 안내"), body)
+    program = course.unlocks_program.name if course.unlocks_program_id else ""
+    _notify(enrollment, "courses/email/completed", {"course": course.title, "program": program})
 
 
 def add_months(day: date, months: int) -> date:
@@ -489,19 +474,15 @@ def follow_up_reminders_queue(*, today: date | None = None) -> int:
 
 def _remind(follow_up: FollowUp, staff: User) -> None:
     enrollment = follow_up.enrollment
-    body = _(
-        "%(course)s 수료생 %(name)s님의 수료 후 %(months)d개월 사후관리 조사 예정일은 "
-        "%(day)s입니다. 관리자 화면의 사후관리 메뉴에서 결과를 기록해 주세요."
-    ) % {
-        "course": enrollment.course.title,
-        "name": enrollment.applicant,
-        "months": follow_up.months_after,
-        "day": follow_up.due_on,
-    }
     notification_queue_for_user(
         user=staff,
-        subject=_("[사후관리] %(day)s 조사 예정") % {"day": follow_up.due_on},
-        body=body,
+        template="courses/email/follow_up_reminder",
+        context={
+            "course": enrollment.course.title,
+            "name": str(enrollment.applicant),
+            "months": follow_up.months_after,
+            "day": follow_up.due_on,
+        },
         dedupe_key=f"courses:follow-up:{follow_up.pk}:staff:{staff.pk}",
     )
 
@@ -554,5 +535,5 @@ def _free_seat(course: Course) -> None:
     course.enrolled_count -= 1
 
 
-def _notify(enrollment: Enrollment, subject: str, body: str) -> None:
-    notification_queue_for_user(user=enrollment.applicant.user, subject=subject, body=body)
+def _notify(enrollment: Enrollment, template: str, context: dict) -> None:
+    notification_queue_for_user(user=enrollment.applicant.user, template=template, context=context)

@@ -15,6 +15,7 @@ guarantees:
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import time
@@ -26,9 +27,10 @@ from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 from django.db.models import Count, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -408,14 +410,22 @@ def batch_notifications_queue(*, week: str, on: date) -> dict[str, int]:
 class _Message:
     recipient_id: int
     to_email: str
-    subject: str
-    body: str
+    template: str
+    context: str  # JSON, as the outbox row stores it
+    language: str
     dedupe_key: str
 
 
-def _message(*, user_id: int, email: str, key: str, subject: str, body: str) -> _Message:
+def _message(*, user: tuple[int, str, str], key: str, template: str, **context) -> _Message:
+    """``user`` is (id, e-mail, language): the template is rendered at send time in hers."""
+    user_id, email, language = user
     return _Message(
-        recipient_id=user_id, to_email=email, subject=subject, body=body, dedupe_key=key
+        recipient_id=user_id,
+        to_email=email,
+        template=template,
+        context=json.dumps(context, cls=DjangoJSONEncoder, ensure_ascii=False),
+        language=language,
+        dedupe_key=key,
     )
 
 
@@ -428,19 +438,29 @@ def _outbox_rows_insert(messages: list[_Message]) -> None:
     if not messages:
         return
     if connection.vendor != "postgresql":  # the embedded SQLite fallback: the ORM's way
-        rows = [OutboxMessage(**message.__dict__) for message in messages]
+        rows = [
+            OutboxMessage(**{**message.__dict__, "context": json.loads(message.context)})
+            for message in messages
+        ]
         OutboxMessage.objects.bulk_create(rows, batch_size=500, ignore_conflicts=True)
         return
     table = OutboxMessage._meta.db_table
     column = {field.name: field.column for field in OutboxMessage._meta.concrete_fields}
-    given = ["recipient", "to_email", "subject", "body", "dedupe_key"]
-    fixed = {"status": "%s", "attempts": "0", "last_error": "''", "created_at": "now()"}
+    given = ["recipient", "to_email", "template", "context", "language", "dedupe_key"]
+    fixed = {
+        "subject": "''",
+        "body": "''",
+        "status": "%s",
+        "attempts": "0",
+        "last_error": "''",
+        "created_at": "now()",
+    }
     columns = ", ".join(column[name] for name in [*given, *fixed])
     sql = (
         f"INSERT INTO {table} ({columns}) "
-        f"SELECT r, e, s, b, k, {', '.join(fixed.values())} "
-        f"FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::text[], %s::text[]) "
-        f"AS m(r, e, s, b, k) ON CONFLICT ({column['dedupe_key']}) DO NOTHING"
+        f"SELECT r, e, t, c::jsonb, l, k, {', '.join(fixed.values())} "
+        f"FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[]) "
+        f"AS m(r, e, t, c, l, k) ON CONFLICT ({column['dedupe_key']}) DO NOTHING"
     )
     arrays = [[getattr(message, name) for message in messages] for name in _Message.__annotations__]
     with connection.cursor() as cursor:
@@ -456,23 +476,20 @@ def _invited_messages(week: str) -> list[_Message]:
             "role_id",
             "application__applicant__user_id",
             "application__applicant__user__email",
+            "application__applicant__user__language",
             "role__title",
             "role__company__name",
         )
     )
-    subject = _("[서울우먼업] 면접 제안이 도착했습니다")
-    body = _(
-        "%(company)s의 %(role)s 직무에서 면접을 제안했습니다. 대시보드에서 확인하고 응답해 주세요."
-    )
     return [
         _message(
-            user_id=user_id,
-            email=email,
+            user=(user_id, email, language),
             key=f"batch:{week}:invited:{application_id}:{role_id}",
-            subject=subject,
-            body=body % {"company": company, "role": title},
+            template="matching/email/interview_invitation",
+            company=company,
+            role=title,
         )
-        for application_id, role_id, user_id, email, title, company in rows
+        for application_id, role_id, user_id, email, language, title, company in rows
     ]
 
 
@@ -484,21 +501,20 @@ def _matched_messages(week: str) -> list[_Message]:
             "application_id",
             "application__applicant__user_id",
             "application__applicant__user__email",
+            "application__applicant__user__language",
             "role__title",
             "role__company__name",
         )
     )
-    subject = _("[서울우먼업] 인턴십 매칭이 확정되었습니다")
-    body = _("%(company)s의 %(role)s 직무와 매칭되었습니다. 근로계약 안내를 곧 보내 드립니다.")
     return [
         _message(
-            user_id=user_id,
-            email=email,
+            user=(user_id, email, language),
             key=f"batch:{week}:matched:{application_id}",
-            subject=subject,
-            body=body % {"company": company, "role": title},
+            template="matching/email/matched",
+            company=company,
+            role=title,
         )
-        for application_id, user_id, email, title, company in rows
+        for application_id, user_id, email, language, title, company in rows
     ]
 
 
@@ -516,46 +532,47 @@ def _company_messages(week: str) -> list[_Message]:
     members = (
         CompanyMembership.objects.filter(company_id__in=invited.keys() | matched.keys())
         .order_by("company_id", "user_id")
-        .values_list("company_id", "user_id", "user__email")
-    )
-    subject = _("[서울우먼업] 이번 주 면접 후보와 매칭 결과")
-    body = _(
-        "이번 주 새 면접 후보 %(invited)s명, 매칭 확정 %(matched)s명입니다. "
-        "기업 대시보드에서 후보를 확인하고 면접 결과를 입력해 주세요."
+        .values_list("company_id", "user_id", "user__email", "user__language")
     )
     return [
         _message(
-            user_id=user_id,
-            email=email,
+            user=(user_id, email, language),
             key=f"batch:{week}:company:{company_id}:{user_id}",
-            subject=subject,
-            body=body
-            % {"invited": invited.get(company_id, 0), "matched": matched.get(company_id, 0)},
+            template="matching/email/company_weekly",
+            invited=invited.get(company_id, 0),
+            matched=matched.get(company_id, 0),
         )
-        for company_id, user_id, email in members
+        for company_id, user_id, email, language in members
     ]
 
 
 def _explanation_messages(week: str) -> list[_Message]:
+    """The explanation sentences are written at batch time, in each recipient's language (one
+    pass per language, so still a fixed number of queries)."""
     screened = InternshipApplication.objects.filter(status=InternshipApplication.Status.SCREENED)
-    explanations = explanations_for_applications(screened.values_list("pk", flat=True), week)
+    explanations: dict[int, list[str]] = {}
+    for language, _name in settings.LANGUAGES:
+        ids = screened.filter(applicant__user__language=language).values_list("pk", flat=True)
+        with translation.override(language):
+            found = explanations_for_applications(ids, week)
+            explanations.update({pk: [str(line) for line in lines] for pk, lines in found.items()})
     recipients = [
         row
-        for row in screened.values_list("pk", "applicant__user_id", "applicant__user__email")
+        for row in screened.values_list(
+            "pk", "applicant__user_id", "applicant__user__email", "applicant__user__language"
+        )
         .order_by("pk")
         .iterator(chunk_size=10_000)
         if row[0] in explanations
     ]
-    subject = _("[서울우먼업] 이번 주 매칭 결과 안내")
     return [
         _message(
-            user_id=user_id,
-            email=email,
+            user=(user_id, email, language),
             key=f"batch:{week}:pool:{application_id}",
-            subject=subject,
-            body="\n".join(explanations[application_id]),
+            template="matching/email/weekly_explanation",
+            lines=explanations[application_id],
         )
-        for application_id, user_id, email in recipients
+        for application_id, user_id, email, language in recipients
     ]
 
 

@@ -34,7 +34,7 @@ from matching.models import (
     Placement,
 )
 from womenup.models import IntakeWindow, PersonalDataAccess, User
-from womenup.money import INCENTIVE_KRW, format_krw
+from womenup.money import INCENTIVE_KRW
 from womenup.permissions import is_city_staff
 from womenup.programs.eligibility.reasons import render_all
 from womenup.services import notification_queue_for_user, personal_data_access_record
@@ -192,15 +192,10 @@ def application_submit(*, application: InternshipApplication) -> InternshipAppli
     application.status = InternshipApplication.Status.SUBMITTED
     application.submitted_at = timezone.now()
     application.save(update_fields=["status", "submitted_at", "updated_at"])
-    choices = ", ".join(f"{rank}. {role.title}" for rank, role in enumerate(roles, start=1))
     notification_queue_for_user(
         user=profile.user,
-        subject=_("인턴십 신청이 접수되었습니다"),
-        body=_(
-            "%(intake)s 신청이 접수되었습니다. 지망 직무: %(choices)s. "
-            "매주 월요일 서류심사 전까지는 순위를 바꾸거나 취소할 수 있습니다."
-        )
-        % {"intake": application.intake, "choices": choices},
+        template="matching/email/application_submitted",
+        context={"intake": str(application.intake), "choices": [role.title for role in roles]},
         dedupe_key=f"internship-submitted-{application.pk}-{application.submitted_at:%Y%m%d%H%M%S}",
     )
     return application
@@ -273,9 +268,8 @@ def evaluation_schedule(
     where = evaluation.interview_place or evaluation.video_link
     notification_queue_for_user(
         user=application.applicant.user,
-        subject=_("면접 일정 안내: %(company)s") % {"company": role.company.name},
-        body=_("%(company)s · %(title)s 면접 일정입니다.\n일시: %(when)s\n장소: %(where)s")
-        % {
+        template="matching/email/interview_scheduled",
+        context={
             "company": role.company.name,
             "title": role.title,
             "when": timezone.localtime(interview_at).strftime("%Y-%m-%d %H:%M"),
@@ -458,9 +452,8 @@ def incentive_claim_approve(*, claim: IncentiveClaim, staff: User) -> IncentiveC
     claim.save(update_fields=["status", "decided_by", "decided_at"])
     _notify_members(
         claim.company,
-        subject=_("고용장려금 승인 안내"),
-        body=_("고용장려금 %(amount)s 신청이 승인되었습니다.")
-        % {"amount": format_krw(claim.amount_krw)},
+        template="matching/email/incentive_approved",
+        context={"amount": claim.amount_krw},
     )
     return claim
 
@@ -477,9 +470,7 @@ def incentive_claim_reject(*, claim: IncentiveClaim, staff: User, reason: str) -
     claim.decided_at = timezone.now()
     claim.save(update_fields=["status", "rejection_reason", "decided_by", "decided_at"])
     _notify_members(
-        claim.company,
-        subject=_("고용장려금 반려 안내"),
-        body=_("고용장려금 신청이 반려되었습니다.\n사유: %(reason)s") % {"reason": reason},
+        claim.company, template="matching/email/incentive_rejected", context={"reason": reason}
     )
     return claim
 

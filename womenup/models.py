@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -46,6 +47,9 @@ class User(AbstractUser):
     email = models.EmailField(_("이메일"), unique=True)
     account_type = models.CharField(
         _("계정 종류"), max_length=20, choices=AccountType.choices, default=AccountType.APPLICANT
+    )
+    language = models.CharField(
+        _("알림 언어"), max_length=10, choices=settings.LANGUAGES, default="ko"
     )
 
     USERNAME_FIELD = "email"
@@ -230,8 +234,16 @@ class OutboxMessage(models.Model):
         related_name="outbox_messages",
     )
     to_email = models.EmailField(_("받는 사람"))
-    subject = models.CharField(_("제목"), max_length=200)
-    body = models.TextField(_("본문"))
+    template = models.CharField(
+        _("메일 템플릿"),
+        max_length=100,
+        blank=True,
+        help_text=_("비어 있으면 저장된 제목과 본문을 그대로 보냅니다."),
+    )
+    context = models.JSONField(_("템플릿 값"), default=dict, blank=True, encoder=DjangoJSONEncoder)
+    language = models.CharField(_("언어"), max_length=10, default="ko")
+    subject = models.CharField(_("제목"), max_length=200, blank=True)
+    body = models.TextField(_("본문"), blank=True)
     dedupe_key = models.CharField(
         _("중복 방지 키"), max_length=200, null=True, blank=True, unique=True
     )

@@ -1,13 +1,18 @@
 """Delivery of the notifications outbox: one message, or a sweep of what is pending.
 
+A row with a ``template`` is rendered at send time in the recipient's language; a row without
+one (queued before templates) is sent with the subject and body it stores.
+
 ``services.notification_queue`` stores the rows; the tasks in ``womenup/tasks.py`` call these.
 """
 
 import time
 
+from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 
 from womenup.models import OutboxMessage
 
@@ -21,6 +26,8 @@ def outbox_message_deliver(*, message_id: int) -> bool:
             return message is not None
         message.attempts += 1
         try:
+            if message.template:  # rendered now, kept on the row for the admin and audit
+                message.subject, message.body = outbox_message_render(message)
             send_mail(message.subject, message.body, None, [message.to_email])
         except Exception as error:  # delivery failed: keep it pending and say why
             message.last_error = str(error)[:2000]
@@ -29,8 +36,24 @@ def outbox_message_deliver(*, message_id: int) -> bool:
         message.status = OutboxMessage.Status.SENT
         message.sent_at = timezone.now()
         message.last_error = ""
-        message.save(update_fields=["attempts", "status", "sent_at", "last_error"])
+        message.save(
+            update_fields=["attempts", "status", "sent_at", "last_error", "subject", "body"]
+        )
         return True
+
+
+def outbox_message_render(message: OutboxMessage) -> tuple[str, str]:
+    """Subject and body of a templated message, in the recipient's language.
+
+    Every subject starts with the portal's prefix (``ACCOUNT_EMAIL_SUBJECT_PREFIX``, as allauth's
+    e-mails do) and is one line; ``portal_name`` is in every template's context.
+    """
+    context = {**message.context, "portal_name": settings.PORTAL_NAME}
+    with translation.override(message.language):
+        subject = render_to_string(f"{message.template}_subject.txt", context)
+        body = render_to_string(f"{message.template}_body.txt", context)
+    subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split())
+    return subject[: OutboxMessage._meta.get_field("subject").max_length], body.strip() + "\n"
 
 
 def outbox_deliver_pending(*, batch_size: int = 500, time_budget_seconds: float = 50.0) -> int:

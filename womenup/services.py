@@ -5,6 +5,7 @@ Delivery of queued messages is in ``womenup/outbox.py``, which the tasks call.
 
 import logging
 
+from django.conf import settings
 from django.db import transaction
 
 from womenup.cache import CircuitBreaker
@@ -19,38 +20,54 @@ broker_breaker = CircuitBreaker(seconds=5)  # after a failed publish, leave the 
 def notification_queue(
     *,
     to_email: str,
-    subject: str,
-    body: str,
+    template: str,
+    context: dict | None = None,
     recipient: User | None = None,
     dedupe_key: str | None = None,
 ) -> OutboxMessage:
     """Store a message in the outbox and ask a worker to send it once the transaction commits.
 
-    The row is the message: if the broker cannot be reached now, the periodic
+    ``template`` names a pair in an app, ``<template>_subject.txt`` and ``<template>_body.txt``
+    (e.g. ``"courses/email/completed"``); ``context`` holds plain JSON values (names, ids,
+    amounts, ISO dates), never model instances. Both are rendered when the message is sent, in
+    the recipient's language (``User.language``; the default language for an address without
+    an account). The row is the message: if the broker cannot be reached now, the periodic
     ``outbox_deliver_pending`` task sends it later. A ``dedupe_key`` makes queuing idempotent.
     """
+    fields = {
+        "to_email": to_email,
+        "template": template,
+        "context": context or {},
+        "language": recipient.language if recipient else settings.LANGUAGE_CODE,
+        "recipient": recipient,
+    }
     if dedupe_key:
         message, _created = OutboxMessage.objects.get_or_create(
-            dedupe_key=dedupe_key,
-            defaults={
-                "to_email": to_email,
-                "subject": subject,
-                "body": body,
-                "recipient": recipient,
-            },
+            dedupe_key=dedupe_key, defaults=fields
         )
     else:
-        message = OutboxMessage.objects.create(
-            to_email=to_email, subject=subject, body=body, recipient=recipient
-        )
+        message = OutboxMessage.objects.create(**fields)
     transaction.on_commit(lambda: _dispatch_delivery(message.pk))
     return message
 
 
-def notification_queue_for_user(*, user: User, subject: str, body: str, dedupe_key=None):
+def notification_queue_for_user(
+    *, user: User, template: str, context: dict | None = None, dedupe_key: str | None = None
+) -> OutboxMessage:
     return notification_queue(
-        to_email=user.email, subject=subject, body=body, recipient=user, dedupe_key=dedupe_key
+        to_email=user.email,
+        template=template,
+        context=context,
+        recipient=user,
+        dedupe_key=dedupe_key,
     )
+
+
+def user_language_set(*, user: User, language: str) -> None:
+    """Remember the language she chose on the site: her e-mails are written in it."""
+    if language in dict(settings.LANGUAGES) and user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])
 
 
 def _dispatch_delivery(message_id: int) -> None:

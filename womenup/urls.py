@@ -10,7 +10,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("programs/<slug:code>/", views.program_detail, name="program-detail"),
     path("dashboard/", views.dashboard, name="dashboard"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", views.language_set, name="set_language"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("", include("applicants.urls")),

@@ -15,7 +15,8 @@ from tests.factories.applicants import PNG_BYTES, pdf_upload
 from tests.factories.companies import CompanyFactory, CompanyMembershipFactory, RoleFactory
 from tests.factories.courses import CourseFactory
 from tests.factories.matching import ApplicationChoiceFactory
-from womenup.models import IntakeWindow, OutboxMessage
+from tests.mail import sent_to
+from womenup.models import IntakeWindow
 
 pytestmark = pytest.mark.django_db
 
@@ -155,9 +156,8 @@ def test_verify_and_notify_members():
     company = services.company_verify(company=membership.company, staff=staff)
     assert company.status == Company.Status.VERIFIED and company.verified_at
     assert company.reviewed_by == staff
-    assert OutboxMessage.objects.filter(
-        recipient=membership.user, subject__contains="승인"
-    ).exists()
+    [message] = sent_to(membership.user.email)
+    assert "승인" in message.subject
 
 
 def test_verifying_twice_is_refused():
@@ -216,8 +216,9 @@ def test_owner_invites_a_colleague_through_the_outbox():
         site_url="https://portal.example.kr/",
     )
     assert invitation.email == "colleague@company.example.kr"
-    message = OutboxMessage.objects.get(to_email="colleague@company.example.kr")
-    assert f"https://portal.example.kr/company/invitations/{invitation.token}/" in message.body
+    [message] = sent_to("colleague@company.example.kr")
+    link = f"https://portal.example.kr/company/invitations/{invitation.token}/"
+    assert f"\n{link}\n" in message.body  # on its own line
 
 
 def test_only_the_owner_invites_and_not_twice():

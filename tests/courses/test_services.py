@@ -20,6 +20,7 @@ from tests.factories.courses import (
     enrolled,
     institution_staff,
 )
+from tests.mail import sent_to
 from womenup.models import OutboxMessage
 
 pytestmark = pytest.mark.django_db
@@ -114,7 +115,7 @@ def test_first_come_enrolls_while_seats_remain_then_waitlists_in_order():
 
 def test_applying_notifies_her_through_the_outbox():
     enrollment = apply(CourseFactory(seats=1))
-    message = OutboxMessage.objects.get(recipient=enrollment.applicant.user)
+    [message] = sent_to(enrollment.applicant.user.email)
     assert "선발되었습니다" in message.body
 
 
@@ -199,7 +200,7 @@ def test_a_withdrawal_frees_the_seat_for_the_first_in_line_who_is_notified():
     assert second_waiting.status == Enrollment.Status.WAITLISTED
     course.refresh_from_db()
     assert course.enrolled_count == 1 == selectors.seats_taken(course)
-    promoted = OutboxMessage.objects.filter(recipient=first_waiting.applicant.user)
+    promoted = sent_to(first_waiting.applicant.user.email)
     assert any("자리가 나서 선발되었습니다" in message.body for message in promoted)
 
 
@@ -448,10 +449,10 @@ def test_reminders_go_to_the_institutions_staff_once(graduate):
     soon = timezone.localdate() + timedelta(days=40)
     queued = services.follow_up_reminders_queue(today=soon)
     assert queued == 2  # the 1-month follow-up, to both staff members
-    reminders = OutboxMessage.objects.filter(subject__startswith="[사후관리]")
+    reminders = OutboxMessage.objects.filter(template="courses/email/follow_up_reminder")
     assert {m.recipient for m in reminders} == {staff, other_staff}
     services.follow_up_reminders_queue(today=soon)
-    assert OutboxMessage.objects.filter(subject__startswith="[사후관리]").count() == 2
+    assert reminders.count() == 2
 
 
 def test_recorded_follow_ups_are_not_reminded(graduate):

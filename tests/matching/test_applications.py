@@ -16,7 +16,7 @@ from tests.factories.matching import (
     InterviewInvitationFactory,
     ScreeningResultFactory,
 )
-from womenup.models import OutboxMessage
+from tests.mail import sent_to
 
 pytestmark = pytest.mark.django_db
 
@@ -139,9 +139,9 @@ def test_submit_then_edit_until_screening(intake, roles):
     submitted = services.application_submit(application=application)
     assert submitted.status == InternshipApplication.Status.SUBMITTED
     assert submitted.submitted_at is not None
-    message = OutboxMessage.objects.get(recipient=application.applicant.user)
-    assert message.subject == "인턴십 신청이 접수되었습니다"
-    assert f"1. {roles[0].title}" in message.body
+    [message] = sent_to(application.applicant.user.email)
+    assert message.subject == "[서울우먼업] 인턴십 신청이 접수되었습니다"
+    assert f"\n1. {roles[0].title}\n2. {roles[1].title}\n3. {roles[2].title}\n" in message.body
     services.choices_set(application=submitted, roles=[roles[3], roles[0]])
     assert ranked(submitted) == [roles[3].pk, roles[0].pk]
     with pytest.raises(ValidationError, match="이미 제출한 신청"):

@@ -20,6 +20,7 @@ from matching.models import (
 )
 from tests.factories.companies import CompanyMembershipFactory, RoleFactory
 from tests.factories.kernel import job_category
+from tests.mail import sent_to
 from tests.matching.batch_data import (
     NEXT_WEEK,
     WEEK,
@@ -63,7 +64,9 @@ def snapshot() -> dict:
             )
         ),
         "placements": sorted(Placement.objects.values_list("application_id", "role_id", "status")),
-        "outbox": sorted(OutboxMessage.objects.values_list("dedupe_key", "to_email", "body")),
+        "outbox": sorted(
+            OutboxMessage.objects.values_list("dedupe_key", "to_email", "template", "context")
+        ),
         "runs": sorted(MatchingRun.objects.values_list("week", "status", "stages_done", "counts")),
     }
 
@@ -228,7 +231,10 @@ def test_everyone_affected_gets_one_message_through_the_outbox():
     assert [key for key in keys if ":invited:" in key]
     pool = OutboxMessage.objects.filter(dedupe_key__contains=":pool:")
     assert pool.exists()
-    assert all("다음 주 매칭에 자동으로 다시 참여합니다" in message.body for message in pool)
+    for message in pool:
+        subject = "[서울우먼업] 이번 주 매칭 결과 안내"
+        [sent] = [m for m in sent_to(message.to_email) if m.subject == subject]
+        assert "다음 주 매칭에 자동으로 다시 참여합니다" in sent.body
     assert outcome.counts["notify"]["messages"] == len(keys)
 
 

@@ -20,7 +20,7 @@ from tests.factories.matching import (
     InterviewInvitationFactory,
     PlacementFactory,
 )
-from womenup.models import OutboxMessage
+from tests.mail import sent_to
 from womenup.money import INCENTIVE_KRW
 
 pytestmark = pytest.mark.django_db
@@ -53,9 +53,9 @@ def test_scheduling_an_interview_tells_the_candidate():
         role=role, application_id=application.pk, interview_at=when, interview_place="본사 3층"
     )
     assert evaluation.result == CandidateEvaluation.Result.PENDING
-    assert OutboxMessage.objects.filter(
-        recipient=application.applicant.user, body__contains="본사 3층"
-    ).exists()
+    [message] = sent_to(application.applicant.user.email)
+    assert message.subject == f"[서울우먼업] 면접 일정 안내: {role.company.name}"
+    assert f"일시: {timezone.localtime(when):%Y-%m-%d %H:%M}\n장소: 본사 3층\n" in message.body
 
 
 def test_an_invited_applicant_can_be_interviewed_too():

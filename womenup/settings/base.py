@@ -168,7 +168,8 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
     "manage_email": "10/m/user",
 }
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[서울우먼업] "
+PORTAL_NAME = "서울우먼업"  # in every e-mail subject (allauth's and the outbox's) and signature
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{PORTAL_NAME}] "
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "WomenUp"
 
