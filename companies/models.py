@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from womenup.dates import programme_date_range
 from womenup.money import INCENTIVE_KRW
 
 
@@ -242,7 +243,9 @@ class Role(models.Model):
     preferred_qualifications = models.TextField(_("우대 사항"), blank=True)
     min_career_years = models.PositiveSmallIntegerField(_("필요 경력(년)"), default=0)
     remote_allowed = models.BooleanField(_("원격근무 가능"), default=False)
-    start_date = models.DateField(_("근무 시작 예정일"), null=True, blank=True)
+    start_date = models.DateField(
+        _("근무 시작 예정일"), null=True, blank=True, validators=[programme_date_range]
+    )
     intake = models.ForeignKey(
         "womenup.IntakeWindow",
         on_delete=models.PROTECT,
@@ -283,7 +286,9 @@ class CandidateEvaluation(models.Model):
     application = models.ForeignKey(
         "matching.InternshipApplication", on_delete=models.CASCADE, related_name="evaluations"
     )
-    interview_at = models.DateTimeField(_("면접 일시"), null=True, blank=True)
+    interview_at = models.DateTimeField(
+        _("면접 일시"), null=True, blank=True, validators=[programme_date_range]
+    )
     interview_place = models.CharField(_("면접 장소"), max_length=200, blank=True)
     video_link = models.URLField(_("화상면접 링크"), blank=True)
     result = models.CharField(
@@ -328,7 +333,7 @@ class HireConfirmation(models.Model):
     placement = models.OneToOneField(
         "matching.Placement", on_delete=models.PROTECT, related_name="hire_confirmation"
     )
-    hired_on = models.DateField(_("정규직 채용일"))
+    hired_on = models.DateField(_("정규직 채용일"), validators=[programme_date_range])
     proof = models.FileField(_("채용 증빙"), upload_to=hire_proof_upload_path, max_length=200)
     proof_name = models.CharField(_("원래 파일 이름"), max_length=200)
     proof_content_type = models.CharField(_("파일 형식"), max_length=50)

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from womenup.dates import programme_date_range
+
 
 class InternshipApplication(models.Model):
     """An applicant's one application per intake, with up to five ranked role choices."""
@@ -120,7 +122,9 @@ class Placement(models.Model):
     status = models.CharField(
         _("상태"), max_length=20, choices=Status.choices, default=Status.AWAITING_CONTRACT
     )
-    contract_start = models.DateField(_("근로계약 시작일"), null=True, blank=True)
+    contract_start = models.DateField(
+        _("근로계약 시작일"), null=True, blank=True, validators=[programme_date_range]
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
