@@ -94,7 +94,7 @@ class _Screened:
 def _without_provision_consent(verdict: Verdict) -> _Screened:
     reason = _(
         "기업에 개인정보 제공 동의(매칭 필수)가 철회되어 있어 기업에 추천할 수 없습니다. "
-        "내 정보의 개인정보 동의 화면에서 다시 동의하면 다음 주 매칭부터 참여할 수 있습니다."
+        "'개인정보 동의' 화면에서 다시 동의하면 다음 주 매칭부터 참여할 수 있습니다."
     )
     return _Screened(Outcome.FAIL, [reason, *verdict.reasons], verdict.missing)
 

@@ -35,6 +35,7 @@ class UserAdmin(DjangoUserAdmin):
         ),
         (_("기록"), {"fields": ["last_login", "date_joined"]}),
     ]
+    readonly_fields = ["last_login", "date_joined"]  # system timestamps, never typed
     add_fieldsets = [
         (None, {"classes": ["wide"], "fields": ["email", "account_type", "password1", "password2"]})
     ]

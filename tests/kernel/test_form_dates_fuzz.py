@@ -5,6 +5,8 @@ from datetime import date, timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from companies.models import CandidateEvaluation
 from matching.models import Placement
@@ -17,8 +19,22 @@ from tests.factories.matching import (
     InternshipApplicationFactory,
     PlacementFactory,
 )
+from tests.kernel.form_posts import (
+    Input,
+    changed_tables,
+    fingerprint,
+    forms_of,
+    post_back,
+    shows_an_error,
+)
 
 pytestmark = pytest.mark.django_db
+
+FUZZ_SETTINGS = {
+    "deadline": None,
+    "database": None,
+    "suppress_health_check": [HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+}
 
 
 def company_with_candidate():
@@ -52,6 +68,30 @@ def test_an_interview_in_year_one_is_refused_and_breaks_no_page(client):
     assert response.status_code == 302
     client.force_login(staff_with_mfa(is_superuser=True))
     assert client.get(reverse("admin:companies_candidateevaluation_changelist")).status_code == 200
+
+
+def test_the_migration_clears_interview_times_python_cannot_read(client):
+    import importlib
+
+    from django.db import connection, migrations
+
+    user, role, application = company_with_candidate()
+    evaluation = CandidateEvaluation.objects.create(role=role, application=application)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE companies_candidateevaluation SET interview_at = '0001-12-31 15:00:00+00 BC' "
+            "WHERE id = %s",
+            [evaluation.pk],
+        )
+    migration = importlib.import_module("companies.migrations.0008_typed_date_ranges").Migration
+    [clear] = [op for op in migration.operations if isinstance(op, migrations.RunSQL)]
+    with connection.cursor() as cursor:
+        cursor.execute(clear.sql)
+    evaluation.refresh_from_db()
+    assert evaluation.interview_at is None
+    client.force_login(user)
+    page = reverse("companies:candidate", kwargs={"pk": role.pk, "application_id": application.pk})
+    assert client.get(page).status_code == 200
 
 
 def test_a_course_starting_in_year_one_is_refused_in_admin_and_stored_ones_break_no_page(client):
@@ -107,3 +147,137 @@ def test_a_contract_start_at_the_end_of_time_is_refused_and_the_hire_step_holds(
         hire, {"hired_on": timezone.localdate().isoformat(), "proof": pdf_upload()}
     )
     assert response.status_code == 200
+
+
+# --- Every typed date, driven with extreme values ------------------------------------------------
+
+HOSTILE_DATES = [
+    "0001-01-01",
+    "9999-12-31",
+    "10000-01-01",
+    "-0001-01-01",
+    "0000-00-00",
+    "0001-01-01 BC",
+    "1899-12-31",
+    "1900-02-29",
+    "2100-02-29",
+    "2024-02-30",
+    "2024-13-01",
+    "31/12/9999",
+    "9" * 40,
+    "2024-01-01\x00",
+    "today",
+]
+
+
+def hostile_dates():
+    far = st.one_of(
+        st.dates(max_value=date(1899, 12, 31)), st.dates(min_value=date(2100, 1, 1))
+    ).map(date.isoformat)
+    return st.one_of(st.sampled_from(HOSTILE_DATES), far)
+
+
+def is_date_input(item: Input) -> bool:
+    return item.kind in ("date", "datetime-local", "month") or "vDateField" in item.classes
+
+
+def date_value(item: Input, day: str) -> str:
+    return f"{day}T00:00" if item.kind == "datetime-local" else day
+
+
+def fuzz_dates(client, url: str, *, expected: set[str] | None = None, examples: int = 15):
+    """Post every date input of the page's forms with extreme values: an error, no change.
+
+    A page the persona may not open (an admin without an add page) has nothing to post,
+    unless ``expected`` names the inputs it must have.
+    """
+    response = client.get(url)
+    if expected is None and response.status_code != 200:
+        return set()
+    assert response.status_code == 200, url
+    targets = [
+        (form, item)
+        for form in forms_of(response.content.decode())
+        for item in form.inputs
+        if is_date_input(item) and "__prefix__" not in item.name  # an inline's blank template
+    ]
+    found = {item.name for _form, item in targets}
+    assert expected is None or expected <= found, f"{url}: date inputs {found}"
+    if not targets:
+        return found
+
+    @settings(max_examples=examples, **FUZZ_SETTINGS)
+    @given(target=st.sampled_from(targets), day=hostile_dates())
+    def check(target, day):
+        form, item = target
+        before = fingerprint()
+        answer = post_back(client, url, form, **{item.name: date_value(item, day)})
+        assert answer.status_code < 500, (url, item.name, day)
+        assert not changed_tables(before), (url, item.name, day)
+        assert shows_an_error(answer), (url, item.name, day)
+
+    check()
+    return found
+
+
+def test_every_site_form_refuses_extreme_dates(client, world):
+    from tests.access import rows_applicants, rows_companies
+
+    profile = rows_applicants.applicant_profile(world)
+    rows_applicants.allowance_application(world)
+    client.force_login(world.applicant)
+    fuzz_dates(
+        client,
+        reverse("applicants:profile"),
+        expected={"birth_date", "last_employment_end", "career_break_since"},
+    )
+    fuzz_dates(
+        client,
+        reverse("applicants:qualifications"),
+        expected={"certificate-acquired_on", "training-completed_on"},
+    )
+    fuzz_dates(client, reverse("applicants:allowance"), expected={"month"})
+    assert profile.birth_date is None or profile.birth_date.year > 1900
+
+    client.force_login(world.company)
+    role = rows_companies.role(world)
+    candidate = rows_companies.candidate_kwargs(world)
+    placement = rows_companies.placement(world)
+    fuzz_dates(client, reverse("companies:role-create"), expected={"start_date"})
+    fuzz_dates(
+        client, reverse("companies:role-edit", kwargs={"pk": role.pk}), expected={"start_date"}
+    )
+    fuzz_dates(client, reverse("companies:candidate", kwargs=candidate), expected={"interview_at"})
+    contract = reverse("companies:intern-contract", kwargs={"pk": placement.pk})
+    fuzz_dates(client, contract, expected={"contract_start"})
+    Placement.objects.filter(pk=placement.pk).update(
+        status=Placement.Status.CONTRACTED, contract_start=date.today() - timedelta(days=200)
+    )
+    hire = reverse("companies:intern-hire", kwargs={"pk": placement.pk})
+    fuzz_dates(client, hire, expected={"hired_on"})
+
+
+def test_every_admin_form_refuses_extreme_dates(client, world):
+    from tests.kernel.test_forms_fuzz import admin_form_urls, build_everything
+
+    build_everything(world)
+    client.force_login(staff_with_mfa(is_superuser=True))
+    seen = set()
+    for url in admin_form_urls():
+        seen |= {f"{url}:{name}" for name in fuzz_dates(client, url, examples=6)}
+    for model, name in ADMIN_DATE_FIELDS.items():
+        assert any(f"/{model}/" in key and key.endswith(name) for key in seen), (
+            model,
+            name,
+        )
+
+
+# Date fields people type in admin (a sample the admin test must have reached).
+ADMIN_DATE_FIELDS = {
+    "courses/course": "starts_on",
+    "womenup/program": "opens_on",
+    "womenup/livingwagerate": "valid_from",
+    "courses/session": "held_on",
+    "courses/coursecertificate": "obtained_on",
+    "applicants/applicantprofile": "birth_date",
+}

@@ -46,7 +46,8 @@ def test_a_withdrawn_provision_consent_fails_screening_and_reaches_no_company(cl
     client.force_login(withdrawn.applicant.user)
     page = client.get(reverse("applicants:dashboard")).content.decode()
     assert REASON in page
-    assert "개인정보 동의 화면에서 다시 동의하면" in page
+    assert "화면에서 다시 동의하면 다음 주 매칭부터" in page
+    assert reverse("applicants:consents") in page
 
     consent_give(profile=withdrawn.applicant, item="provision")
     weekly_batch_run(week=NEXT_WEEK, triggered_by="test")
