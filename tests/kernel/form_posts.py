@@ -11,11 +11,17 @@ from html.parser import HTMLParser
 
 from django.apps import apps
 from django.db import connection
+from hypothesis import HealthCheck
 
 from tests.factories.applicants import pdf_upload
 
 SKIPPED_INPUTS = {"submit", "button", "reset", "image"}
 UNWATCHED_MODELS = {"womenup.personaldataaccess"}  # admin views write access-log rows by design
+FUZZ_SETTINGS = {  # for @settings: examples use the test's client and database as they are
+    "deadline": None,
+    "database": None,
+    "suppress_health_check": [HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+}
 ERROR_MARKS = ("is-invalid", "errorlist", "errornote", "alert-danger", "invalid-feedback")
 
 

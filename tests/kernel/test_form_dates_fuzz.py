@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from companies.models import CandidateEvaluation
@@ -20,6 +20,7 @@ from tests.factories.matching import (
     PlacementFactory,
 )
 from tests.kernel.form_posts import (
+    FUZZ_SETTINGS,
     Input,
     changed_tables,
     fingerprint,
@@ -29,12 +30,6 @@ from tests.kernel.form_posts import (
 )
 
 pytestmark = pytest.mark.django_db
-
-FUZZ_SETTINGS = {
-    "deadline": None,
-    "database": None,
-    "suppress_health_check": [HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-}
 
 
 def company_with_candidate():
@@ -223,7 +218,7 @@ def fuzz_dates(client, url: str, *, expected: set[str] | None = None, examples: 
 def test_every_site_form_refuses_extreme_dates(client, world):
     from tests.access import rows_applicants, rows_companies
 
-    profile = rows_applicants.applicant_profile(world)
+    rows_applicants.applicant_profile(world)
     rows_applicants.allowance_application(world)
     client.force_login(world.applicant)
     fuzz_dates(
@@ -237,7 +232,6 @@ def test_every_site_form_refuses_extreme_dates(client, world):
         expected={"certificate-acquired_on", "training-completed_on"},
     )
     fuzz_dates(client, reverse("applicants:allowance"), expected={"month"})
-    assert profile.birth_date is None or profile.birth_date.year > 1900
 
     client.force_login(world.company)
     role = rows_companies.role(world)
@@ -251,7 +245,8 @@ def test_every_site_form_refuses_extreme_dates(client, world):
     contract = reverse("companies:intern-contract", kwargs={"pk": placement.pk})
     fuzz_dates(client, contract, expected={"contract_start"})
     Placement.objects.filter(pk=placement.pk).update(
-        status=Placement.Status.CONTRACTED, contract_start=date.today() - timedelta(days=200)
+        status=Placement.Status.CONTRACTED,
+        contract_start=timezone.localdate() - timedelta(days=200),
     )
     hire = reverse("companies:intern-hire", kwargs={"pk": placement.pk})
     fuzz_dates(client, hire, expected={"hired_on"})
@@ -281,3 +276,18 @@ ADMIN_DATE_FIELDS = {
     "courses/coursecertificate": "obtained_on",
     "applicants/applicantprofile": "birth_date",
 }
+
+
+def test_a_range_moves_with_today_and_names_its_bounds(settings):
+    from django.core.exceptions import ValidationError
+
+    from womenup.dates import birth_date_range, days_after, programme_date_range
+
+    assert birth_date_range.bounds(date(2024, 2, 29)) == (date(1930, 1, 1), date(2009, 2, 28))
+    earliest, latest = programme_date_range.bounds()
+    assert latest - earliest > timedelta(days=3600)
+    with pytest.raises(ValidationError) as refused:
+        programme_date_range(date(1, 1, 1))
+    assert refused.value.messages == [f"{earliest}부터 {latest} 사이의 날짜를 입력해 주세요."]
+    programme_date_range(timezone.now())  # a datetime is judged by its day
+    assert days_after(date(1, 1, 1), -1) is None and days_after(None, 3) is None
