@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from applicants import services
 from applicants.consents import NOTICES
 from applicants.models import ApplicantProfile, CareerEntry, Document
+from womenup.dates import past_date_range, programme_date_range
 from womenup.models import City, District, JobCategory
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"})
@@ -95,7 +96,9 @@ class CareerEntryForm(forms.ModelForm):
 class CertificateForm(forms.Form):
     name = forms.CharField(label=_("자격증명"), max_length=120)
     issuer = forms.CharField(label=_("발급 기관"), max_length=120)
-    acquired_on = forms.DateField(label=_("취득일"), widget=DATE_INPUT)
+    acquired_on = forms.DateField(
+        label=_("취득일"), widget=DATE_INPUT, validators=[past_date_range]
+    )
 
 
 class TrainingForm(forms.Form):
@@ -109,7 +112,9 @@ class TrainingForm(forms.Form):
         ),
     )
     institution = forms.CharField(label=_("교육 기관"), max_length=120, required=False)
-    completed_on = forms.DateField(label=_("수료일"), widget=DATE_INPUT)
+    completed_on = forms.DateField(
+        label=_("수료일"), widget=DATE_INPUT, validators=[past_date_range]
+    )
 
 
 class ConsentForm(forms.Form):
@@ -156,6 +161,7 @@ class ActivityReportForm(forms.Form):
         label=_("활동 월"),
         widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
         input_formats=["%Y-%m", "%Y-%m-%d"],
+        validators=[programme_date_range],
         help_text=_("구직 활동을 한 달을 고르세요."),
     )
     activities = forms.CharField(

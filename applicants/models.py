@@ -7,6 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from womenup.dates import birth_date_range, past_date_range, programme_date_range
+
 
 class ApplicantProfile(models.Model):
     """One applicant's profile; the facts the eligibility rules read come from here."""
@@ -44,7 +46,9 @@ class ApplicantProfile(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="applicant_profile"
     )
     name = models.CharField(_("이름"), max_length=50, blank=True)
-    birth_date = models.DateField(_("생년월일"), null=True, blank=True)
+    birth_date = models.DateField(
+        _("생년월일"), null=True, blank=True, validators=[birth_date_range]
+    )
     gender = models.CharField(_("성별"), max_length=10, choices=Gender.choices, blank=True)
     phone = models.CharField(_("휴대전화"), max_length=20, blank=True, help_text=_("E.164 형식"))
     residence_city = models.ForeignKey(
@@ -66,12 +70,16 @@ class ApplicantProfile(models.Model):
     employment_status = models.CharField(
         _("취업 상태"), max_length=20, choices=EmploymentStatus.choices, blank=True
     )
-    last_employment_end = models.DateField(_("마지막 근무 종료일"), null=True, blank=True)
+    last_employment_end = models.DateField(
+        _("마지막 근무 종료일"), null=True, blank=True, validators=[past_date_range]
+    )
     never_employed = models.BooleanField(_("근무 경험 없음"), default=False)
     career_break_reason = models.CharField(
         _("경력 단절 사유"), max_length=20, choices=CareerBreakReason.choices, blank=True
     )
-    career_break_since = models.DateField(_("경력 단절 시작일"), null=True, blank=True)
+    career_break_since = models.DateField(
+        _("경력 단절 시작일"), null=True, blank=True, validators=[past_date_range]
+    )
     education_level = models.CharField(
         _("최종 학력"), max_length=20, choices=EducationLevel.choices, blank=True
     )
@@ -130,7 +138,7 @@ class Certificate(models.Model):
     )
     name = models.CharField(_("자격증명"), max_length=120)
     issuer = models.CharField(_("발급 기관"), max_length=120)
-    acquired_on = models.DateField(_("취득일"))
+    acquired_on = models.DateField(_("취득일"), validators=[past_date_range])
 
     class Meta:
         verbose_name = _("자격증")
@@ -152,7 +160,7 @@ class CompletedTraining(models.Model):
     )
     title = models.CharField(_("교육명"), max_length=150)
     institution = models.CharField(_("교육 기관"), max_length=120, blank=True)
-    completed_on = models.DateField(_("수료일"))
+    completed_on = models.DateField(_("수료일"), validators=[past_date_range])
 
     class Meta:
         verbose_name = _("수료한 교육")
@@ -284,7 +292,9 @@ class ActivityReport(models.Model):
     application = models.ForeignKey(
         AllowanceApplication, on_delete=models.CASCADE, related_name="reports"
     )
-    month = models.DateField(_("활동 월"), help_text=_("그 달의 1일"))
+    month = models.DateField(
+        _("활동 월"), help_text=_("그 달의 1일"), validators=[programme_date_range]
+    )
     activities = models.TextField(_("구직 활동 내용"))
     evidence = models.FileField(_("증빙 파일"), upload_to=evidence_upload_path, max_length=200)
     evidence_name = models.CharField(_("증빙 파일 이름"), max_length=200)

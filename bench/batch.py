@@ -132,7 +132,8 @@ def load(*, applicants: int, roles: int, ranked_share: float, seed: int) -> dict
 
 
 def _load(rng: random.Random, *, applicants: int, roles: int, ranked_share: float) -> dict:
-    from applicants.models import ApplicantProfile, CareerEntry, Certificate, Document
+    from applicants.consents import NOTICES, REQUIRED_ITEMS
+    from applicants.models import ApplicantProfile, CareerEntry, Certificate, Consent, Document
     from companies.models import Company, CompanyMembership, Role
     from matching.models import ApplicationChoice, CandidateEvaluation, InternshipApplication
     from womenup.models import City, District, IntakeWindow, JobCategory, Program, User
@@ -224,6 +225,15 @@ def _load(rng: random.Random, *, applicants: int, roles: int, ranked_share: floa
             "never_employed",
         ],
         profile_rows(),
+    )
+    consented_at = datetime(2024, 4, 1, 9, 0).astimezone()
+    loaded["consents"] = Copier(Consent).copy(
+        ["profile_id", "item", "notice_version", "given_at"],
+        (
+            (n, item, NOTICES[item].version, consented_at)
+            for n in range(1, applicants + 1)
+            for item in REQUIRED_ITEMS
+        ),
     )
     loaded["documents"] = Copier(Document).copy(
         ["profile_id", "kind", "file", "original_name", "content_type", "size"],

@@ -69,6 +69,8 @@ class BadgeProofInline(admin.TabularInline):
 
     @admin.display(description=_("파일"))
     def download(self, obj):
+        if obj.pk is None:  # a row the posted management form claims but the company lacks
+            return "-"
         url = reverse("companies:proof-download", args=[obj.pk])
         return format_html('<a href="{}">{}</a>', url, obj.original_name)
 

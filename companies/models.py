@@ -7,6 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from womenup.dates import programme_date_range
+
 
 class Company(models.Model):
     class Status(models.TextChoices):
@@ -240,7 +242,9 @@ class Role(models.Model):
     preferred_qualifications = models.TextField(_("우대 사항"), blank=True)
     min_career_years = models.PositiveSmallIntegerField(_("필요 경력(년)"), default=0)
     remote_allowed = models.BooleanField(_("원격근무 가능"), default=False)
-    start_date = models.DateField(_("근무 시작 예정일"), null=True, blank=True)
+    start_date = models.DateField(
+        _("근무 시작 예정일"), null=True, blank=True, validators=[programme_date_range]
+    )
     intake = models.ForeignKey(
         "womenup.IntakeWindow",
         on_delete=models.PROTECT,

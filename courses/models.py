@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from womenup.dates import days_after, past_date_range, programme_date_range
+
 
 class Institution(models.Model):
     """A training institution (운영기관) that runs courses."""
@@ -62,8 +64,8 @@ class Course(models.Model):
     )
     summary = models.TextField(_("과정 소개"), blank=True)
     hours = models.PositiveSmallIntegerField(_("교육시간"))
-    starts_on = models.DateField(_("개강일"))
-    ends_on = models.DateField(_("종강일"))
+    starts_on = models.DateField(_("개강일"), validators=[programme_date_range])
+    ends_on = models.DateField(_("종강일"), validators=[programme_date_range])
     schedule = models.CharField(
         _("수업 일정"), max_length=150, blank=True, help_text=_("예: 월~금 09:30~15:30")
     )
@@ -71,9 +73,15 @@ class Course(models.Model):
     enrolled_count = models.PositiveSmallIntegerField(
         _("선발 인원"), default=0, editable=False, help_text=_("좌석을 차지한 수강생 수")
     )
-    applications_open_on = models.DateField(_("접수 시작일"), null=True, blank=True)
+    applications_open_on = models.DateField(
+        _("접수 시작일"), null=True, blank=True, validators=[programme_date_range]
+    )
     applications_close_on = models.DateField(
-        _("접수 마감일"), null=True, blank=True, help_text=_("비워 두면 개강 전날까지 접수합니다.")
+        _("접수 마감일"),
+        null=True,
+        blank=True,
+        help_text=_("비워 두면 개강 전날까지 접수합니다."),
+        validators=[programme_date_range],
     )
     selection_mode = models.CharField(
         _("선발 방식"),
@@ -141,14 +149,14 @@ class Course(models.Model):
 
     @property
     def last_application_day(self):
-        """The last day applications are taken: the close date, else the day before it starts."""
-        from datetime import timedelta
-
-        return self.applications_close_on or self.starts_on - timedelta(days=1)
+        """The last day applications are taken: the close date, else the day before it starts
+        (None when a start date at the edge of the calendar leaves no such day)."""
+        return self.applications_close_on or days_after(self.starts_on, -1)
 
     def is_open_for_applications(self, day) -> bool:
         opened = self.applications_open_on is None or self.applications_open_on <= day
-        return opened and day <= self.last_application_day
+        last = self.last_application_day
+        return opened and last is not None and day <= last
 
 
 class Enrollment(models.Model):
@@ -187,7 +195,9 @@ class Enrollment(models.Model):
     decided_at = models.DateTimeField(_("선발 결정 시각"), null=True, blank=True)
     enrolled_at = models.DateTimeField(_("선발 시각"), null=True, blank=True)
     ended_at = models.DateTimeField(_("취소·탈락 시각"), null=True, blank=True)
-    completed_on = models.DateField(_("수료일"), null=True, blank=True)
+    completed_on = models.DateField(
+        _("수료일"), null=True, blank=True, validators=[programme_date_range]
+    )
     note = models.CharField(_("비고"), max_length=300, blank=True)
 
     class Meta:
@@ -226,7 +236,7 @@ class Session(models.Model):
     course = models.ForeignKey(
         Course, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("교육과정")
     )
-    held_on = models.DateField(_("수업일"))
+    held_on = models.DateField(_("수업일"), validators=[programme_date_range])
     topic = models.CharField(_("주제"), max_length=150, blank=True)
 
     class Meta:
@@ -285,7 +295,7 @@ class CourseCertificate(models.Model):
         Enrollment, on_delete=models.CASCADE, related_name="certificates", verbose_name=_("수강생")
     )
     name = models.CharField(_("자격증명"), max_length=120)
-    obtained_on = models.DateField(_("취득일"))
+    obtained_on = models.DateField(_("취득일"), validators=[past_date_range])
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -334,7 +344,9 @@ class FollowUp(models.Model):
     contract_type = models.CharField(
         _("고용 형태"), max_length=20, choices=ContractType.choices, blank=True
     )
-    recorded_on = models.DateField(_("조사일"), null=True, blank=True)
+    recorded_on = models.DateField(
+        _("조사일"), null=True, blank=True, validators=[programme_date_range]
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

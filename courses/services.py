@@ -77,10 +77,13 @@ def _check_application_window(course: Course, today: date) -> None:
             _("접수 기간이 아닙니다. %(day)s부터 신청할 수 있습니다.")
             % {"day": course.applications_open_on}
         )
-    if today > course.last_application_day:
+    last_day = course.last_application_day
+    if last_day is None:
         raise ValidationError(
-            _("접수가 마감되었습니다 (마감일 %(day)s).") % {"day": course.last_application_day}
+            _("이 과정의 접수 기간을 확인할 수 없습니다. 운영기관에 문의해 주세요.")
         )
+    if today > last_day:
+        raise ValidationError(_("접수가 마감되었습니다 (마감일 %(day)s).") % {"day": last_day})
 
 
 def _check_eligibility(course: Course, applicant, today: date) -> None:

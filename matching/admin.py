@@ -292,6 +292,8 @@ class HireConfirmationAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
         "confirmed_by",
         "created_at",
     ]
+    # The proof is replaced only by refiling (the service checks the file's content).
+    fields = readonly_fields
     inlines = [IncentiveClaimInline]
 
     @staticmethod

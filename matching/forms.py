@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from companies.models import Role
 from matching.models import CandidateEvaluation
 from matching.selectors import company_badges
+from womenup.dates import programme_date_range
 from womenup.models import District, JobCategory
 
 
@@ -60,6 +61,7 @@ class InterviewForm(forms.Form):
         label=_("면접 일시"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        validators=[programme_date_range],
     )
     interview_place = forms.CharField(label=_("면접 장소"), max_length=200, required=False)
     video_link = forms.URLField(label=_("화상면접 링크"), required=False, assume_scheme="https")
@@ -117,13 +119,17 @@ class RankingForm(forms.Form):
 
 class ContractForm(forms.Form):
     contract_start = forms.DateField(
-        label=_("근로계약 시작일"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("근로계약 시작일"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[programme_date_range],
     )
 
 
 class HireForm(forms.Form):
     hired_on = forms.DateField(
-        label=_("정규직 채용일"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("정규직 채용일"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[programme_date_range],
     )
     proof = forms.FileField(label=_("채용 증빙 (근로계약서 등)"), help_text=_("PDF, PNG, JPEG"))
 

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from womenup.dates import programme_date_range
 from womenup.money import INCENTIVE_KRW
 
 
@@ -126,7 +127,9 @@ class Placement(models.Model):
     status = models.CharField(
         _("상태"), max_length=20, choices=Status.choices, default=Status.AWAITING_CONTRACT
     )
-    contract_start = models.DateField(_("근로계약 시작일"), null=True, blank=True)
+    contract_start = models.DateField(
+        _("근로계약 시작일"), null=True, blank=True, validators=[programme_date_range]
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -239,7 +242,9 @@ class CandidateEvaluation(models.Model):
     application = models.ForeignKey(
         InternshipApplication, on_delete=models.CASCADE, related_name="evaluations"
     )
-    interview_at = models.DateTimeField(_("면접 일시"), null=True, blank=True)
+    interview_at = models.DateTimeField(
+        _("면접 일시"), null=True, blank=True, validators=[programme_date_range]
+    )
     interview_place = models.CharField(_("면접 장소"), max_length=200, blank=True)
     video_link = models.URLField(_("화상면접 링크"), blank=True)
     result = models.CharField(
@@ -284,7 +289,7 @@ class HireConfirmation(models.Model):
     placement = models.OneToOneField(
         Placement, on_delete=models.PROTECT, related_name="hire_confirmation"
     )
-    hired_on = models.DateField(_("정규직 채용일"))
+    hired_on = models.DateField(_("정규직 채용일"), validators=[programme_date_range])
     proof = models.FileField(_("채용 증빙"), upload_to=hire_proof_upload_path, max_length=200)
     proof_name = models.CharField(_("원래 파일 이름"), max_length=200)
     proof_content_type = models.CharField(_("파일 형식"), max_length=50)

@@ -14,18 +14,20 @@ by a re-run: the batch rewrites ``outcome``/``reasons``/``missing`` only.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from applicants.models import Consent
 from applicants.selectors import facts_for_applicants
 from matching.models import InternshipApplication, ScreeningResult
 from womenup.models import User
-from womenup.programs.eligibility import Facts, Reason, Rule, RuleKind, Verdict, evaluate
+from womenup.programs.eligibility import Facts, Outcome, Reason, Rule, RuleKind, Verdict, evaluate
 from womenup.selectors import rules_by_program
 
 FACTS_READ_BY_KIND = {
@@ -54,15 +56,46 @@ def applications_to_screen() -> QuerySet[InternshipApplication]:
     )
 
 
-def passed_applications() -> QuerySet[InternshipApplication]:
-    """Applications in the pool whose effective screening outcome (override first) is a pass."""
-    passed = ScreeningResult.Outcome.PASS
-    return InternshipApplication.objects.filter(
-        status=InternshipApplication.Status.SCREENED
-    ).filter(
-        Q(screening__override_outcome=passed)
-        | Q(screening__override_outcome="", screening__outcome=passed)
+def _provision_consent_in_force() -> Exists:
+    """The applicant lets the portal give her data to the companies she applies to."""
+    return Exists(
+        Consent.objects.filter(
+            profile=OuterRef("applicant_id"),
+            item=Consent.Item.PROVISION,
+            withdrawn_at__isnull=True,
+        )
     )
+
+
+def passed_applications() -> QuerySet[InternshipApplication]:
+    """Applications in the pool whose effective screening outcome (override first) is a pass.
+
+    Without the provision consent no company may see her, so not even a staff override puts
+    her before one.
+    """
+    passed = ScreeningResult.Outcome.PASS
+    return (
+        InternshipApplication.objects.filter(status=InternshipApplication.Status.SCREENED)
+        .filter(
+            Q(screening__override_outcome=passed)
+            | Q(screening__override_outcome="", screening__outcome=passed)
+        )
+        .filter(_provision_consent_in_force())
+    )
+
+
+@dataclass(frozen=True)
+class _Screened:
+    """What is stored of a screening: the rules' verdict, or a failure the rules do not see."""
+
+    outcome: Outcome
+    reasons: list[Reason]
+    missing: list[Reason]
+
+
+def _without_provision_consent(verdict: Verdict) -> _Screened:
+    reason = Reason("consent.fail", {"item": "provision"})
+    return _Screened(Outcome.FAIL, [reason, *verdict.reasons], verdict.missing)
 
 
 class ScreeningJudge:
@@ -104,10 +137,18 @@ def applications_screen(*, week: str, on: date) -> dict[str, int]:
         for program_id, program_rules in rules.items()
     }
     facts = facts_for_applicants(pool.values_list("applicant_id", flat=True))
+    consenting = set(
+        pool.filter(_provision_consent_in_force()).values_list("applicant_id", flat=True)
+    )
+    unconsented: dict[int, tuple[Verdict, _Screened]] = {}  # by the rules' verdict, kept alive
     counts = {outcome.value: 0 for outcome in ScreeningResult.Outcome}
     verdicts = []
     for pk, applicant_id, program_id in rows:
         verdict = judges[program_id].verdict(facts.get(applicant_id, Facts()))
+        if applicant_id not in consenting:
+            if id(verdict) not in unconsented:
+                unconsented[id(verdict)] = (verdict, _without_provision_consent(verdict))
+            verdict = unconsented[id(verdict)][1]
         counts[verdict.outcome.value] += 1
         verdicts.append((pk, verdict))
     screened_at = timezone.now()
@@ -118,7 +159,9 @@ def applications_screen(*, week: str, on: date) -> dict[str, int]:
     return {"screened": len(verdicts), **counts}
 
 
-def _screening_results_write(verdicts: list[tuple[int, Verdict]], *, week: str, screened_at):
+def _screening_results_write(
+    verdicts: list[tuple[int, Verdict | _Screened]], *, week: str, screened_at
+):
     """Insert or update the computed part of every result in one statement.
 
     ``INSERT … SELECT FROM unnest(arrays) ON CONFLICT DO UPDATE`` of the computed columns only:

@@ -352,12 +352,16 @@ def placement_contract_confirm(*, placement: Placement, contract_start: date) ->
     return placement
 
 
-def internship_end(contract_start: date) -> date:
-    """The day the three-month internship ends (same day number, three months later)."""
+def internship_end(contract_start: date) -> date | None:
+    """The day the three-month internship ends (same day number, three months later);
+    None when the start is so late in the calendar that the end cannot be a date."""
     month_index = contract_start.month - 1 + INTERNSHIP_MONTHS
     year, month = contract_start.year + month_index // 12, month_index % 12 + 1
-    day = min(contract_start.day, calendar.monthrange(year, month)[1])
-    return date(year, month, day)
+    try:
+        day = min(contract_start.day, calendar.monthrange(year, month)[1])
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 @transaction.atomic
@@ -414,6 +418,14 @@ def incentive_claim_refile(*, hire: HireConfirmation, proof: UploadedFile) -> In
 def _check_hire_dates(placement: Placement, *, hired_on: date, today: date) -> None:
     """The internship has ended, and the hire date is after it and not in the future."""
     end = internship_end(placement.contract_start)
+    if end is None:
+        raise ValidationError(
+            _(
+                "근로계약 시작일(%(start)s)이 올바르지 않아 인턴 종료일을 알 수 없습니다. "
+                "담당자에게 문의해 주세요."
+            )
+            % {"start": placement.contract_start}
+        )
     if end > today:
         raise ValidationError(
             _("인턴 기간이 끝난 뒤(%(end)s 이후)에 정규직 채용을 확인할 수 있습니다.")

@@ -42,6 +42,7 @@ class UserAdmin(PersonalDataAdminMixin, DjangoUserAdmin):
         ),
         (_("기록"), {"fields": ["last_login", "date_joined"]}),
     ]
+    readonly_fields = ["last_login", "date_joined"]  # system timestamps, never typed
     add_fieldsets = [
         (None, {"classes": ["wide"], "fields": ["email", "account_type", "password1", "password2"]})
     ]

@@ -6,6 +6,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from womenup.dates import programme_date_range, rate_date_range
 from womenup.programs.eligibility import RuleKind
 
 
@@ -161,8 +162,8 @@ class IntakeWindow(models.Model):
 
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="intakes")
     label = models.CharField(_("모집 회차"), max_length=60)
-    opens_on = models.DateField(_("접수 시작일"))
-    closes_on = models.DateField(_("접수 마감일"))
+    opens_on = models.DateField(_("접수 시작일"), validators=[programme_date_range])
+    closes_on = models.DateField(_("접수 마감일"), validators=[programme_date_range])
 
     class Meta:
         verbose_name = _("모집 기간")
@@ -206,7 +207,7 @@ class EligibilityRule(models.Model):
 class LivingWageRate(models.Model):
     """The Seoul living wage per hour, valid from a date until the next row (edited yearly)."""
 
-    valid_from = models.DateField(_("적용 시작일"), unique=True)
+    valid_from = models.DateField(_("적용 시작일"), unique=True, validators=[rate_date_range])
     hourly_krw = models.PositiveIntegerField(_("시간당 금액(원)"))
 
     class Meta:

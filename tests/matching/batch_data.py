@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from applicants.models import CareerEntry, Certificate, Document
 from matching.models import ApplicationChoice, CandidateEvaluation, InternshipApplication
-from tests.factories.applicants import ApplicantProfileFactory
+from tests.factories.applicants import ApplicantProfileFactory, give_consents
 from tests.factories.matching import InternshipApplicationFactory
 
 WEEK = "2024-W23"
@@ -15,8 +15,10 @@ BASE_TIME = timezone.make_aware(datetime(2024, 5, 1, 9, 0))
 
 
 def eligible_profile(*, certificates: int = 1, careers=(), **fields):
-    """A Seoul woman, unemployed, with a résumé and a certificate: passes the seeded rules."""
+    """A Seoul woman, unemployed, with a résumé, a certificate and the required consents:
+    passes the seeded rules."""
     profile = ApplicantProfileFactory(**fields)
+    give_consents(profile)
     Document.objects.create(
         profile=profile,
         kind=Document.Kind.RESUME,

@@ -242,8 +242,8 @@ TEMPLATES: dict[str, Template] = {
     # Screening checks outside the programme's rules: the applicant withdrew her consent to
     # provision to companies (``Reason("consent.fail", {"item": "provision"})``).
     "consent.fail": lambda p: _(
-        "지원한 기업에 개인정보를 제공하는 데 대한 동의가 철회되어 매칭에 참여할 수 없습니다. "
-        "동의 관리에서 다시 동의하면 다음 서류심사에 반영됩니다."
+        "기업에 개인정보 제공 동의(매칭 필수)가 철회되어 있어 기업에 추천할 수 없습니다. "
+        "'개인정보 동의' 화면에서 다시 동의하면 다음 주 매칭부터 참여할 수 있습니다."
     ),
 }
 """Every reason code's sentence; a new rule kind or screening check adds its codes here."""
