@@ -61,7 +61,7 @@ def test_an_interview_in_year_one_is_refused_and_breaks_no_page(client):
     response = client.post(interview, {"interview_at": when, "interview_place": "본사"})
     assert response.status_code == 302
     client.force_login(staff_with_mfa(is_superuser=True))
-    assert client.get(reverse("admin:companies_candidateevaluation_changelist")).status_code == 200
+    assert client.get(reverse("admin:matching_candidateevaluation_changelist")).status_code == 200
 
 
 def test_the_migration_clears_interview_times_python_cannot_read(client):

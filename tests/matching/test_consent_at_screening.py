@@ -8,6 +8,7 @@ from applicants.services import consent_give, consent_withdraw
 from matching.batch import weekly_batch_run
 from matching.models import InterviewInvitation, ScreeningResult
 from tests.factories.companies import CompanyMembershipFactory, RoleFactory
+from tests.mail import sent_to
 from tests.matching.batch_data import NEXT_WEEK, WEEK, application_for
 from womenup.models import OutboxMessage
 
@@ -32,12 +33,12 @@ def test_a_withdrawn_provision_consent_fails_screening_and_reaches_no_company(cl
 
     result = ScreeningResult.objects.get(application=withdrawn)
     assert result.outcome == ScreeningResult.Outcome.FAIL
-    assert REASON in result.reasons[0]
+    assert result.reasons[0] == {"code": "consent.fail", "params": {"item": "provision"}}
     assert ScreeningResult.objects.get(application=consenting).outcome == "pass"
     assert list(InterviewInvitation.objects.values_list("application_id", flat=True)) == [
         consenting.pk
     ]
-    [to_company] = OutboxMessage.objects.filter(recipient=member.user)
+    [to_company] = sent_to(member.user.email)
     assert "새 면접 후보 1명" in to_company.body
     assert not OutboxMessage.objects.filter(
         recipient=withdrawn.applicant.user, dedupe_key__contains=":invited:"
