@@ -48,20 +48,20 @@ def load(*, today: date, **_kwargs) -> list[tuple[str, str]]:
         CompanyMembership.objects.get_or_create(
             user=user, defaults={"company": company, "is_owner": True}
         )
-        Role.objects.get_or_create(
-            company=company,
-            title=data["title"],
-            defaults={
-                "program": program,
-                "intake": intake,
-                "job_category": JobCategory.objects.get(code=data["category"]),
-                "district": company.district,
-                "seats": 2,
-                "duties": "현업 담당자와 함께 실제 업무를 수행합니다.",
-                "status": Role.Status.PUBLISHED if intake else Role.Status.DRAFT,
-                "published_at": timezone.now() if intake else None,
-            },
-        )
+        if intake is not None:  # the kernel's demo opens this year's intake first
+            Role.objects.get_or_create(
+                company=company,
+                title=data["title"],
+                defaults={
+                    "intake": intake,
+                    "job_category": JobCategory.objects.get(code=data["category"]),
+                    "district": company.district,
+                    "seats": 2,
+                    "duties": "현업 담당자와 함께 실제 업무를 수행합니다.",
+                    "status": Role.Status.PUBLISHED,
+                    "published_at": timezone.now(),
+                },
+            )
         logins.append((f"참여기업 ({company.name})", email))
     return logins
 

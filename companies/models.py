@@ -182,7 +182,7 @@ class CompanyInvitation(models.Model):
 
 
 class Role(models.Model):
-    """An internship role posted by a company."""
+    """An internship role a company posts for one intake (its program is the intake's)."""
 
     class Track(models.TextChoices):
         RECRUIT_LINKED = "recruit_linked", _("채용연계형")
@@ -199,9 +199,6 @@ class Role(models.Model):
         FLEXIBLE = "flexible", _("유연근무 (주 30~35시간)")
 
     company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="roles")
-    program = models.ForeignKey(
-        "womenup.Program", on_delete=models.PROTECT, related_name="roles", verbose_name=_("사업")
-    )
     title = models.CharField(_("직무명"), max_length=120)
     track = models.CharField(
         _("유형"), max_length=30, choices=Track.choices, default=Track.RECRUIT_LINKED
@@ -248,10 +245,9 @@ class Role(models.Model):
     intake = models.ForeignKey(
         "womenup.IntakeWindow",
         on_delete=models.PROTECT,
-        null=True,
-        blank=True,
         related_name="roles",
         verbose_name=_("모집 회차"),
+        help_text=_("지원자는 이 회차의 접수 기간에만 이 직무를 지망할 수 있습니다."),
     )
     published_at = models.DateTimeField(_("게시 시각"), null=True, blank=True)
     closed_at = models.DateTimeField(_("마감 시각"), null=True, blank=True)
@@ -271,3 +267,8 @@ class Role(models.Model):
 
     def __str__(self) -> str:
         return f"{self.company.name} · {self.title}"
+
+    @property
+    def program(self):
+        """The program of the role's intake (a role has no program of its own)."""
+        return self.intake.program

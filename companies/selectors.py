@@ -4,7 +4,10 @@ Everything a company user can reach starts from their own company: views look ob
 these querysets, so another company's object is simply not found (404).
 """
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from datetime import date
+
+from django.db.models import BooleanField, Count, ExpressionWrapper, Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from companies.models import (
     BadgeProof,
@@ -68,36 +71,66 @@ def roles_for_company(company: Company | None) -> QuerySet[Role]:
     if company is None:
         return Role.objects.none()
     return Role.objects.filter(company=company).select_related(
-        "company", "program", "job_category", "district", "required_course", "intake"
+        "company", "job_category", "district", "required_course", "intake__program"
     )
 
 
-def public_companies() -> QuerySet[Company]:
-    """Verified companies with the number of roles they are recruiting for."""
-    return (
-        Company.objects.filter(status=Company.Status.VERIFIED)
-        .select_related("district__city")
-        .annotate(open_roles=Count("roles", filter=Q(roles__status=Role.Status.PUBLISHED)))
-        .order_by("name", "pk")
+def open_role_condition(*, on: date | None = None, prefix: str = "") -> Q:
+    """When a role is open: the one definition the role list, its detail page, the company
+    listings and ``matching.services.choice_add`` share.
+
+    A role is open on a day when it is published (not a draft, not closed), its company is
+    verified, its program is running and the day falls within *its own* intake's window. An
+    application is per intake (one per applicant and intake), so a role can only be chosen
+    while its own intake takes applications, never through another intake of its program.
+    ``prefix`` is the lookup path to the role (``"roles__"`` from a company).
+    """
+    on = on or timezone.localdate()
+    return Q(
+        **{
+            f"{prefix}status": Role.Status.PUBLISHED,
+            f"{prefix}company__status": Company.Status.VERIFIED,
+            f"{prefix}intake__program__is_active": True,
+            f"{prefix}intake__opens_on__lte": on,
+            f"{prefix}intake__closes_on__gte": on,
+        }
     )
 
 
-def public_roles() -> QuerySet[Role]:
-    """Published roles of verified companies."""
+def public_roles(*, on: date | None = None) -> QuerySet[Role]:
+    """Published roles of verified companies (a role's public page), each with ``is_open``."""
     return (
         Role.objects.filter(status=Role.Status.PUBLISHED, company__status=Company.Status.VERIFIED)
+        .annotate(
+            is_open=ExpressionWrapper(open_role_condition(on=on), output_field=BooleanField())
+        )
         .select_related("company", "job_category", "district", "required_course", "intake")
         .order_by("-published_at", "-pk")
     )
 
 
-def public_company_detail(pk: int) -> Company:
-    """A verified company with its published roles (raises DoesNotExist otherwise)."""
-    roles = Role.objects.filter(status=Role.Status.PUBLISHED).select_related(
-        "job_category", "district"
+def open_roles(*, on: date | None = None) -> QuerySet[Role]:
+    """Roles an applicant can choose on that day (today by default): the public role list."""
+    return public_roles(on=on).filter(is_open=True)
+
+
+def public_companies(*, on: date | None = None) -> QuerySet[Company]:
+    """Verified companies with the number of their open roles."""
+    return (
+        Company.objects.filter(status=Company.Status.VERIFIED)
+        .select_related("district__city")
+        .annotate(
+            open_role_count=Count("roles", filter=open_role_condition(on=on, prefix="roles__"))
+        )
+        .order_by("name", "pk")
     )
+
+
+def public_company_detail(pk: int) -> Company:
+    """A verified company with its open roles (raises DoesNotExist otherwise)."""
+    roles = open_roles().select_related(None).select_related("job_category")
     return (
         public_companies()
-        .prefetch_related(Prefetch("roles", queryset=roles, to_attr="published_roles"))
+        .prefetch_related(Prefetch("roles", queryset=roles, to_attr="open_roles"))
         .get(pk=pk)
     )

@@ -354,7 +354,6 @@ def _apply_role_details(role: Role, details: RoleDetails) -> None:
         )
     for field, value in _values_of(details).items():
         setattr(role, field, value)
-    role.program = details.intake.program
 
 
 @transaction.atomic

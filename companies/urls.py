@@ -17,9 +17,7 @@ urlpatterns = [
     path("company/roles/<int:pk>/edit/", views.role_edit, name="role-edit"),
     path("company/roles/<int:pk>/publish/", views.role_publish, name="role-publish"),
     path("company/roles/<int:pk>/close/", views.role_close, name="role-close"),
-    # Public listings
+    # Public listings (the public role list and role pages are matching's)
     path("companies/", views.company_list, name="list"),
     path("companies/<int:pk>/", views.company_detail, name="detail"),
-    path("roles/", views.role_list, name="role-list"),
-    path("roles/<int:pk>/", views.role_detail, name="role-detail"),
 ]

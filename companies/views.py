@@ -1,7 +1,8 @@
 """Company pages; every view is scoped to the logged-in user's own company.
 
-Public listings (companies and roles) are readable without login and show only verified
-companies and published roles.
+The public company listings are readable without login and show only verified companies. The
+public role list and role page are matching's (``matching/views.py``): they carry the applicant's
+choose button and eligibility gate, which build on this app.
 """
 
 from django.contrib import messages
@@ -10,7 +11,6 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from companies import forms, hooks, selectors, services
 from companies.decorators import company_member_required, company_user_required
 from companies.eligibility import company_ineligibility_reasons, facts_of
-from companies.filters import CompanyFilter, RoleFilter
+from companies.filters import CompanyFilter
 from companies.models import Company
 from womenup.downloads import private_file_response
 from womenup.models import District
@@ -282,15 +282,3 @@ def company_detail(request, pk: int):
     except Company.DoesNotExist as missing:
         raise Http404 from missing
     return render(request, "companies/company_detail.html", {"company": company})
-
-
-def role_list(request):
-    filters = RoleFilter(request.GET or None, queryset=selectors.public_roles())
-    page = Paginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "companies/role_list.html", {"filter": filters, "page": page})
-
-
-def role_detail(request, pk: int):
-    role = get_object_or_404(selectors.public_roles(), pk=pk)
-    accepting = role.intake is not None and role.intake.is_open_on(timezone.localdate())
-    return render(request, "companies/role_detail.html", {"role": role, "accepting": accepting})

@@ -1,4 +1,4 @@
-"""Reads of the application side (open roles, role gates, an applicant's applications) and of
+"""Reads of the application side (role gates, an applicant's applications) and of
 the placement lifecycle the company pages show (candidates, rankings, interns, claims, hires).
 
 Everything a company user can reach starts from their own company's roles: views look objects
@@ -32,69 +32,17 @@ from womenup.permissions import is_city_staff
 from womenup.programs.eligibility import Facts, Outcome, Reason, Rule, RuleKind, evaluate
 from womenup.selectors import rules_by_program
 
-BADGE_FIELDS = (
-    "is_family_friendly",
-    "is_seoul_strong_sme",
-    "is_innobiz",
-    "is_venture",
-    "is_women_owned",
-)
 GATE_RULE_KINDS = (RuleKind.COURSE_COMPLETION, RuleKind.PRE_TRAINING)
 EDITABLE_STATUSES = (InternshipApplication.Status.DRAFT, InternshipApplication.Status.SUBMITTED)
 _NOT_SUBMITTED = (InternshipApplication.Status.DRAFT, InternshipApplication.Status.WITHDRAWN)
-
-
-def company_badges() -> list[tuple[str, str]]:
-    """(field, label) of the badge fields the Company model has."""
-    fields = {field.name: field for field in Company._meta.get_fields()}
-    return [(name, str(fields[name].verbose_name)) for name in BADGE_FIELDS if name in fields]
 
 
 def _open_intakes(on: date) -> QuerySet[IntakeWindow]:
     return IntakeWindow.objects.filter(opens_on__lte=on, closes_on__gte=on)
 
 
-def open_roles(*, on: date | None = None) -> QuerySet[Role]:
-    """Published roles of verified companies whose program takes applications today."""
-    on = on or timezone.localdate()
-    intake_open = _open_intakes(on).filter(program=OuterRef("program"))
-    return (
-        Role.objects.filter(status=Role.Status.PUBLISHED, company__status=Company.Status.VERIFIED)
-        .filter(Exists(intake_open))
-        .select_related(
-            "company", "company__district", "job_category", "district", "program",
-            "required_course",
-        )
-        .order_by("-created_at", "pk")
-    )  # fmt: skip
-
-
-def open_roles_filtered(
-    *,
-    track: str = "",
-    job_category=None,
-    district=None,
-    work_type: str = "",
-    badges=(),
-    on: date | None = None,
-) -> QuerySet[Role]:
-    roles = open_roles(on=on)
-    if track:
-        roles = roles.filter(track=track)
-    if job_category is not None:
-        roles = roles.filter(job_category=job_category)
-    if district is not None:
-        roles = roles.filter(district=district)
-    if work_type:
-        roles = roles.filter(work_type=work_type)
-    known = dict(company_badges())
-    badge_filter = Q(**{f"company__{badge}": True for badge in badges if badge in known})
-    return roles.filter(badge_filter)
-
-
-def intake_for_role(role: Role, *, on: date | None = None) -> IntakeWindow | None:
-    on = on or timezone.localdate()
-    return _open_intakes(on).filter(program_id=role.program_id).order_by("opens_on").first()
+# Which roles are open (the role list, and what ``services.choice_add`` accepts) is
+# ``companies.selectors.open_roles``: one definition, also used by the company listings.
 
 
 # --- Role gates (training-linked and social-impact roles) --------------------------------------
@@ -122,10 +70,10 @@ def role_gates(roles, facts: Facts | None, *, on: date | None = None) -> dict[in
     on = on or timezone.localdate()
     roles = list(roles)
     gated = [role for role in roles if role.track != Role.Track.RECRUIT_LINKED]
-    rules = rules_by_program({role.program_id for role in gated})
+    rules = rules_by_program({role.intake.program_id for role in gated})
     gates = {role.pk: OPEN_GATE for role in roles}
     for role in gated:
-        gates[role.pk] = _gate(role, rules[role.program_id], facts, on)
+        gates[role.pk] = _gate(role, rules[role.intake.program_id], facts, on)
     return gates
 
 

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from applicants.models import ApplicantProfile
 from applicants.selectors import applicant_facts, missing_required_consents, profile_missing_items
 from companies.models import Role
+from companies.selectors import open_roles
 from companies.services import _notify_members
 from matching import selectors
 from matching.models import (
@@ -83,21 +84,19 @@ def _roles_check(application: InternshipApplication, roles: Sequence[Role]) -> N
         )
     if len({role.pk for role in roles}) != len(roles):
         raise ValidationError(_("같은 직무를 두 번 고를 수 없습니다."))
-    open_ids = set(
-        selectors.open_roles().filter(pk__in=[r.pk for r in roles]).values_list("pk", flat=True)
-    )
+    open_ids = set(open_roles().filter(pk__in=[r.pk for r in roles]).values_list("pk", flat=True))
     for role in roles:
         if role.pk not in open_ids:
             raise ValidationError(
                 _("'%(title)s' 직무는 지금 모집 중이 아닙니다.") % {"title": role.title}
             )
-        if role.program_id != application.intake.program_id:
+        if role.intake_id != application.intake_id:
             raise ValidationError(
                 _(
-                    "'%(title)s' 직무는 %(program)s 모집 직무가 아닙니다. "
-                    "사업별로 따로 신청해 주세요."
+                    "'%(title)s' 직무는 %(intake)s 모집 직무가 아닙니다. "
+                    "모집 회차별로 따로 신청해 주세요."
                 )
-                % {"title": role.title, "program": application.intake.program.name}
+                % {"title": role.title, "intake": application.intake}
             )
     gates = selectors.role_gates(roles, applicant_facts(application.applicant))
     for role in roles:
@@ -131,19 +130,22 @@ def choices_set(
 
 
 def _ranked_roles(application: InternshipApplication) -> list[Role]:
-    choices = application.choices.select_related("role").order_by("rank")
+    choices = application.choices.select_related("role__intake").order_by("rank")
     return [choice.role for choice in choices]
 
 
 @transaction.atomic
 def choice_add(*, applicant: ApplicantProfile, role: Role) -> InternshipApplication:
-    """Put a role at the end of her application for the role's intake (created when needed)."""
-    intake = selectors.intake_for_role(role)
-    if intake is None:
-        raise ValidationError(
-            _("'%(title)s' 직무는 지금 모집 중이 아닙니다.") % {"title": role.title}
-        )
-    application = application_create(applicant=applicant, intake=intake)
+    """Put a role at the end of her application for the role's own intake (created when needed).
+
+    Accepted exactly when the role is on the public role list (``open_roles``) and its gate lets
+    her through: the list and this service share one meaning of "open".
+    """
+    title = role.title
+    role = open_roles().filter(pk=role.pk).first()
+    if role is None:
+        raise ValidationError(_("'%(title)s' 직무는 지금 모집 중이 아닙니다.") % {"title": title})
+    application = application_create(applicant=applicant, intake=role.intake)
     roles = _ranked_roles(application)
     if role in roles:
         raise ValidationError(

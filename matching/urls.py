@@ -1,11 +1,22 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
 from matching import views
 
 app_name = "matching"
 urlpatterns = [
-    path("internship/roles/", views.roles, name="roles"),
-    path("internship/roles/<int:pk>/", views.role_detail, name="role-detail"),
+    # The one public role list and role page
+    path("roles/", views.role_list, name="role-list"),
+    path("roles/<int:pk>/", views.role_detail, name="role-detail"),
+    # Their former application-side addresses, redirected permanently
+    path("internship/roles/", views.role_list_moved, name="role-list-moved"),
+    path(
+        "internship/roles/<int:pk>/",
+        RedirectView.as_view(
+            pattern_name="matching:role-detail", permanent=True, query_string=True
+        ),
+        name="role-detail-moved",
+    ),
     path("internship/roles/<int:pk>/choose/", views.choice_add, name="choice-add"),
     path(
         "internship/applications/<int:pk>/",

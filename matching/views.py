@@ -1,5 +1,6 @@
-"""Application-side pages: browse open roles, rank choices, submit, withdraw, answer invitations;
-and the company's placement pages: candidates, interviews, ranking, contracts, hires.
+"""Application-side pages: the public role list and role pages (with the choose button and
+eligibility gate for applicants), ranking choices, submitting, withdrawing, answering
+invitations; and the company's placement pages: candidates, interviews, ranking, contracts, hires.
 
 The role list and role pages are public; an applicant's pages are her own, and every company
 page is scoped to the logged-in user's own company.
@@ -9,6 +10,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -24,6 +26,8 @@ from applicants.selectors import (
 )
 from companies import selectors as company_selectors
 from companies.decorators import company_member_required
+from companies.filters import RoleFilter
+from companies.models import BADGE_FIELDS
 from companies.views import _form_errors
 from matching import forms, selectors, services
 from matching.visibility import documents_visible_to_company
@@ -46,52 +50,64 @@ def _report(request, error: ValidationError) -> None:
         messages.error(request, message)
 
 
-def roles(request):
-    form = forms.RoleFilterForm(request.GET or None)
-    page = Paginator(selectors.open_roles_filtered(**form.filters()), ROLES_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+def role_list(request):
+    """The one public role list: the roles an applicant can choose today (``open_roles``).
+
+    A logged-in applicant also sees, on each role, whether its gate lets her choose it and
+    whether it is already in her application.
+    """
+    filters = RoleFilter(request.GET or None, queryset=company_selectors.open_roles())
+    page = Paginator(filters.qs, ROLES_PER_PAGE).get_page(request.GET.get("page"))
     page.object_list = list(page.object_list)
     profile, facts = _viewer_facts(request)
-    gates = selectors.role_gates(page.object_list, facts)
-    for role in page.object_list:
-        role.gate = gates[role.pk]
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request,
-        "matching/roles.html",
-        {
-            "form": form,
-            "page": page,
-            "max_choices": settings.INTERNSHIP_MAX_CHOICES,
-            "chosen": selectors.chosen_role_ids(profile) if profile else set(),
-            "query": query.urlencode(),
-            "badges": selectors.company_badges(),
-        },
-    )
+    chosen = set()
+    if profile is not None:
+        gates = selectors.role_gates(page.object_list, facts)
+        for role in page.object_list:
+            role.gate = gates[role.pk]
+        chosen = selectors.chosen_role_ids(profile)
+    context = {
+        "filter": filters,
+        "page": page,
+        "applicant": profile is not None,
+        "chosen": chosen,
+        "max_choices": settings.INTERNSHIP_MAX_CHOICES,
+    }
+    return render(request, "matching/role_list.html", context)
 
 
 def role_detail(request, pk: int):
-    role = get_object_or_404(selectors.open_roles(), pk=pk)
+    """A published role's public page; an applicant gets its gate and the choose button."""
+    role = get_object_or_404(company_selectors.public_roles(), pk=pk)
     profile, facts = _viewer_facts(request)
-    return render(
-        request,
-        "matching/role_detail.html",
-        {
-            "role": role,
-            "gate": selectors.role_gate(role, facts),
-            "chosen": profile is not None and role.pk in selectors.chosen_role_ids(profile),
-            "badges": selectors.company_badges(),
-            "max_choices": settings.INTERNSHIP_MAX_CHOICES,
-        },
-    )
+    context = {"role": role, "applicant": profile is not None}
+    if profile is not None:
+        context["gate"] = selectors.role_gate(role, facts)
+        context["chosen"] = role.pk in selectors.chosen_role_ids(profile)
+        context["max_choices"] = settings.INTERNSHIP_MAX_CHOICES
+    return render(request, "matching/role_detail.html", context)
+
+
+_BADGE_OF_FIELD = {field: badge for badge, field in BADGE_FIELDS.items()}
+
+
+def role_list_moved(request):
+    """The former application-side list: a permanent redirect to the role list, with the
+    filters that still exist (``badges=is_innobiz`` is now ``badge=innobiz``, one badge)."""
+    query = request.GET.copy()
+    badges = [
+        _BADGE_OF_FIELD[field] for field in query.pop("badges", []) if field in _BADGE_OF_FIELD
+    ]
+    if badges:
+        query.setdefault("badge", badges[0])
+    url = reverse("matching:role-list")
+    return HttpResponsePermanentRedirect(f"{url}?{query.urlencode()}" if query else url)
 
 
 @applicant_required
 @require_POST
 def choice_add(request, pk: int):
-    role = get_object_or_404(selectors.open_roles(), pk=pk)
+    role = get_object_or_404(company_selectors.public_roles(), pk=pk)
     try:
         application = services.choice_add(applicant=profile_for_user(request.user), role=role)
     except ValidationError as error:

@@ -139,6 +139,4 @@ ROWS = {
     "matching:hire-proof": Row(DOWNLOAD, kwargs=hire_kwargs),
     "companies:list": Row(everyone(OK)),
     "companies:detail": Row(everyone(OK), kwargs=public_company_kwargs),
-    "companies:role-list": Row(everyone(OK), query="?track=recruit_linked&q=인턴"),
-    "companies:role-detail": Row(everyone(OK), kwargs=role_kwargs),
 }

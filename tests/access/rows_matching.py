@@ -1,6 +1,16 @@
-"""Access rows of the application side of matching: public roles, her own application."""
+"""Access rows of the application side of matching: the public role list and role page (and
+their former addresses), her own application."""
 
-from tests.access.matrix import LOGIN, NOT_ALLOWED, NOT_FOUND, OK, Row, everyone, expect
+from tests.access.matrix import (
+    LOGIN,
+    NOT_ALLOWED,
+    NOT_FOUND,
+    OK,
+    REDIRECT,
+    Row,
+    everyone,
+    expect,
+)
 from tests.access.rows_applicants import company_role, document, submitted_application
 
 OWN_POST = expect(anonymous=LOGIN, applicant=NOT_ALLOWED, company="403", staff="403")
@@ -22,8 +32,12 @@ def application_pk(world) -> dict:
 
 
 ROWS = {
-    "matching:roles": Row(everyone(OK)),
+    "matching:role-list": Row(everyone(OK), query="?track=recruit_linked&q=인턴"),
     "matching:role-detail": Row(everyone(OK), kwargs=lambda w: {"pk": company_role(w).pk}),
+    "matching:role-list-moved": Row(everyone(REDIRECT), query="?badges=is_innobiz"),
+    "matching:role-detail-moved": Row(
+        everyone(REDIRECT), kwargs=lambda w: {"pk": company_role(w).pk}
+    ),
     "matching:choice-add": Row(OWN_POST, kwargs=lambda w: {"pk": company_role(w).pk}),
     "matching:application-detail": Row(
         expect(

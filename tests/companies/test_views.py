@@ -1,6 +1,6 @@
 """Company pages: wiring, scoping (404 for other companies) and what candidates' data shows."""
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 import pytest
 from django.urls import reverse
@@ -28,7 +28,7 @@ from tests.factories.matching import (
     InterviewInvitationFactory,
     PlacementFactory,
 )
-from womenup.models import IntakeWindow, OutboxMessage
+from womenup.models import OutboxMessage
 
 pytestmark = pytest.mark.django_db
 
@@ -368,34 +368,19 @@ def test_applicants_cannot_use_company_pages(client):
 # --- Public listings ---------------------------------------------------------------------------
 
 
-def test_listings_show_only_verified_companies_and_published_roles(client):
+def test_listings_show_only_verified_companies_and_count_their_open_roles(client):
     shown = RoleFactory(title="공개 직무", company__name="승인기업")
     RoleFactory(title="초안 직무", status=Role.Status.DRAFT, company=shown.company)
+    RoleFactory(title="마감 직무", status=Role.Status.CLOSED, company=shown.company)
     RoleFactory(title="검토 직무", company__name="검토기업", company__status="pending")
     companies_page = client.get(reverse("companies:list")).content.decode()
-    roles_page = client.get(reverse("companies:role-list")).content.decode()
     assert "승인기업" in companies_page and "검토기업" not in companies_page
-    assert "공개 직무" in roles_page
-    assert "초안 직무" not in roles_page and "검토 직무" not in roles_page
+    assert "모집 중인 직무 1개" in companies_page
+    detail = client.get(reverse("companies:detail", args=[shown.company_id])).content.decode()
+    assert reverse("matching:role-detail", args=[shown.pk]) in detail
+    assert "초안 직무" not in detail and "마감 직무" not in detail
     pending = Company.objects.get(name="검토기업")
     assert client.get(reverse("companies:detail", args=[pending.pk])).status_code == 404
-    draft = Role.objects.get(title="초안 직무")
-    assert client.get(reverse("companies:role-detail", args=[draft.pk])).status_code == 404
-
-
-def test_role_filters_and_search(client):
-    RoleFactory(
-        title="회계 인턴", company__is_innobiz=True, job_category=kernel.job_category("accounting")
-    )
-    RoleFactory(title="개발 인턴", work_type="flexible", weekly_hours=32)
-    url = reverse("companies:role-list")
-    assert "회계 인턴" in client.get(url, {"badge": "innobiz"}).content.decode()
-    assert "개발 인턴" not in client.get(url, {"badge": "innobiz"}).content.decode()
-    flexible = client.get(url, {"work_type": "flexible"}).content.decode()
-    assert "개발 인턴" in flexible and "회계 인턴" not in flexible
-    assert "회계 인턴" not in client.get(url, {"q": "개발"}).content.decode()
-    category = client.get(url, {"job_category": kernel.job_category("accounting").pk})
-    assert "개발 인턴" not in category.content.decode()
 
 
 def test_company_filters_by_badge_and_district(client):
@@ -405,22 +390,6 @@ def test_company_filters_by_badge_and_district(client):
     assert "보통기업" not in client.get(url, {"badge": "family_friendly"}).content.decode()
     jongno = client.get(url, {"district": kernel.district("jongno").pk}).content.decode()
     assert "가족친화기업" in jongno and "보통기업" not in jongno
-
-
-def test_the_public_role_links_to_the_applicant_side_while_its_intake_is_open(client):
-    role = RoleFactory()
-    page = client.get(reverse("companies:role-detail", args=[role.pk])).content.decode()
-    assert reverse("matching:role-detail", args=[role.pk]) in page and "지원하기" in page
-    today = timezone.localdate()
-    role.intake = IntakeWindow.objects.create(
-        program=role.program,
-        label="지난 회차",
-        opens_on=today - timedelta(days=30),
-        closes_on=today - timedelta(days=1),
-    )
-    role.save()
-    page = client.get(reverse("companies:role-detail", args=[role.pk])).content.decode()
-    assert "지원하기" not in page and "접수 기간이 아닙니다" in page
 
 
 def test_the_dashboard_lists_only_the_companys_own_roles_interns_and_claims(client, member):

@@ -69,7 +69,8 @@ def upload(page, tmp_path, name: str, content: bytes) -> None:
 
 
 def choose(page, role) -> None:
-    page.goto("/internship/roles/")
+    page.get_by_role("navigation").get_by_role("link", name="인턴십 모집 직무").first.click()
+    expect(page).to_have_url(re.compile(r"/roles/$"))
     page.get_by_role("link", name=role.title).click()
     page.get_by_role("button", name="지망 목록에 담기").click()
     expect(page.get_by_test_id("ranked-choices")).to_contain_text(role.title)
@@ -114,7 +115,7 @@ def test_a_disguised_file_is_refused(page, tmp_path):
 
 
 def test_role_list_has_no_serious_accessibility_violations(page, roles):
-    page.goto("/internship/roles/")
+    page.goto("/roles/")
     assert_no_serious_axe_violations(page)
 
 
@@ -132,7 +133,7 @@ def test_applicant_pages_have_no_serious_accessibility_violations(page, roles, p
     profile = ready_profile()
     application = services.choice_add(applicant=profile, role=roles[0])
     paths = {
-        "role-detail": f"/internship/roles/{roles[1].pk}/",
+        "role-detail": f"/roles/{roles[1].pk}/",
         "application-detail": f"/internship/applications/{application.pk}/",
     }
     login_as(page, profile.user)

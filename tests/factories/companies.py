@@ -42,7 +42,6 @@ class RoleFactory(factory.django.DjangoModelFactory):
         model = Role
 
     company = factory.SubFactory(CompanyFactory)
-    program = factory.LazyFunction(kernel.program)
     title = factory.Sequence(lambda n: f"인턴 직무 {n}")
     job_category = factory.LazyFunction(kernel.job_category)
     district = factory.LazyFunction(kernel.district)

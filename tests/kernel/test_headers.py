@@ -12,7 +12,7 @@ from womenup.downloads import private_file_response
 
 pytestmark = pytest.mark.django_db
 
-PUBLIC_PAGES = ["/", "/courses/", "/companies/", "/roles/", "/internship/roles/"]
+PUBLIC_PAGES = ["/", "/courses/", "/companies/", "/roles/"]
 
 
 def directives(response) -> dict[str, list[str]]:

@@ -1,7 +1,10 @@
 """The internship application: ranked choices, gates, submit, edit and withdraw, invitations."""
 
+from datetime import timedelta
+
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from companies.models import Role
 from courses.models import Course
@@ -17,6 +20,7 @@ from tests.factories.matching import (
     ScreeningResultFactory,
 )
 from tests.mail import sent_to
+from womenup.models import IntakeWindow
 
 pytestmark = pytest.mark.django_db
 
@@ -75,11 +79,24 @@ def test_closed_roles_cannot_be_chosen(intake):
 
 
 def test_roles_of_another_program_are_refused(intake):
-    kernel.open_intake("seoul-project-social")
-    other = RoleFactory(program=kernel.program("seoul-project-social"))
+    other = RoleFactory(intake=kernel.open_intake("seoul-project-social"))
     application = draft(ready_profile(), intake)
-    with pytest.raises(ValidationError, match="사업별로 따로 신청"):
+    with pytest.raises(ValidationError, match="모집 회차별로 따로 신청"):
         services.choices_set(application=application, roles=[other])
+
+
+def test_roles_of_another_intake_of_the_same_program_are_refused(intake):
+    """An application is per intake: a role of a second open intake of the program goes to
+    the application of that intake, never into this one."""
+    today = timezone.localdate()
+    second = IntakeWindow.objects.create(
+        program=intake.program, label="2차", opens_on=today, closes_on=today + timedelta(days=9)
+    )
+    other = RoleFactory(intake=second)
+    application = draft(ready_profile(), intake)
+    with pytest.raises(ValidationError, match="모집 회차별로 따로 신청"):
+        services.choices_set(application=application, roles=[other])
+    assert services.choice_add(applicant=application.applicant, role=other).intake == second
 
 
 def test_one_application_per_intake(intake, roles):
@@ -227,7 +244,7 @@ def test_it_training_roles_need_the_linked_course(intake):
 
 def test_social_impact_roles_need_the_pre_training():
     intake = kernel.open_intake("seoul-project-social")
-    role = RoleFactory(track=Role.Track.SOCIAL_IMPACT, program=intake.program, work_type="flexible")
+    role = RoleFactory(track=Role.Track.SOCIAL_IMPACT, intake=intake, work_type="flexible")
     profile = ready_profile()
     with pytest.raises(ValidationError, match="소셜임팩트 사전교육\\(1주\\)을 먼저 이수해야"):
         services.choice_add(applicant=profile, role=role)

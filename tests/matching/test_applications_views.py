@@ -1,16 +1,16 @@
-"""Application pages: browsing, ranking, submitting, withdrawing, answering; scoping; queries."""
+"""Application pages: ranking, submitting, withdrawing, answering; scoping; queries.
+
+The role list and role page: tests/matching/test_role_list.py."""
 
 from datetime import date
 
 import pytest
 from django.urls import reverse
 
-from companies.models import Role
 from matching.models import InternshipApplication, InterviewInvitation
 from tests.factories import kernel
 from tests.factories.applicants import ready_profile
-from tests.factories.companies import CompanyFactory, RoleFactory
-from tests.factories.courses import CourseFactory
+from tests.factories.companies import RoleFactory
 from tests.factories.matching import (
     ApplicationChoiceFactory,
     InternshipApplicationFactory,
@@ -32,49 +32,6 @@ def me(client, intake):
     profile = ready_profile()
     client.force_login(profile.user)
     return profile
-
-
-def test_anyone_can_browse_open_roles(client, intake):
-    open_role = RoleFactory(title="회계 사무 인턴")
-    RoleFactory(title="작성 중 직무", status=Role.Status.DRAFT)
-    RoleFactory(title="미승인 기업 직무", company=CompanyFactory(status="pending"))
-    page = client.get(reverse("matching:roles")).content.decode()
-    assert open_role.title in page
-    assert "작성 중 직무" not in page and "미승인 기업 직무" not in page
-    assert client.get(reverse("matching:role-detail", args=[open_role.pk])).status_code == 200
-
-
-def test_roles_filter_by_track_category_district_work_type_and_badge(client, intake):
-    wanted = RoleFactory(
-        title="찾는 직무", track=Role.Track.RECRUIT_LINKED,
-        job_category=kernel.job_category("design"), district=kernel.district("gangnam"),
-        work_type="flexible", weekly_hours=35,
-        company=CompanyFactory(is_family_friendly=True),
-    )  # fmt: skip
-    RoleFactory(title="다른 분야", job_category=kernel.job_category("sales"))
-    RoleFactory(title="다른 지역", district=kernel.district("jongno"))
-    RoleFactory(title="전일제", work_type="full_time", job_category=kernel.job_category("design"))
-    query = {
-        "track": "recruit_linked",
-        "job_category": kernel.job_category("design").pk,
-        "district": kernel.district("gangnam").pk,
-        "work_type": "flexible",
-        "badges": ["is_family_friendly"],
-    }
-    response = client.get(reverse("matching:roles"), query)
-    titles = [role.title for role in response.context["page"].object_list]
-    assert titles == [wanted.title]
-
-
-def test_a_gated_role_shows_the_reason_before_applying(client, me):
-    course = CourseFactory(title="디지털 마케팅 직무교육")
-    role = RoleFactory(track=Role.Track.IT_TRAINING_LINKED, required_course=course)
-    page = client.get(reverse("matching:role-detail", args=[role.pk])).content.decode()
-    assert "디지털 마케팅 직무교육을 수료한 분만 지원할 수 있습니다." in page
-    assert "지망 목록에 담기" not in page
-    response = client.post(reverse("matching:choice-add", args=[role.pk]), follow=True)
-    assert "수료한 분만 지원할 수 있습니다" in response.content.decode()
-    assert not InternshipApplication.objects.filter(applicant=me).exists()
 
 
 def test_choose_three_rank_and_submit(client, me):
@@ -227,34 +184,7 @@ def test_anonymous_choose_goes_to_login(client, intake):
 
 # --- Fixed number of queries ---------------------------------------------------------------------
 
-ROLE_LIST_QUERIES_ANONYMOUS = 6
-ROLE_LIST_QUERIES = 13  # + session, user, her profile, facts (3), chosen roles, rules
 DASHBOARD_QUERIES = 12  # the same at both sizes
-
-
-def _roles(count):
-    course = CourseFactory()
-    for index in range(count):
-        track = [Role.Track.RECRUIT_LINKED, Role.Track.IT_TRAINING_LINKED][index % 2]
-        RoleFactory(track=track, required_course=course if index % 2 else None)
-
-
-@pytest.mark.parametrize("count", [3, 30])
-def test_role_list_queries_do_not_grow_anonymous(client, django_assert_num_queries, intake, count):
-    _roles(count)
-    with django_assert_num_queries(ROLE_LIST_QUERIES_ANONYMOUS):
-        response = client.get(reverse("matching:roles"))
-    assert response.status_code == 200
-
-
-@pytest.mark.parametrize("count", [3, 30])
-def test_role_list_queries_do_not_grow_for_an_applicant(
-    client, django_assert_num_queries, me, count
-):
-    _roles(count)
-    with django_assert_num_queries(ROLE_LIST_QUERIES):
-        response = client.get(reverse("matching:roles"), {"work_type": "full_time"})
-    assert response.status_code == 200
 
 
 def _history(profile, applications: int, choices: int):

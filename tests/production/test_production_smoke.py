@@ -25,7 +25,7 @@ pytestmark = pytest.mark.production
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
-PAGES = ["/", "/courses/", "/companies/", "/roles/", "/internship/roles/", "/accounts/login/"]
+PAGES = ["/", "/courses/", "/companies/", "/roles/", "/accounts/login/"]
 STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)"')
 HASHED_NAME = re.compile(r"\.[0-9a-f]{12}\.css$")
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('companies', '0008_placement_lifecycle_to_matching'),
+        ('companies', '0010_role_program_from_intake'),
     ]
 
     operations = [
