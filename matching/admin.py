@@ -3,13 +3,11 @@ interview evaluations, hires and incentive claims (claim decisions are actions c
 services; a rejection asks for its reason on an intermediate page)."""
 
 from django import forms
-from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from companies.admin import _run_each, _with_reason
 from matching import services
 from matching.batch import STAGE_LABELS
 from matching.fit import fit_parts_described
@@ -25,6 +23,7 @@ from matching.models import (
     ScreeningResult,
 )
 from matching.screening import screening_override, screening_override_clear
+from womenup.admin_actions import ServiceSaveMixin, apply_to_each, apply_with_reason
 from womenup.admin_mixins import PersonalDataAdminMixin
 
 
@@ -95,7 +94,7 @@ class ScreeningOverrideForm(forms.ModelForm):
 
 
 @admin.register(ScreeningResult)
-class ScreeningResultAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
+class ScreeningResultAdmin(ServiceSaveMixin, PersonalDataAdminMixin, admin.ModelAdmin):
     form = ScreeningOverrideForm
     list_display = [
         "application",
@@ -149,18 +148,21 @@ class ScreeningResultAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
         return format_html_join("", "<p>{}</p>", ((item,) for item in result.missing)) or "-"
 
     def save_model(self, request, obj, form, change) -> None:
-        try:
-            if form.cleaned_data["override_outcome"]:
-                screening_override(
+        if form.cleaned_data["override_outcome"]:
+            self.save_by_service(
+                request,
+                obj,
+                lambda: screening_override(
                     result=obj,
                     outcome=form.cleaned_data["override_outcome"],
                     reason=form.cleaned_data["override_reason"],
                     staff=request.user,
-                )
-            elif "override_outcome" in form.changed_data:
-                screening_override_clear(result=obj, staff=request.user)
-        except ValidationError as error:
-            self.message_user(request, " ".join(error.messages), level=messages.ERROR)
+                ),
+            )
+        elif "override_outcome" in form.changed_data:
+            self.save_by_service(
+                request, obj, lambda: screening_override_clear(result=obj, staff=request.user)
+            )
 
 
 class ApplicationChoiceInline(admin.TabularInline):
@@ -329,23 +331,23 @@ class IncentiveClaimAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
 
     @admin.action(description=_("선택한 고용장려금 승인"))
     def approve(self, request, queryset):
-        _run_each(
+        apply_to_each(
             self,
             request,
             queryset,
             lambda claim: services.incentive_claim_approve(claim=claim, staff=request.user),
-            _("%(count)d건을 승인했습니다."),
+            done_message=_("%(count)d건을 승인했습니다."),
         )
 
     @admin.action(description=_("선택한 고용장려금 반려 (사유 입력)"))
     def reject(self, request, queryset):
-        return _with_reason(
+        return apply_with_reason(
             self,
             request,
             queryset,
-            title=_("고용장려금 반려"),
-            action=lambda claim, reason: services.incentive_claim_reject(
+            lambda claim, reason: services.incentive_claim_reject(
                 claim=claim, staff=request.user, reason=reason
             ),
+            title=_("고용장려금 반려"),
             done_message=_("%(count)d건을 반려했습니다."),
         )
