@@ -16,11 +16,7 @@ from applicants.dashboard import sections_for
 from applicants.decorators import applicant_required
 from applicants.models import CareerEntry, Certificate, CompletedTraining
 from womenup.downloads import private_file_response
-
-
-def _refused(form, error: ValidationError) -> None:
-    for message in error.messages:
-        form.add_error(None, message)
+from womenup.forms import add_service_errors
 
 
 @applicant_required
@@ -54,7 +50,7 @@ def profile_edit(request):
                 **form.profile_fields(),
             )
         except ValidationError as error:
-            _refused(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("프로필을 저장했습니다."))
             return redirect("applicants:profile")
@@ -93,7 +89,7 @@ def qualifications(request, kind: str | None = None):
             try:
                 QUALIFICATIONS[kind][2](profile=profile, **form.cleaned_data)
             except ValidationError as error:
-                _refused(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("추가했습니다."))
                 return redirect("applicants:qualifications")
@@ -204,7 +200,7 @@ def allowance(request):
                 profile=profile, job_search_plan=apply_form.cleaned_data["job_search_plan"]
             )
         except ValidationError as error:
-            _refused(apply_form, error)
+            add_service_errors(apply_form, error)
         else:
             messages.success(request, _("구직지원금을 신청했습니다."))
             return redirect("applicants:allowance")
@@ -237,7 +233,7 @@ def activity_report_submit(request, pk: int):
                 upload=form.cleaned_data["evidence"],
             )
         except ValidationError as error:
-            _refused(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("구직활동 보고를 제출했습니다."))
             return redirect("applicants:allowance")

@@ -147,7 +147,7 @@ def company_verify(*, company: Company, staff: User) -> Company:
     company.verified_at = timezone.now()
     company.reviewed_by = staff
     company.save(update_fields=["status", "rejection_reason", "verified_at", "reviewed_by"])
-    _notify_members(
+    company_members_notify(
         company,
         subject=_("참여기업 승인 안내"),
         body=_("%(name)s 의 참여기업 등록이 승인되었습니다. 이제 인턴 직무를 게시할 수 있습니다.")
@@ -173,7 +173,7 @@ def company_reject(*, company: Company, staff: User, reason: str) -> Company:
     Role.objects.filter(company=company, status=Role.Status.PUBLISHED).update(
         status=Role.Status.CLOSED, closed_at=timezone.now()
     )
-    _notify_members(
+    company_members_notify(
         company,
         subject=_("참여기업 등록 반려 안내"),
         body=_("%(name)s 의 참여기업 등록이 반려되었습니다.\n사유: %(reason)s")
@@ -182,7 +182,7 @@ def company_reject(*, company: Company, staff: User, reason: str) -> Company:
     return company
 
 
-def _notify_members(company: Company, *, subject: str, body: str) -> None:
+def company_members_notify(company: Company, *, subject: str, body: str) -> None:
     for membership in company.memberships.select_related("user"):
         notification_queue_for_user(user=membership.user, subject=subject, body=body)
 

@@ -15,6 +15,7 @@ from applicants.selectors import profile_for_user
 from courses import selectors, services
 from courses.forms import ApplyForm, CatalogueFilterForm
 from courses.models import Enrollment
+from womenup.forms import add_service_errors
 
 PAGE_SIZE = 20
 OUTCOME_MESSAGES = {
@@ -68,8 +69,7 @@ def apply(request, code: str):
             course=course, applicant=profile, motivation=form.cleaned_data["motivation"]
         )
     except ValidationError as error:
-        for message in error.messages:
-            form.add_error(None, message)
+        add_service_errors(form, error)
         return _render_detail(request, course, form=form, status=400)
     position = selectors.enrollment_for_course(profile, course).waitlist_position
     messages.success(request, OUTCOME_MESSAGES[enrollment.status] % {"position": position})

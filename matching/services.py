@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from applicants.models import ApplicantProfile
 from applicants.selectors import applicant_facts, missing_required_consents, profile_missing_items
 from companies.models import Role
-from companies.services import _notify_members
+from companies.services import company_members_notify
 from matching import selectors
 from matching.models import (
     ApplicationChoice,
@@ -455,7 +455,7 @@ def incentive_claim_approve(*, claim: IncentiveClaim, staff: User) -> IncentiveC
     claim.decided_by = staff
     claim.decided_at = timezone.now()
     claim.save(update_fields=["status", "decided_by", "decided_at"])
-    _notify_members(
+    company_members_notify(
         claim.company,
         subject=_("고용장려금 승인 안내"),
         body=_("고용장려금 %(amount)s 신청이 승인되었습니다.")
@@ -475,7 +475,7 @@ def incentive_claim_reject(*, claim: IncentiveClaim, staff: User, reason: str) -
     claim.decided_by = staff
     claim.decided_at = timezone.now()
     claim.save(update_fields=["status", "rejection_reason", "decided_by", "decided_at"])
-    _notify_members(
+    company_members_notify(
         claim.company,
         subject=_("고용장려금 반려 안내"),
         body=_("고용장려금 신청이 반려되었습니다.\n사유: %(reason)s") % {"reason": reason},

@@ -24,10 +24,10 @@ from applicants.selectors import (
 )
 from companies import selectors as company_selectors
 from companies.decorators import company_member_required
-from companies.views import _form_errors
 from matching import forms, selectors, services
 from matching.visibility import documents_visible_to_company
 from womenup.downloads import private_file_response
+from womenup.forms import add_service_errors
 from womenup.money import INCENTIVE_KRW
 
 ROLES_PER_PAGE = 20
@@ -256,7 +256,7 @@ def candidate_interview(request, company, pk: int, application_id: int):
                 role=role, application_id=application.pk, **form.cleaned_data
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("면접 일정을 저장하고 지원자에게 알렸습니다."))
             return redirect("matching:candidate", pk=role.pk, application_id=application.pk)
@@ -274,7 +274,7 @@ def candidate_result(request, company, pk: int, application_id: int):
                 role=role, application_id=application.pk, **form.cleaned_data
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("면접 결과를 저장했습니다."))
             return redirect("companies:role-manage", pk=role.pk)
@@ -291,7 +291,7 @@ def role_ranking(request, company, pk: int):
         try:
             services.ranking_set(role=role, application_ids=form.cleaned_data["ordered"])
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("순위를 저장했습니다. 다음 주간 매칭에 반영됩니다."))
             return redirect("companies:role-manage", pk=role.pk)
@@ -323,7 +323,7 @@ def placement_contract(request, company, pk: int):
         try:
             services.placement_contract_confirm(placement=placement, **form.cleaned_data)
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("근로계약 시작일을 확정했습니다."))
             return redirect("companies:dashboard")
@@ -346,7 +346,7 @@ def placement_hire(request, company, pk: int):
                 proof=form.cleaned_data["proof"],
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("정규직 채용을 확인하고 고용장려금을 신청했습니다."))
             return redirect("companies:dashboard")
@@ -361,7 +361,7 @@ def _incentive_refile(request, placement, hire):
         try:
             services.incentive_claim_refile(hire=hire, proof=form.cleaned_data["proof"])
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("새 증빙으로 고용장려금을 다시 신청했습니다."))
             return redirect("companies:dashboard")

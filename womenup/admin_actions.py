@@ -16,6 +16,8 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
+from womenup.models import PersonalDataAccess
+
 
 class ReasonForm(forms.Form):
     """The reason a staff member gives for a refusal (shown to the person refused)."""
@@ -81,9 +83,11 @@ class ServiceSaveMixin:
             request._service_refused = True
 
     def log_change(self, request, obj, message):
-        if getattr(request, "_service_refused", False):
-            return None
-        return super().log_change(request, obj, message)
+        if not getattr(request, "_service_refused", False):
+            return super().log_change(request, obj, message)
+        if hasattr(self, "_record_for"):  # personal data: a refused save is a view
+            self._record_for(request, obj, PersonalDataAccess.Action.VIEW)
+        return None
 
     def response_change(self, request, obj):
         if getattr(request, "_service_refused", False):

@@ -14,6 +14,7 @@ from matching.screening import applications_screen
 from tests.factories.accounts import staff_with_mfa
 from tests.factories.companies import CompanyFactory
 from tests.matching.batch_data import WEEK, application_for, eligible_profile
+from womenup.models import PersonalDataAccess
 
 pytestmark = pytest.mark.django_db
 
@@ -73,3 +74,4 @@ def test_a_refused_screening_override_is_an_error_not_changed_successfully(clien
     assert "조정할 수 없습니다" in messages[0][1]
     result.refresh_from_db()
     assert result.override_outcome == ""
+    assert "change" not in set(PersonalDataAccess.objects.values_list("action", flat=True))
