@@ -8,7 +8,6 @@ interviews, rankings, contracts, hires and the employment incentive.
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Sequence
 from datetime import date, datetime
 
@@ -33,6 +32,7 @@ from matching.models import (
     InterviewInvitation,
     Placement,
 )
+from womenup.calendar import add_months
 from womenup.models import IntakeWindow, PersonalDataAccess, User
 from womenup.money import INCENTIVE_KRW, format_krw
 from womenup.permissions import is_city_staff
@@ -359,10 +359,7 @@ def placement_contract_confirm(*, placement: Placement, contract_start: date) ->
 
 def internship_end(contract_start: date) -> date:
     """The day the three-month internship ends (same day number, three months later)."""
-    month_index = contract_start.month - 1 + INTERNSHIP_MONTHS
-    year, month = contract_start.year + month_index // 12, month_index % 12 + 1
-    day = min(contract_start.day, calendar.monthrange(year, month)[1])
-    return date(year, month, day)
+    return add_months(contract_start, INTERNSHIP_MONTHS)
 
 
 @transaction.atomic

@@ -16,7 +16,6 @@ in ``_RULE_TYPES``; adding a kind means adding a :class:`RuleKind` member and on
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
@@ -26,6 +25,8 @@ from enum import StrEnum
 from fractions import Fraction
 from types import MappingProxyType
 from typing import Any, Generic, TypeVar
+
+from womenup.calendar import add_months
 
 __all__ = [
     "CITY_NAMES",
@@ -551,7 +552,7 @@ def _check_not_employed_recently(months: int, facts: Facts, on: date) -> _Findin
         if facts.employment_history_known:
             return _PASSED
         return _needs("최근 근무 이력(마지막 근무 종료일 또는 근무 경험 없음)을 입력해 주세요.")
-    waiting_ends = _add_months(last_end, months)
+    waiting_ends = add_months(last_end, months)
     if waiting_ends < on:
         return _PASSED
     first_eligible_day = waiting_ends + timedelta(days=1)
@@ -641,7 +642,7 @@ def _consecutive_stages_reason(
 
 
 def _window_months_reason(limit: _ParticipationLimit, periods: Sequence[Period], on: date) -> str:
-    window_start = _add_months(on, -limit.window_months)
+    window_start = add_months(on, -limit.window_months)
     used = _participation_days(periods, window_start, on - timedelta(days=1)) / DAYS_PER_MONTH
     if used + limit.stage_months <= limit.max_months_in_window:
         return ""
@@ -688,14 +689,6 @@ def _participation_days(periods: Sequence[Period], first_day: date, last_day: da
 
 
 # --- Helpers ------------------------------------------------------------------------------------
-
-
-def _add_months(day: date, months: int) -> date:
-    """The same day ``months`` calendar months later (or earlier), clamped to the month's end."""
-    month_index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(month_index, 12)
-    last_day = calendar.monthrange(year, month + 1)[1]
-    return date(year, month + 1, min(day.day, last_day))
 
 
 def _city_name(code: str) -> CityName:
