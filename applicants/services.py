@@ -78,6 +78,14 @@ def residence_check(*, city: City | None, district: District | None) -> None:
         )
 
 
+def profile_ensure(*, user: User) -> ApplicantProfile:
+    """Her profile, created empty on her first visit to her own pages."""
+    profile, _created = ApplicantProfile.objects.select_related(
+        "residence_city", "residence_district"
+    ).get_or_create(user=user)
+    return profile
+
+
 @transaction.atomic
 def profile_update(
     *,

@@ -21,7 +21,7 @@ from womenup.forms import add_service_errors
 
 @applicant_required
 def dashboard(request):
-    profile = selectors.profile_for_user(request.user)
+    profile = services.profile_ensure(user=request.user)
     return render(
         request,
         "applicants/dashboard.html",
@@ -39,7 +39,7 @@ def dashboard(request):
 
 @applicant_required
 def profile_edit(request):
-    profile = selectors.profile_for_edit(request.user)
+    profile = selectors.profile_for_edit(services.profile_ensure(user=request.user))
     form = forms.ProfileForm(request.POST or None, instance=profile)
     if request.method == "POST" and form.is_valid():
         try:
@@ -78,7 +78,7 @@ def _qualification_forms(data=None, kind=None) -> dict:
 
 @applicant_required
 def qualifications(request, kind: str | None = None):
-    profile = selectors.profile_for_user(request.user)
+    profile = services.profile_ensure(user=request.user)
     if kind is not None and kind not in QUALIFICATIONS:
         raise Http404
     posted = request.method == "POST" and kind is not None
@@ -117,7 +117,7 @@ def qualification_delete(request, kind: str, pk: int):
 
 @applicant_required
 def consents(request):
-    profile = selectors.profile_for_user(request.user)
+    profile = services.profile_ensure(user=request.user)
     active = selectors.active_consents(profile)
     form = forms.ConsentForm(request.POST or None, active=active)
     if request.method == "POST" and form.is_valid():
@@ -140,7 +140,7 @@ def _max_mb() -> int:
 
 @applicant_required
 def documents(request):
-    profile = selectors.profile_for_user(request.user)
+    profile = services.profile_ensure(user=request.user)
     form = forms.DocumentForm(request.POST or None, request.FILES or None, max_mb=_max_mb())
     if request.method == "POST" and form.is_valid():
         try:
@@ -189,7 +189,7 @@ def document_download(request, pk: int):
 
 @applicant_required
 def allowance(request):
-    profile = selectors.profile_for_user(request.user)
+    profile = services.profile_ensure(user=request.user)
     applications = list(selectors.allowance_applications_for(profile))
     intake = services.allowance_intake(on=timezone.localdate())
     current = next((a for a in applications if intake and a.intake_id == intake.pk), None)

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from applicants.decorators import applicant_required
 from applicants.selectors import profile_for_user
+from applicants.services import profile_ensure
 from courses import selectors, services
 from courses.forms import ApplyForm, CatalogueFilterForm
 from courses.models import Enrollment
@@ -63,7 +64,7 @@ def apply(request, code: str):
     form = ApplyForm(request.POST, action=reverse("courses:apply", args=[course.code]))
     if not form.is_valid():
         return _render_detail(request, course, form=form, status=400)
-    profile = profile_for_user(request.user)
+    profile = profile_ensure(user=request.user)
     try:
         enrollment = services.enrollment_apply(
             course=course, applicant=profile, motivation=form.cleaned_data["motivation"]

@@ -22,6 +22,7 @@ from applicants.selectors import (
     profile_for_user,
     profile_missing_items,
 )
+from applicants.services import profile_ensure
 from companies import selectors as company_selectors
 from companies.decorators import company_member_required
 from matching import forms, selectors, services
@@ -93,7 +94,7 @@ def role_detail(request, pk: int):
 def choice_add(request, pk: int):
     role = get_object_or_404(selectors.open_roles(), pk=pk)
     try:
-        application = services.choice_add(applicant=profile_for_user(request.user), role=role)
+        application = services.choice_add(applicant=profile_ensure(user=request.user), role=role)
     except ValidationError as error:
         _report(request, error)
         return redirect("matching:role-detail", pk=role.pk)
