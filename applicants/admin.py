@@ -107,7 +107,7 @@ class ActivityReportAdmin(ServiceSaveMixin, PersonalDataAdminMixin, admin.ModelA
         "application",
         "month",
         "activities",
-        "evidence_name",
+        "original_name",
         "status",
         "submitted_at",
         "reviewed_at",

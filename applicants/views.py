@@ -252,4 +252,6 @@ def report_evidence(request, pk: int):
         target=f"구직활동 증빙 #{report.pk}",
         request=request,
     )
-    return private_file_response(report.evidence, filename=report.evidence_name)
+    return private_file_response(
+        report.file, filename=report.original_name, content_type=report.content_type
+    )

@@ -30,8 +30,8 @@ from womenup.models import (
     Program,
     User,
 )
+from womenup.private_files import private_upload_attach
 from womenup.services import notification_queue, notification_queue_for_user
-from womenup.uploads import safe_upload_name, upload_content_type
 
 # --- Registration and verification -------------------------------------------------------------
 
@@ -192,15 +192,8 @@ def badge_proof_upload(*, company: Company, badge: str, upload: UploadedFile) ->
     """Store a certificate proving one of the company's badges (PDF/PNG/JPEG, size-limited)."""
     if badge not in Badge.values:
         raise ValidationError(_("인증 종류를 선택해 주세요."))
-    content_type = upload_content_type(upload)
-    proof = BadgeProof(
-        company=company,
-        badge=badge,
-        original_name=safe_upload_name(upload.name),
-        content_type=content_type,
-        size=upload.size,
-    )
-    proof.file.save(upload.name, upload, save=False)
+    proof = BadgeProof(company=company, badge=badge)
+    private_upload_attach(row=proof, upload=upload)
     proof.save()
     return proof
 

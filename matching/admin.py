@@ -283,7 +283,8 @@ class HireConfirmationAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
         "placement",
         "hired_on",
         "proof_link",
-        "proof_content_type",
+        "content_type",
+        "size",
         "confirmed_by",
         "created_at",
     ]
@@ -296,7 +297,7 @@ class HireConfirmationAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
     @admin.display(description=_("채용 증빙"))
     def proof_link(self, obj):
         url = reverse("matching:hire-proof", args=[obj.pk])
-        return format_html('<a href="{}">{}</a>', url, obj.proof_name)
+        return format_html('<a href="{}">{}</a>', url, obj.original_name)
 
     def has_add_permission(self, request) -> bool:
         return False

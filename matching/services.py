@@ -36,8 +36,8 @@ from womenup.calendar import add_months
 from womenup.models import IntakeWindow, PersonalDataAccess, User
 from womenup.money import INCENTIVE_KRW, format_krw
 from womenup.permissions import is_city_staff
+from womenup.private_files import private_upload_attach
 from womenup.services import notification_queue_for_user, personal_data_access_record
-from womenup.uploads import safe_upload_name, upload_content_type
 
 INTERNSHIP_MONTHS = 3
 
@@ -375,16 +375,10 @@ def hire_confirm(
     if placement.status not in (Placement.Status.CONTRACTED, Placement.Status.COMPLETED):
         raise ValidationError(_("근로계약을 확정한 인턴만 정규직 채용을 확인할 수 있습니다."))
     _check_hire_dates(placement, hired_on=hired_on, today=today or timezone.localdate())
-    content_type = upload_content_type(proof)
     hire = HireConfirmation(
-        company=placement.role.company,
-        placement=placement,
-        hired_on=hired_on,
-        proof_name=safe_upload_name(proof.name),
-        proof_content_type=content_type,
-        confirmed_by=user,
+        company=placement.role.company, placement=placement, hired_on=hired_on, confirmed_by=user
     )
-    hire.proof.save(proof.name, proof, save=False)
+    private_upload_attach(row=hire, upload=proof)
     hire.save()
     return IncentiveClaim.objects.create(hire=hire, company=hire.company, amount_krw=INCENTIVE_KRW)
 
@@ -405,11 +399,8 @@ def incentive_claim_refile(*, hire: HireConfirmation, proof: UploadedFile) -> In
             )
             % {"status": latest.get_status_display()}
         )
-    content_type = upload_content_type(proof)
-    hire.proof_name = safe_upload_name(proof.name)
-    hire.proof_content_type = content_type
-    hire.proof.save(proof.name, proof, save=False)
-    hire.save(update_fields=["proof", "proof_name", "proof_content_type"])
+    private_upload_attach(row=hire, upload=proof)
+    hire.save(update_fields=["file", "original_name", "content_type", "size", "uploaded_at"])
     return IncentiveClaim.objects.create(hire=hire, company=hire.company, amount_krw=INCENTIVE_KRW)
 
 

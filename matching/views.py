@@ -382,7 +382,7 @@ def hire_proof_download(request, pk: int):
     hire = get_object_or_404(selectors.hires_for_user(request.user), pk=pk)
     services.hire_proof_download_record(hire=hire, user=request.user, request=request)
     return private_file_response(
-        hire.proof, filename=hire.proof_name, content_type=hire.proof_content_type
+        hire.file, filename=hire.original_name, content_type=hire.content_type
     )
 
 

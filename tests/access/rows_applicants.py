@@ -97,9 +97,11 @@ def activity_report(world):
             application=allowance_application(world),
             month=timezone.localdate().replace(day=1),
             activities="지원",
-            evidence_name="evidence.pdf",
+            original_name="evidence.pdf",
+            content_type="application/pdf",
+            size=1,
         )
-        report.evidence.save("evidence.pdf", pdf_upload("evidence.pdf"), save=False)
+        report.file.save("evidence.pdf", pdf_upload("evidence.pdf"), save=False)
         report.save()
         return report
 
