@@ -169,12 +169,6 @@ def missing_required_consents(
     ]
 
 
-def has_company_provision_consent(profile: ApplicantProfile) -> bool:
-    return Consent.objects.filter(
-        profile=profile, item=Consent.Item.PROVISION, withdrawn_at__isnull=True
-    ).exists()
-
-
 def documents_for_profile(profile: ApplicantProfile) -> QuerySet[Document]:
     return Document.objects.filter(profile=profile)
 

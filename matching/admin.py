@@ -4,11 +4,12 @@ services; a rejection asks for its reason on an intermediate page)."""
 
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from matching import services
+from matching import selectors, services
 from matching.batch import STAGE_LABELS
 from matching.fit import fit_parts_described
 from matching.models import (
@@ -25,6 +26,7 @@ from matching.models import (
 from matching.screening import screening_override, screening_override_clear
 from womenup.admin_actions import ServiceSaveMixin, apply_to_each, apply_with_reason
 from womenup.admin_mixins import PersonalDataAdminMixin
+from womenup.money import format_krw
 
 
 class ReadOnlyAdminMixin:
@@ -40,12 +42,22 @@ class ReadOnlyAdminMixin:
 
 @admin.register(MatchingRun)
 class MatchingRunAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
-    list_display = ["week", "status", "triggered_by", "started_at", "finished_at", "stage_summary"]
+    list_display = [
+        "week",
+        "status",
+        "triggered_by",
+        "created_by",
+        "started_at",
+        "finished_at",
+        "stage_summary",
+    ]
     list_filter = ["status"]
+    list_select_related = ["created_by"]
     fields = [
         "week",
         "status",
         "triggered_by",
+        "created_by",
         "started_at",
         "finished_at",
         "stages_done",
@@ -194,9 +206,17 @@ class InterviewInvitationInline(admin.TabularInline):
 class PlacementInline(admin.TabularInline):
     model = Placement
     extra = 0
-    fields = ["week", "role", "status", "contract_start"]
+    fields = ["week", "role", "status", "contract_start", "wage_support"]
     readonly_fields = fields
     can_delete = False
+
+    @admin.display(description=_("인턴 임금 지원액 (생활임금, 인턴 기간 전체)"))
+    def wage_support(self, placement: Placement) -> str:
+        try:
+            amount = selectors.wage_support_krw(placement)
+        except ValidationError as error:
+            return " ".join(error.messages)
+        return "-" if amount is None else format_krw(amount)
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False

@@ -170,7 +170,13 @@ class MatchingRun(models.Model):
     )
     last_error = models.TextField(_("마지막 오류"), blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("실행한 담당자"),
+        help_text=_("직접 실행한 시 담당자 (예약 실행은 비어 있습니다)"),
     )
 
     class Meta:

@@ -34,12 +34,10 @@ from matching.models import (
 )
 from womenup.calendar import add_months
 from womenup.models import IntakeWindow, PersonalDataAccess, User
-from womenup.money import INCENTIVE_KRW, format_krw
+from womenup.money import INCENTIVE_KRW, INTERNSHIP_MONTHS, format_krw
 from womenup.permissions import is_city_staff
 from womenup.private_files import private_upload_attach
 from womenup.services import notification_queue_for_user, personal_data_access_record
-
-INTERNSHIP_MONTHS = 3
 
 
 def _editable_or_refuse(application: InternshipApplication) -> None:

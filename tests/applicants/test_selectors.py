@@ -114,10 +114,10 @@ def test_a_card_shows_only_consented_items():
 def test_withdrawing_provision_hides_the_card_again():
     profile = ApplicantProfileFactory()
     give_consents(profile)
-    assert selectors.has_company_provision_consent(profile)
+    assert "provision" in selectors.active_consents(profile)
     services.consent_withdraw(profile=profile, item="provision")
     assert selectors.candidate_cards([profile.pk])[profile.pk].name is None
-    assert not selectors.has_company_provision_consent(profile)
+    assert "provision" not in selectors.active_consents(profile)
 
 
 def test_reading_her_profile_before_it_exists_writes_nothing(client):
