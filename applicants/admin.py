@@ -1,7 +1,6 @@
 """Admin for applicants: staff views are logged; reports and payments change through services."""
 
-from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from applicants import services
@@ -16,6 +15,7 @@ from applicants.models import (
     Consent,
     Document,
 )
+from womenup.admin_actions import ServiceSaveMixin, apply_to_each
 from womenup.admin_mixins import PersonalDataAdminMixin
 
 
@@ -97,7 +97,7 @@ class AllowanceApplicationAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(ActivityReport)
-class ActivityReportAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
+class ActivityReportAdmin(ServiceSaveMixin, PersonalDataAdminMixin, admin.ModelAdmin):
     personal_data_subject = staticmethod(lambda obj: obj.application.profile.user)
     list_display = ["application", "month", "status", "submitted_at", "reviewed_by"]
     list_filter = ["status", "month"]
@@ -107,7 +107,7 @@ class ActivityReportAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
         "application",
         "month",
         "activities",
-        "evidence_name",
+        "original_name",
         "status",
         "submitted_at",
         "reviewed_at",
@@ -124,8 +124,12 @@ class ActivityReportAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         """Writing a return reason on a report under review returns it (through the service)."""
         if "return_reason" in form.changed_data and obj.return_reason.strip():
-            services.activity_report_return(
-                report=obj, staff=request.user, reason=obj.return_reason
+            self.save_by_service(
+                request,
+                obj,
+                lambda: services.activity_report_return(
+                    report=obj, staff=request.user, reason=obj.return_reason
+                ),
             )
 
     def has_add_permission(self, request) -> bool:
@@ -133,15 +137,13 @@ class ActivityReportAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
 
     @admin.action(description=_("선택한 보고 승인 (월 300,000원 지급 대기 생성)"))
     def accept_reports(self, request, queryset):
-        accepted = 0
-        for report in queryset:
-            try:
-                services.activity_report_accept(report=report, staff=request.user)
-                accepted += 1
-            except ValidationError as error:
-                self.message_user(request, f"{report}: {' '.join(error.messages)}", messages.ERROR)
-        if accepted:
-            self.message_user(request, _("%(n)d건을 승인했습니다.") % {"n": accepted})
+        apply_to_each(
+            self,
+            request,
+            queryset,
+            lambda report: services.activity_report_accept(report=report, staff=request.user),
+            done_message=_("%(count)d건을 승인했습니다."),
+        )
 
 
 @admin.register(AllowancePayment)
@@ -169,12 +171,10 @@ class AllowancePaymentAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
 
     @admin.action(description=_("선택한 지급 승인"))
     def approve_payments(self, request, queryset):
-        approved = 0
-        for payment in queryset:
-            try:
-                services.allowance_payment_approve(payment=payment, staff=request.user)
-                approved += 1
-            except ValidationError as error:
-                self.message_user(request, f"{payment}: {' '.join(error.messages)}", messages.ERROR)
-        if approved:
-            self.message_user(request, _("%(n)d건의 지급을 승인했습니다.") % {"n": approved})
+        apply_to_each(
+            self,
+            request,
+            queryset,
+            lambda payment: services.allowance_payment_approve(payment=payment, staff=request.user),
+            done_message=_("%(count)d건의 지급을 승인했습니다."),
+        )

@@ -1,19 +1,6 @@
-"""Access guard for applicant-only pages."""
+"""Access guard for applicant-only pages (``womenup.permissions.account_type_required``)."""
 
-from functools import wraps
+from womenup.models import User
+from womenup.permissions import account_type_required
 
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-
-
-def applicant_required(view):
-    """Logged-in applicants only: anonymous users go to login, other accounts get 403."""
-
-    @wraps(view)
-    @login_required
-    def guarded(request, *args, **kwargs):
-        if not request.user.is_applicant:
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return guarded
+applicant_required = account_type_required(User.AccountType.APPLICANT)

@@ -1,13 +1,11 @@
 """The applicant: profile with eligibility facts, qualifications, consents, documents, allowance."""
 
-import uuid
-from pathlib import PurePath
-
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from womenup.dates import birth_date_range, past_date_range, programme_date_range
+from womenup.private_files import PrivateUpload, private_file_field
 
 
 class ApplicantProfile(models.Model):
@@ -209,13 +207,7 @@ class Consent(models.Model):
         return self.withdrawn_at is None
 
 
-def document_upload_path(document: "Document", filename: str) -> str:
-    """A random name under the owner's folder; the original name is kept in the row."""
-    suffix = PurePath(filename).suffix.lower()[:10]
-    return f"applicant-documents/{document.profile_id}/{uuid.uuid4().hex}{suffix}"
-
-
-class Document(models.Model):
+class Document(PrivateUpload):
     """An uploaded document (checked by content), served only through the download view."""
 
     class Kind(models.TextChoices):
@@ -228,11 +220,7 @@ class Document(models.Model):
         ApplicantProfile, on_delete=models.CASCADE, related_name="documents"
     )
     kind = models.CharField(_("서류 종류"), max_length=20, choices=Kind.choices)
-    file = models.FileField(_("파일"), upload_to=document_upload_path, max_length=200)
-    original_name = models.CharField(_("원래 파일 이름"), max_length=200)
-    content_type = models.CharField(_("파일 형식"), max_length=50)
-    size = models.PositiveIntegerField(_("크기(바이트)"))
-    uploaded_at = models.DateTimeField(_("올린 시각"), auto_now_add=True)
+    file = private_file_field("applicant-documents", owner="profile_id")
 
     class Meta:
         verbose_name = _("제출 서류")
@@ -276,13 +264,8 @@ class AllowanceApplication(models.Model):
         return f"{self.profile} · {self.intake}"
 
 
-def evidence_upload_path(report: "ActivityReport", filename: str) -> str:
-    suffix = PurePath(filename).suffix.lower()[:10]
-    return f"activity-evidence/{report.application.profile_id}/{uuid.uuid4().hex}{suffix}"
-
-
-class ActivityReport(models.Model):
-    """A monthly job-search activity report with its evidence; staff accept or return it."""
+class ActivityReport(PrivateUpload):
+    """A monthly job-search activity report with its evidence file; staff accept or return it."""
 
     class Status(models.TextChoices):
         SUBMITTED = "submitted", _("검토 중")
@@ -296,8 +279,7 @@ class ActivityReport(models.Model):
         _("활동 월"), help_text=_("그 달의 1일"), validators=[programme_date_range]
     )
     activities = models.TextField(_("구직 활동 내용"))
-    evidence = models.FileField(_("증빙 파일"), upload_to=evidence_upload_path, max_length=200)
-    evidence_name = models.CharField(_("증빙 파일 이름"), max_length=200)
+    file = private_file_field("activity-evidence", owner="application.profile_id")
     status = models.CharField(
         _("상태"), max_length=12, choices=Status.choices, default=Status.SUBMITTED
     )

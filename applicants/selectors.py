@@ -26,12 +26,14 @@ from womenup.permissions import is_city_staff
 from womenup.programs.eligibility import Facts, age_on
 
 
-def profile_for_user(user) -> ApplicantProfile:
-    """The applicant's profile, created empty on first use."""
-    profile, _created = ApplicantProfile.objects.select_related(
-        "residence_city", "residence_district"
-    ).get_or_create(user=user)
-    return profile
+def profile_for_user(user) -> ApplicantProfile | None:
+    """The applicant's profile, or ``None`` before her first visit to her own pages
+    (``services.profile_ensure`` creates it)."""
+    return (
+        ApplicantProfile.objects.select_related("residence_city", "residence_district")
+        .filter(user=user)
+        .first()
+    )
 
 
 # --- Eligibility facts ---------------------------------------------------------------------------
@@ -75,7 +77,10 @@ def facts_for_applicants(profile_ids) -> dict[int, Facts]:
     return {pk: Facts(**values) for pk, values in known.items()}
 
 
-def applicant_facts(profile: ApplicantProfile) -> Facts:
+def applicant_facts(profile: ApplicantProfile | None) -> Facts:
+    """Her facts; nothing is known of an applicant without a profile yet."""
+    if profile is None:
+        return Facts()
     return facts_for_applicants([profile.pk])[profile.pk]
 
 
@@ -128,8 +133,7 @@ def profile_missing_items(profile: ApplicantProfile) -> list[str]:
     return missing
 
 
-def profile_for_edit(user) -> ApplicantProfile:
-    profile = profile_for_user(user)
+def profile_for_edit(profile: ApplicantProfile) -> ApplicantProfile:
     return ApplicantProfile.objects.prefetch_related(
         "desired_job_categories", "preferred_districts"
     ).get(pk=profile.pk)
@@ -163,12 +167,6 @@ def missing_required_consents(
         for item in items
         if item not in active or active[item].notice_version != NOTICES[item].version
     ]
-
-
-def has_company_provision_consent(profile: ApplicantProfile) -> bool:
-    return Consent.objects.filter(
-        profile=profile, item=Consent.Item.PROVISION, withdrawn_at__isnull=True
-    ).exists()
 
 
 def documents_for_profile(profile: ApplicantProfile) -> QuerySet[Document]:

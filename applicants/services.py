@@ -27,11 +27,11 @@ from applicants.selectors import applicant_facts, missing_required_consents
 from womenup.models import City, District, IntakeWindow, PersonalDataAccess, User
 from womenup.money import ALLOWANCE_MAX_MONTHS, ALLOWANCE_MONTHLY_KRW
 from womenup.permissions import is_city_staff
+from womenup.private_files import private_upload_attach
 from womenup.programs.eligibility import Outcome, evaluate
 from womenup.programs.eligibility.reasons import render_all
 from womenup.selectors import open_intake, program_by_code, program_rules
 from womenup.services import notification_queue_for_user, personal_data_access_record
-from womenup.uploads import safe_upload_name, upload_content_type
 
 ALLOWANCE_PROGRAM_CODE = "seoul-allowance"
 # Provision to companies is needed only for internship matching (DESIGN.md §7).
@@ -77,6 +77,14 @@ def residence_check(*, city: City | None, district: District | None) -> None:
             % {"district": district.name, "city": city.name},
             code="residence",
         )
+
+
+def profile_ensure(*, user: User) -> ApplicantProfile:
+    """Her profile, created empty on her first visit to her own pages."""
+    profile, _created = ApplicantProfile.objects.select_related(
+        "residence_city", "residence_district"
+    ).get_or_create(user=user)
+    return profile
 
 
 @transaction.atomic
@@ -214,15 +222,8 @@ def consents_record(*, profile: ApplicantProfile, given: set[str]) -> None:
 def document_upload(*, profile: ApplicantProfile, kind: str, upload: UploadedFile) -> Document:
     if kind not in Document.Kind.values:
         raise ValidationError(_("서류 종류를 선택해 주세요."), code="kind")
-    content_type = upload_content_type(upload)
-    document = Document(
-        profile=profile,
-        kind=kind,
-        original_name=safe_upload_name(upload.name),
-        content_type=content_type,
-        size=upload.size,
-    )
-    document.file.save(upload.name, upload, save=False)
+    document = Document(profile=profile, kind=kind)
+    private_upload_attach(row=document, upload=upload)
     document.save()
     return document
 
@@ -313,14 +314,8 @@ def activity_report_submit(
         )
     if not activities.strip():
         raise ValidationError(_("이번 달에 한 구직 활동을 적어 주세요."), code="activities")
-    upload_content_type(upload)
-    report = ActivityReport(
-        application=application,
-        month=month,
-        activities=activities.strip(),
-        evidence_name=safe_upload_name(upload.name),
-    )
-    report.evidence.save(upload.name, upload, save=False)
+    report = ActivityReport(application=application, month=month, activities=activities.strip())
+    private_upload_attach(row=report, upload=upload)
     report.save()
     return report
 

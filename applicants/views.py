@@ -16,16 +16,12 @@ from applicants.dashboard import sections_for
 from applicants.decorators import applicant_required
 from applicants.models import CareerEntry, Certificate, CompletedTraining
 from womenup.downloads import private_file_response
-
-
-def _refused(form, error: ValidationError) -> None:
-    for message in error.messages:
-        form.add_error(None, message)
+from womenup.forms import add_service_errors
 
 
 @applicant_required
 def dashboard(request):
-    profile = selectors.profile_for_user(request.user)
+    profile = services.profile_ensure(user=request.user)
     return render(
         request,
         "applicants/dashboard.html",
@@ -43,7 +39,7 @@ def dashboard(request):
 
 @applicant_required
 def profile_edit(request):
-    profile = selectors.profile_for_edit(request.user)
+    profile = selectors.profile_for_edit(services.profile_ensure(user=request.user))
     form = forms.ProfileForm(request.POST or None, instance=profile)
     if request.method == "POST" and form.is_valid():
         try:
@@ -54,7 +50,7 @@ def profile_edit(request):
                 **form.profile_fields(),
             )
         except ValidationError as error:
-            _refused(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("프로필을 저장했습니다."))
             return redirect("applicants:profile")
@@ -82,7 +78,7 @@ def _qualification_forms(data=None, kind=None) -> dict:
 
 @applicant_required
 def qualifications(request, kind: str | None = None):
-    profile = selectors.profile_for_user(request.user)
+    profile = services.profile_ensure(user=request.user)
     if kind is not None and kind not in QUALIFICATIONS:
         raise Http404
     posted = request.method == "POST" and kind is not None
@@ -93,7 +89,7 @@ def qualifications(request, kind: str | None = None):
             try:
                 QUALIFICATIONS[kind][2](profile=profile, **form.cleaned_data)
             except ValidationError as error:
-                _refused(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("추가했습니다."))
                 return redirect("applicants:qualifications")
@@ -121,7 +117,7 @@ def qualification_delete(request, kind: str, pk: int):
 
 @applicant_required
 def consents(request):
-    profile = selectors.profile_for_user(request.user)
+    profile = services.profile_ensure(user=request.user)
     active = selectors.active_consents(profile)
     form = forms.ConsentForm(request.POST or None, active=active)
     if request.method == "POST" and form.is_valid():
@@ -144,7 +140,7 @@ def _max_mb() -> int:
 
 @applicant_required
 def documents(request):
-    profile = selectors.profile_for_user(request.user)
+    profile = services.profile_ensure(user=request.user)
     form = forms.DocumentForm(request.POST or None, request.FILES or None, max_mb=_max_mb())
     if request.method == "POST" and form.is_valid():
         try:
@@ -193,7 +189,7 @@ def document_download(request, pk: int):
 
 @applicant_required
 def allowance(request):
-    profile = selectors.profile_for_user(request.user)
+    profile = services.profile_ensure(user=request.user)
     applications = list(selectors.allowance_applications_for(profile))
     intake = services.allowance_intake(on=timezone.localdate())
     current = next((a for a in applications if intake and a.intake_id == intake.pk), None)
@@ -204,7 +200,7 @@ def allowance(request):
                 profile=profile, job_search_plan=apply_form.cleaned_data["job_search_plan"]
             )
         except ValidationError as error:
-            _refused(apply_form, error)
+            add_service_errors(apply_form, error)
         else:
             messages.success(request, _("구직지원금을 신청했습니다."))
             return redirect("applicants:allowance")
@@ -237,7 +233,7 @@ def activity_report_submit(request, pk: int):
                 upload=form.cleaned_data["evidence"],
             )
         except ValidationError as error:
-            _refused(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("구직활동 보고를 제출했습니다."))
             return redirect("applicants:allowance")
@@ -256,4 +252,6 @@ def report_evidence(request, pk: int):
         target=f"구직활동 증빙 #{report.pk}",
         request=request,
     )
-    return private_file_response(report.evidence, filename=report.evidence_name)
+    return private_file_response(
+        report.file, filename=report.original_name, content_type=report.content_type
+    )

@@ -4,16 +4,12 @@ Verification decisions are admin actions that call the services; a rejection ask
 for its reason on an intermediate page.
 """
 
-from django.contrib import admin, messages
-from django.contrib.admin import helpers
-from django.core.exceptions import ValidationError
-from django.template.response import TemplateResponse
+from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from companies import services
-from companies.forms import ReasonForm
 from companies.models import (
     BadgeProof,
     Company,
@@ -21,40 +17,8 @@ from companies.models import (
     CompanyMembership,
     Role,
 )
+from womenup.admin_actions import apply_to_each, apply_with_reason
 from womenup.admin_mixins import PersonalDataAdminMixin
-
-
-def _run_each(modeladmin, request, queryset, action, done_message) -> None:
-    """Call a service for every selected row; report successes and each refusal."""
-    done = 0
-    for obj in queryset:
-        try:
-            action(obj)
-        except ValidationError as error:
-            modeladmin.message_user(request, f"{obj}: {' '.join(error.messages)}", messages.ERROR)
-        else:
-            done += 1
-    if done:
-        modeladmin.message_user(request, done_message % {"count": done}, messages.SUCCESS)
-
-
-def _with_reason(modeladmin, request, queryset, *, title, action, done_message):
-    """Ask for a reason on an intermediate page, then apply ``action(obj, reason)``."""
-    form = ReasonForm(request.POST if "apply" in request.POST else None)
-    if form.is_bound and form.is_valid():
-        reason = form.cleaned_data["reason"]
-        _run_each(modeladmin, request, queryset, lambda obj: action(obj, reason), done_message)
-        return None
-    context = {
-        **modeladmin.admin_site.each_context(request),
-        "title": title,
-        "objects": queryset,
-        "form": form,
-        "action": request.POST.get("action"),
-        "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-        "opts": modeladmin.model._meta,
-    }
-    return TemplateResponse(request, "admin/companies/reason_form.html", context)
 
 
 class BadgeProofInline(admin.TabularInline):
@@ -113,24 +77,24 @@ class CompanyAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
 
     @admin.action(description=_("선택한 기업 승인"))
     def verify(self, request, queryset):
-        _run_each(
+        apply_to_each(
             self,
             request,
             queryset,
             lambda company: services.company_verify(company=company, staff=request.user),
-            _("%(count)d개 기업을 승인했습니다."),
+            done_message=_("%(count)d개 기업을 승인했습니다."),
         )
 
     @admin.action(description=_("선택한 기업 반려 (사유 입력)"))
     def reject(self, request, queryset):
-        return _with_reason(
+        return apply_with_reason(
             self,
             request,
             queryset,
-            title=_("기업 등록 반려"),
-            action=lambda company, reason: services.company_reject(
+            lambda company, reason: services.company_reject(
                 company=company, staff=request.user, reason=reason
             ),
+            title=_("기업 등록 반려"),
             done_message=_("%(count)d개 기업을 반려했습니다."),
         )
 

@@ -1,25 +1,15 @@
-"""Access guard for company-only pages."""
+"""Access guards for company pages (``womenup.permissions.account_type_required``)."""
 
 from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
+from womenup.models import User
+from womenup.permissions import account_type_required
 
-def company_user_required(view):
-    """Logged-in company users only: anonymous users go to login, other accounts get 403."""
-
-    @wraps(view)
-    @login_required
-    def guarded(request, *args, **kwargs):
-        if not request.user.is_company_user:
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return guarded
+company_user_required = account_type_required(User.AccountType.COMPANY)
 
 
 def company_member_required(view):

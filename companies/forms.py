@@ -227,9 +227,3 @@ class RoleForm(forms.ModelForm):
     def details(self) -> services.RoleDetails:
         data = self.cleaned_data
         return services.RoleDetails(**{name: data[name] for name in self.Meta.fields})
-
-
-class ReasonForm(forms.Form):
-    """Admin: the reason for a rejection."""
-
-    reason = forms.CharField(label=_("반려 사유"), widget=forms.Textarea(attrs={"rows": 4}))

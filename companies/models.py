@@ -1,13 +1,13 @@
 """The company: registration and badges, its users and its role postings."""
 
 import uuid
-from pathlib import PurePath
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from womenup.dates import programme_date_range
+from womenup.private_files import PrivateUpload, private_file_field
 
 
 class Company(models.Model):
@@ -99,22 +99,12 @@ BADGE_FIELDS = {
 }
 
 
-def badge_proof_upload_path(proof: "BadgeProof", filename: str) -> str:
-    """A random name under the company's folder; the original name is kept in the row."""
-    suffix = PurePath(filename).suffix.lower()[:10]
-    return f"company-proofs/{proof.company_id}/{uuid.uuid4().hex}{suffix}"
-
-
-class BadgeProof(models.Model):
+class BadgeProof(PrivateUpload):
     """A certificate proving a badge (checked by content), served only through a scoped view."""
 
     company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="badge_proofs")
     badge = models.CharField(_("인증 종류"), max_length=20, choices=Badge.choices)
-    file = models.FileField(_("파일"), upload_to=badge_proof_upload_path, max_length=200)
-    original_name = models.CharField(_("원래 파일 이름"), max_length=200)
-    content_type = models.CharField(_("파일 형식"), max_length=50)
-    size = models.PositiveIntegerField(_("크기(바이트)"))
-    uploaded_at = models.DateTimeField(_("올린 시각"), auto_now_add=True)
+    file = private_file_field("company-proofs", owner="company_id")
 
     class Meta:
         verbose_name = _("인증 증빙")

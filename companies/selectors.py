@@ -25,14 +25,6 @@ def company_for_user(user) -> Company | None:
     return membership.company if membership else None
 
 
-def membership_for_user(user) -> CompanyMembership | None:
-    return (
-        CompanyMembership.objects.select_related("company", "company__district__city")
-        .filter(user=user)
-        .first()
-    )
-
-
 def company_with_details(company: Company) -> Company:
     return (
         Company.objects.select_related("district__city")

@@ -30,8 +30,8 @@ from womenup.models import (
     Program,
     User,
 )
+from womenup.private_files import private_upload_attach
 from womenup.services import notification_queue, notification_queue_for_user
-from womenup.uploads import safe_upload_name, upload_content_type
 
 # --- Registration and verification -------------------------------------------------------------
 
@@ -147,7 +147,7 @@ def company_verify(*, company: Company, staff: User) -> Company:
     company.verified_at = timezone.now()
     company.reviewed_by = staff
     company.save(update_fields=["status", "rejection_reason", "verified_at", "reviewed_by"])
-    _notify_members(
+    company_members_notify(
         company, template="companies/email/company_verified", context={"company": company.name}
     )
     return company
@@ -170,7 +170,7 @@ def company_reject(*, company: Company, staff: User, reason: str) -> Company:
     Role.objects.filter(company=company, status=Role.Status.PUBLISHED).update(
         status=Role.Status.CLOSED, closed_at=timezone.now()
     )
-    _notify_members(
+    company_members_notify(
         company,
         template="companies/email/company_rejected",
         context={"company": company.name, "reason": reason},
@@ -178,7 +178,7 @@ def company_reject(*, company: Company, staff: User, reason: str) -> Company:
     return company
 
 
-def _notify_members(company: Company, *, template: str, context: dict) -> None:
+def company_members_notify(company: Company, *, template: str, context: dict) -> None:
     for membership in company.memberships.select_related("user"):
         notification_queue_for_user(user=membership.user, template=template, context=context)
 
@@ -188,15 +188,8 @@ def badge_proof_upload(*, company: Company, badge: str, upload: UploadedFile) ->
     """Store a certificate proving one of the company's badges (PDF/PNG/JPEG, size-limited)."""
     if badge not in Badge.values:
         raise ValidationError(_("인증 종류를 선택해 주세요."))
-    content_type = upload_content_type(upload)
-    proof = BadgeProof(
-        company=company,
-        badge=badge,
-        original_name=safe_upload_name(upload.name),
-        content_type=content_type,
-        size=upload.size,
-    )
-    proof.file.save(upload.name, upload, save=False)
+    proof = BadgeProof(company=company, badge=badge)
+    private_upload_attach(row=proof, upload=upload)
     proof.save()
     return proof
 

@@ -21,6 +21,7 @@ from companies.eligibility import company_ineligibility_reasons, facts_of
 from companies.filters import CompanyFilter
 from companies.models import Company
 from womenup.downloads import private_file_response
+from womenup.forms import add_service_errors
 from womenup.models import District
 
 PAGE_SIZE = 20
@@ -29,11 +30,6 @@ REVIEW_AGAIN_MESSAGE = _lazy(
     "재승인 전까지 게시한 직무는 그대로 남지만 공개 목록과 매칭에서 잠시 빠지고, "
     "새 직무는 게시할 수 없습니다."
 )
-
-
-def _form_errors(form, error: ValidationError) -> None:
-    for message in error.messages:
-        form.add_error(None, message)
 
 
 # --- Dashboard ---------------------------------------------------------------------------------
@@ -65,7 +61,7 @@ def company_profile(request):
         try:
             company = _save_company(request.user, company, form)
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("기업 정보를 저장했습니다."))
             if was_verified and not company.is_verified:
@@ -157,7 +153,7 @@ def members(request, company):
                 site_url=request.build_absolute_uri("/"),
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("초대 메일을 보냈습니다."))
             return redirect("companies:members")
@@ -202,7 +198,7 @@ def role_create(request, company):
         try:
             role = services.role_create(company=company, details=form.details())
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("직무를 임시 저장했습니다. 내용을 확인하고 게시해 주세요."))
             return redirect("companies:role-manage", pk=role.pk)
@@ -217,7 +213,7 @@ def role_edit(request, company, pk: int):
         try:
             services.role_update(role=role, details=form.details())
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("직무를 저장했습니다."))
             return redirect("companies:role-manage", pk=role.pk)

@@ -6,7 +6,7 @@ institution's rows: every queryset, foreign-key choice and object permission goe
 """
 
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.admin import RelatedOnlyFieldListFilter
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
@@ -28,6 +28,7 @@ from courses.models import (
     Institution,
     Session,
 )
+from womenup.admin_actions import apply_to_each
 from womenup.admin_mixins import PersonalDataAdminMixin
 from womenup.models import PersonalDataAccess
 from womenup.services import personal_data_access_record
@@ -67,20 +68,6 @@ class InstitutionScopedAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and self._in_scope(request, obj)
-
-
-def run_service_on(modeladmin, request, queryset, action, done_message: str) -> None:
-    """Call ``action(obj)`` for each selected row; report successes and each refusal."""
-    done = 0
-    for obj in queryset:
-        try:
-            action(obj)
-            done += 1
-        except ValidationError as error:
-            for message in error.messages:
-                modeladmin.message_user(request, f"{obj}: {message}", messages.ERROR)
-    if done:
-        modeladmin.message_user(request, done_message % {"count": done}, messages.SUCCESS)
 
 
 def count_with_rate(count: int, rate) -> str:
@@ -248,7 +235,9 @@ class CourseAdmin(OutcomeColumns, InstitutionScopedAdmin):
                 % {"course": course, **result},
             )
 
-        run_service_on(self, request, queryset, decide, _("%(count)d개 과정을 판정했습니다."))
+        apply_to_each(
+            self, request, queryset, decide, done_message=_("%(count)d개 과정을 판정했습니다.")
+        )
 
 
 # --- Enrollments -------------------------------------------------------------------------------
@@ -328,35 +317,45 @@ class EnrollmentAdmin(PersonalDataAdminMixin, InstitutionScopedAdmin):
         def act(enrollment):
             services.enrollment_select(enrollment=enrollment, actor=request.user)
 
-        run_service_on(self, request, queryset, act, _("%(count)d명을 선발 처리했습니다."))
+        apply_to_each(
+            self, request, queryset, act, done_message=_("%(count)d명을 선발 처리했습니다.")
+        )
 
     @admin.action(description=gettext_lazy("미선발 처리"))
     def reject(self, request, queryset):
         def act(enrollment):
             services.enrollment_reject(enrollment=enrollment, actor=request.user)
 
-        run_service_on(self, request, queryset, act, _("%(count)d명을 미선발 처리했습니다."))
+        apply_to_each(
+            self, request, queryset, act, done_message=_("%(count)d명을 미선발 처리했습니다.")
+        )
 
     @admin.action(description=gettext_lazy("중도 탈락 처리 (대기 1번 자동 선발)"))
     def drop(self, request, queryset):
         def act(enrollment):
             services.enrollment_drop(enrollment=enrollment, actor=request.user)
 
-        run_service_on(self, request, queryset, act, _("%(count)d명을 중도 탈락 처리했습니다."))
+        apply_to_each(
+            self, request, queryset, act, done_message=_("%(count)d명을 중도 탈락 처리했습니다.")
+        )
 
     @admin.action(description=gettext_lazy("수료 처리 (출석률 기준 확인)"))
     def complete(self, request, queryset):
         def act(enrollment):
             services.enrollment_complete(enrollment=enrollment, actor=request.user)
 
-        run_service_on(self, request, queryset, act, _("%(count)d명을 수료 처리했습니다."))
+        apply_to_each(
+            self, request, queryset, act, done_message=_("%(count)d명을 수료 처리했습니다.")
+        )
 
     @admin.action(description=gettext_lazy("미수료 처리"))
     def fail(self, request, queryset):
         def act(enrollment):
             services.enrollment_fail(enrollment=enrollment, actor=request.user)
 
-        run_service_on(self, request, queryset, act, _("%(count)d명을 미수료 처리했습니다."))
+        apply_to_each(
+            self, request, queryset, act, done_message=_("%(count)d명을 미수료 처리했습니다.")
+        )
 
 
 # --- Sessions and the bulk attendance page -----------------------------------------------------

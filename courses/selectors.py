@@ -92,12 +92,6 @@ def courses_for_catalogue(
     return courses.order_by("starts_on", "title", "pk")
 
 
-def course_subjects() -> list[str]:
-    """Distinct subjects of the courses, for the catalogue's filter."""
-    subjects = Course.objects.exclude(subject="").values_list("subject", flat=True)
-    return sorted(set(subjects))
-
-
 def course_for_public(code: str, *, on: date) -> QuerySet[Course]:
     courses = Course.objects.select_related("institution__city", "program", "unlocks_program")
     return courses.annotate(**_public_annotations(on)).filter(code=code)
@@ -312,11 +306,6 @@ def course_outcomes(queryset: QuerySet[Course] | None = None) -> QuerySet[Course
 def institution_outcomes(queryset: QuerySet[Institution] | None = None) -> QuerySet[Institution]:
     queryset = queryset if queryset is not None else Institution.objects
     return with_outcomes(queryset, to_outer="course__institution")
-
-
-def seats_taken(course: Course) -> int:
-    """Seat-holding enrollments counted from the rows (checks ``enrolled_count``)."""
-    return Enrollment.objects.filter(course=course, status__in=Enrollment.SEAT_HOLDING).count()
 
 
 # --- What this app tells applicants/facts.py ------------------------------------------------------

@@ -5,7 +5,6 @@ so concurrent requests for one course are served one at a time, in the order the
 seat counter ``Course.enrolled_count`` has a CHECK constraint that it never exceeds the seats.
 """
 
-import calendar
 from collections.abc import Mapping
 from datetime import date
 
@@ -26,6 +25,7 @@ from courses.models import (
     Institution,
     Session,
 )
+from womenup.calendar import add_months
 from womenup.models import User
 from womenup.programs.eligibility import Outcome
 from womenup.programs.eligibility.reasons import render_all
@@ -388,13 +388,6 @@ def _notify_completion(enrollment: Enrollment) -> None:
     course = enrollment.course
     program = course.unlocks_program.name if course.unlocks_program_id else ""
     _notify(enrollment, "courses/email/completed", {"course": course.title, "program": program})
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day ``months`` months later, clamped to the end of a shorter month."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 # --- Certificates and follow-ups -----------------------------------------------------------------

@@ -12,9 +12,11 @@ from django.views.decorators.http import require_POST
 
 from applicants.decorators import applicant_required
 from applicants.selectors import profile_for_user
+from applicants.services import profile_ensure
 from courses import selectors, services
 from courses.forms import ApplyForm, CatalogueFilterForm
 from courses.models import Enrollment
+from womenup.forms import add_service_errors
 
 PAGE_SIZE = 20
 OUTCOME_MESSAGES = {
@@ -62,14 +64,13 @@ def apply(request, code: str):
     form = ApplyForm(request.POST, action=reverse("courses:apply", args=[course.code]))
     if not form.is_valid():
         return _render_detail(request, course, form=form, status=400)
-    profile = profile_for_user(request.user)
+    profile = profile_ensure(user=request.user)
     try:
         enrollment = services.enrollment_apply(
             course=course, applicant=profile, motivation=form.cleaned_data["motivation"]
         )
     except ValidationError as error:
-        for message in error.messages:
-            form.add_error(None, message)
+        add_service_errors(form, error)
         return _render_detail(request, course, form=form, status=400)
     position = selectors.enrollment_for_course(profile, course).waitlist_position
     messages.success(request, OUTCOME_MESSAGES[enrollment.status] % {"position": position})

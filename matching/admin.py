@@ -3,14 +3,13 @@ interview evaluations, hires and incentive claims (claim decisions are actions c
 services; a rejection asks for its reason on an intermediate page)."""
 
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from companies.admin import _run_each, _with_reason
-from matching import services
+from matching import selectors, services
 from matching.batch import STAGE_LABELS
 from matching.fit import fit_parts_described
 from matching.models import (
@@ -25,7 +24,9 @@ from matching.models import (
     ScreeningResult,
 )
 from matching.screening import screening_override, screening_override_clear
+from womenup.admin_actions import ServiceSaveMixin, apply_to_each, apply_with_reason
 from womenup.admin_mixins import PersonalDataAdminMixin
+from womenup.money import format_krw
 from womenup.programs.eligibility.reasons import render_all
 
 
@@ -42,12 +43,22 @@ class ReadOnlyAdminMixin:
 
 @admin.register(MatchingRun)
 class MatchingRunAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
-    list_display = ["week", "status", "triggered_by", "started_at", "finished_at", "stage_summary"]
+    list_display = [
+        "week",
+        "status",
+        "triggered_by",
+        "created_by",
+        "started_at",
+        "finished_at",
+        "stage_summary",
+    ]
     list_filter = ["status"]
+    list_select_related = ["created_by"]
     fields = [
         "week",
         "status",
         "triggered_by",
+        "created_by",
         "started_at",
         "finished_at",
         "stages_done",
@@ -96,7 +107,7 @@ class ScreeningOverrideForm(forms.ModelForm):
 
 
 @admin.register(ScreeningResult)
-class ScreeningResultAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
+class ScreeningResultAdmin(ServiceSaveMixin, PersonalDataAdminMixin, admin.ModelAdmin):
     form = ScreeningOverrideForm
     list_display = [
         "application",
@@ -156,18 +167,21 @@ class ScreeningResultAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
         )
 
     def save_model(self, request, obj, form, change) -> None:
-        try:
-            if form.cleaned_data["override_outcome"]:
-                screening_override(
+        if form.cleaned_data["override_outcome"]:
+            self.save_by_service(
+                request,
+                obj,
+                lambda: screening_override(
                     result=obj,
                     outcome=form.cleaned_data["override_outcome"],
                     reason=form.cleaned_data["override_reason"],
                     staff=request.user,
-                )
-            elif "override_outcome" in form.changed_data:
-                screening_override_clear(result=obj, staff=request.user)
-        except ValidationError as error:
-            self.message_user(request, " ".join(error.messages), level=messages.ERROR)
+                ),
+            )
+        elif "override_outcome" in form.changed_data:
+            self.save_by_service(
+                request, obj, lambda: screening_override_clear(result=obj, staff=request.user)
+            )
 
 
 class ApplicationChoiceInline(admin.TabularInline):
@@ -199,9 +213,17 @@ class InterviewInvitationInline(admin.TabularInline):
 class PlacementInline(admin.TabularInline):
     model = Placement
     extra = 0
-    fields = ["week", "role", "status", "contract_start"]
+    fields = ["week", "role", "status", "contract_start", "wage_support"]
     readonly_fields = fields
     can_delete = False
+
+    @admin.display(description=_("인턴 임금 지원액 (생활임금, 인턴 기간 전체)"))
+    def wage_support(self, placement: Placement) -> str:
+        try:
+            amount = selectors.wage_support_krw(placement)
+        except ValidationError as error:
+            return " ".join(error.messages)
+        return "-" if amount is None else format_krw(amount)
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False
@@ -288,7 +310,8 @@ class HireConfirmationAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
         "placement",
         "hired_on",
         "proof_link",
-        "proof_content_type",
+        "content_type",
+        "size",
         "confirmed_by",
         "created_at",
     ]
@@ -303,7 +326,7 @@ class HireConfirmationAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
     @admin.display(description=_("채용 증빙"))
     def proof_link(self, obj):
         url = reverse("matching:hire-proof", args=[obj.pk])
-        return format_html('<a href="{}">{}</a>', url, obj.proof_name)
+        return format_html('<a href="{}">{}</a>', url, obj.original_name)
 
     def has_add_permission(self, request) -> bool:
         return False
@@ -338,23 +361,23 @@ class IncentiveClaimAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
 
     @admin.action(description=_("선택한 고용장려금 승인"))
     def approve(self, request, queryset):
-        _run_each(
+        apply_to_each(
             self,
             request,
             queryset,
             lambda claim: services.incentive_claim_approve(claim=claim, staff=request.user),
-            _("%(count)d건을 승인했습니다."),
+            done_message=_("%(count)d건을 승인했습니다."),
         )
 
     @admin.action(description=_("선택한 고용장려금 반려 (사유 입력)"))
     def reject(self, request, queryset):
-        return _with_reason(
+        return apply_with_reason(
             self,
             request,
             queryset,
-            title=_("고용장려금 반려"),
-            action=lambda claim, reason: services.incentive_claim_reject(
+            lambda claim, reason: services.incentive_claim_reject(
                 claim=claim, staff=request.user, reason=reason
             ),
+            title=_("고용장려금 반려"),
             done_message=_("%(count)d건을 반려했습니다."),
         )

@@ -55,7 +55,7 @@ from matching.models import (
 )
 from matching.screening import applications_screen, passed_applications
 from matching.selectors import rankings_for_roles
-from womenup.models import OutboxMessage
+from womenup.models import OutboxMessage, User
 from womenup.tasks import outbox_deliver_pending
 
 logger = logging.getLogger(__name__)
@@ -111,9 +111,15 @@ def week_monday(week: str) -> date:
 
 
 def weekly_batch_run(
-    *, week: str | None = None, dry_run: bool = False, triggered_by: str = "manual"
+    *,
+    week: str | None = None,
+    dry_run: bool = False,
+    triggered_by: str = "manual",
+    created_by: User | None = None,
 ) -> BatchOutcome:
     """Run (or resume) the batch for ``week`` (default: this week in Seoul).
+
+    ``created_by`` is the staff member who started it by hand (none for the schedule).
 
     ``dry_run`` computes every remaining stage and reports its counts, then rolls everything
     back: nothing is written, nobody is notified.
@@ -126,9 +132,9 @@ def weekly_batch_run(
                 week, Result.BUSY, _("다른 주간 매칭이 실행 중입니다. 아무것도 하지 않았습니다.")
             )
         if not dry_run:
-            return _stages_run(week=week, on=monday, triggered_by=triggered_by)
+            return _stages_run(week=week, on=monday, triggered_by=triggered_by, by=created_by)
         with transaction.atomic():
-            outcome = _stages_run(week=week, on=monday, triggered_by=triggered_by)
+            outcome = _stages_run(week=week, on=monday, triggered_by=triggered_by, by=created_by)
             transaction.set_rollback(True)
         if outcome.result == Result.FINISHED:
             outcome.result = Result.DRY_RUN
@@ -136,9 +142,9 @@ def weekly_batch_run(
         return outcome
 
 
-def _stages_run(*, week: str, on: date, triggered_by: str) -> BatchOutcome:
+def _stages_run(*, week: str, on: date, triggered_by: str, by: User | None) -> BatchOutcome:
     run, _created = MatchingRun.objects.get_or_create(
-        week=week, defaults={"triggered_by": triggered_by[:120]}
+        week=week, defaults={"triggered_by": triggered_by[:120], "created_by": by}
     )
     if run.status == MatchingRun.Status.FINISHED:
         return BatchOutcome(

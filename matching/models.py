@@ -1,15 +1,13 @@
 """Internship applications with ranked choices, screening, interviews, placements, runs, wages,
 and the placement lifecycle: interview evaluations, rankings, hires and incentive claims."""
 
-import uuid
-from pathlib import PurePath
-
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from womenup.dates import programme_date_range
 from womenup.money import INCENTIVE_KRW
+from womenup.private_files import PrivateUpload, private_file_field
 
 
 class InternshipApplication(models.Model):
@@ -175,7 +173,13 @@ class MatchingRun(models.Model):
     )
     last_error = models.TextField(_("마지막 오류"), blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("실행한 담당자"),
+        help_text=_("직접 실행한 시 담당자 (예약 실행은 비어 있습니다)"),
     )
 
     class Meta:
@@ -277,22 +281,16 @@ class CandidateEvaluation(models.Model):
         return f"{self.role} · {self.application_id} · {self.get_result_display()}"
 
 
-def hire_proof_upload_path(hire: "HireConfirmation", filename: str) -> str:
-    suffix = PurePath(filename).suffix.lower()[:10]
-    return f"company-hires/{hire.company_id}/{uuid.uuid4().hex}{suffix}"
-
-
-class HireConfirmation(models.Model):
-    """The company hired its intern as a regular employee after the internship."""
+class HireConfirmation(PrivateUpload):
+    """The company hired its intern as a regular employee after the internship; the file is
+    the proof (replaced when the incentive is filed again)."""
 
     company = models.ForeignKey("companies.Company", on_delete=models.PROTECT, related_name="hires")
     placement = models.OneToOneField(
         Placement, on_delete=models.PROTECT, related_name="hire_confirmation"
     )
     hired_on = models.DateField(_("정규직 채용일"), validators=[programme_date_range])
-    proof = models.FileField(_("채용 증빙"), upload_to=hire_proof_upload_path, max_length=200)
-    proof_name = models.CharField(_("원래 파일 이름"), max_length=200)
-    proof_content_type = models.CharField(_("파일 형식"), max_length=50)
+    file = private_file_field("company-hires", owner="company_id")
     confirmed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

@@ -28,9 +28,10 @@ from matching.models import (
     ScreeningResult,
 )
 from womenup.models import IntakeWindow
+from womenup.money import internship_wage_total
 from womenup.permissions import is_city_staff
 from womenup.programs.eligibility import Facts, Outcome, Reason, Rule, RuleKind, evaluate
-from womenup.selectors import rules_by_program
+from womenup.selectors import living_wage_on, rules_by_program
 
 GATE_RULE_KINDS = (RuleKind.COURSE_COMPLETION, RuleKind.PRE_TRAINING)
 EDITABLE_STATUSES = (InternshipApplication.Status.DRAFT, InternshipApplication.Status.SUBMITTED)
@@ -319,3 +320,14 @@ def hires_for_user(user) -> QuerySet:
         return hires
     company_id = getattr(getattr(user, "company_membership", None), "company_id", None)
     return hires.filter(company_id=company_id) if company_id else hires.none()
+
+
+def wage_support_krw(placement: Placement) -> int | None:
+    """The Seoul living wage the city pays the company for the whole internship (rate in force
+    on the contract start, the role's weekly hours); ``None`` before the contract is set."""
+    if placement.contract_start is None:
+        return None
+    rate = living_wage_on(placement.contract_start)
+    return internship_wage_total(
+        hourly_krw=rate.hourly_krw, weekly_hours=placement.role.weekly_hours
+    )

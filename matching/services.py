@@ -8,7 +8,6 @@ interviews, rankings, contracts, hires and the employment incentive.
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Sequence
 from datetime import date, datetime
 
@@ -23,7 +22,7 @@ from applicants.models import ApplicantProfile
 from applicants.selectors import applicant_facts, missing_required_consents, profile_missing_items
 from companies.models import Role
 from companies.selectors import open_roles
-from companies.services import _notify_members
+from companies.services import company_members_notify
 from matching import selectors
 from matching.models import (
     ApplicationChoice,
@@ -34,14 +33,13 @@ from matching.models import (
     InterviewInvitation,
     Placement,
 )
+from womenup.calendar import add_months
 from womenup.models import IntakeWindow, PersonalDataAccess, User
-from womenup.money import INCENTIVE_KRW
+from womenup.money import INCENTIVE_KRW, INTERNSHIP_MONTHS
 from womenup.permissions import is_city_staff
+from womenup.private_files import private_upload_attach
 from womenup.programs.eligibility.reasons import render_all
 from womenup.services import notification_queue_for_user, personal_data_access_record
-from womenup.uploads import safe_upload_name, upload_content_type
-
-INTERNSHIP_MONTHS = 3
 
 
 def _editable_or_refuse(application: InternshipApplication) -> None:
@@ -357,11 +355,8 @@ def placement_contract_confirm(*, placement: Placement, contract_start: date) ->
 def internship_end(contract_start: date) -> date | None:
     """The day the three-month internship ends (same day number, three months later);
     None when the start is so late in the calendar that the end cannot be a date."""
-    month_index = contract_start.month - 1 + INTERNSHIP_MONTHS
-    year, month = contract_start.year + month_index // 12, month_index % 12 + 1
     try:
-        day = min(contract_start.day, calendar.monthrange(year, month)[1])
-        return date(year, month, day)
+        return add_months(contract_start, INTERNSHIP_MONTHS)
     except ValueError:
         return None
 
@@ -379,16 +374,10 @@ def hire_confirm(
     if placement.status not in (Placement.Status.CONTRACTED, Placement.Status.COMPLETED):
         raise ValidationError(_("근로계약을 확정한 인턴만 정규직 채용을 확인할 수 있습니다."))
     _check_hire_dates(placement, hired_on=hired_on, today=today or timezone.localdate())
-    content_type = upload_content_type(proof)
     hire = HireConfirmation(
-        company=placement.role.company,
-        placement=placement,
-        hired_on=hired_on,
-        proof_name=safe_upload_name(proof.name),
-        proof_content_type=content_type,
-        confirmed_by=user,
+        company=placement.role.company, placement=placement, hired_on=hired_on, confirmed_by=user
     )
-    hire.proof.save(proof.name, proof, save=False)
+    private_upload_attach(row=hire, upload=proof)
     hire.save()
     return IncentiveClaim.objects.create(hire=hire, company=hire.company, amount_krw=INCENTIVE_KRW)
 
@@ -409,11 +398,8 @@ def incentive_claim_refile(*, hire: HireConfirmation, proof: UploadedFile) -> In
             )
             % {"status": latest.get_status_display()}
         )
-    content_type = upload_content_type(proof)
-    hire.proof_name = safe_upload_name(proof.name)
-    hire.proof_content_type = content_type
-    hire.proof.save(proof.name, proof, save=False)
-    hire.save(update_fields=["proof", "proof_name", "proof_content_type"])
+    private_upload_attach(row=hire, upload=proof)
+    hire.save(update_fields=["file", "original_name", "content_type", "size", "uploaded_at"])
     return IncentiveClaim.objects.create(hire=hire, company=hire.company, amount_krw=INCENTIVE_KRW)
 
 
@@ -464,7 +450,7 @@ def incentive_claim_approve(*, claim: IncentiveClaim, staff: User) -> IncentiveC
     claim.decided_by = staff
     claim.decided_at = timezone.now()
     claim.save(update_fields=["status", "decided_by", "decided_at"])
-    _notify_members(
+    company_members_notify(
         claim.company,
         template="matching/email/incentive_approved",
         context={"amount": claim.amount_krw},
@@ -483,7 +469,7 @@ def incentive_claim_reject(*, claim: IncentiveClaim, staff: User, reason: str) -
     claim.decided_by = staff
     claim.decided_at = timezone.now()
     claim.save(update_fields=["status", "rejection_reason", "decided_by", "decided_at"])
-    _notify_members(
+    company_members_notify(
         claim.company, template="matching/email/incentive_rejected", context={"reason": reason}
     )
     return claim

@@ -7,6 +7,7 @@ from matching.batch import weekly_batch_run
 
 @shared_task
 def weekly_batch(week: str | None = None) -> dict:
-    """The weekly screening and matching batch (scheduled by django-celery-beat)."""
-    outcome = weekly_batch_run(week=week, triggered_by="celery")
+    """The weekly screening and matching batch (scheduled by django-celery-beat; no
+    ``created_by``: nobody started it by hand)."""
+    outcome = weekly_batch_run(week=week, triggered_by="schedule")
     return {"week": outcome.week, "result": outcome.result, "counts": outcome.counts}

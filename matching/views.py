@@ -24,14 +24,15 @@ from applicants.selectors import (
     profile_for_user,
     profile_missing_items,
 )
+from applicants.services import profile_ensure
 from companies import selectors as company_selectors
 from companies.decorators import company_member_required
 from companies.filters import RoleFilter
 from companies.models import BADGE_FIELDS
-from companies.views import _form_errors
 from matching import forms, selectors, services
 from matching.visibility import documents_visible_to_company
 from womenup.downloads import private_file_response
+from womenup.forms import add_service_errors
 from womenup.money import INCENTIVE_KRW
 
 ROLES_PER_PAGE = 20
@@ -109,7 +110,7 @@ def role_list_moved(request):
 def choice_add(request, pk: int):
     role = get_object_or_404(company_selectors.public_roles(), pk=pk)
     try:
-        application = services.choice_add(applicant=profile_for_user(request.user), role=role)
+        application = services.choice_add(applicant=profile_ensure(user=request.user), role=role)
     except ValidationError as error:
         _report(request, error)
         return redirect("matching:role-detail", pk=role.pk)
@@ -272,7 +273,7 @@ def candidate_interview(request, company, pk: int, application_id: int):
                 role=role, application_id=application.pk, **form.cleaned_data
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("면접 일정을 저장하고 지원자에게 알렸습니다."))
             return redirect("matching:candidate", pk=role.pk, application_id=application.pk)
@@ -290,7 +291,7 @@ def candidate_result(request, company, pk: int, application_id: int):
                 role=role, application_id=application.pk, **form.cleaned_data
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("면접 결과를 저장했습니다."))
             return redirect("companies:role-manage", pk=role.pk)
@@ -307,7 +308,7 @@ def role_ranking(request, company, pk: int):
         try:
             services.ranking_set(role=role, application_ids=form.cleaned_data["ordered"])
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("순위를 저장했습니다. 다음 주간 매칭에 반영됩니다."))
             return redirect("companies:role-manage", pk=role.pk)
@@ -339,7 +340,7 @@ def placement_contract(request, company, pk: int):
         try:
             services.placement_contract_confirm(placement=placement, **form.cleaned_data)
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("근로계약 시작일을 확정했습니다."))
             return redirect("companies:dashboard")
@@ -362,7 +363,7 @@ def placement_hire(request, company, pk: int):
                 proof=form.cleaned_data["proof"],
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("정규직 채용을 확인하고 고용장려금을 신청했습니다."))
             return redirect("companies:dashboard")
@@ -377,7 +378,7 @@ def _incentive_refile(request, placement, hire):
         try:
             services.incentive_claim_refile(hire=hire, proof=form.cleaned_data["proof"])
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("새 증빙으로 고용장려금을 다시 신청했습니다."))
             return redirect("companies:dashboard")
@@ -397,7 +398,7 @@ def hire_proof_download(request, pk: int):
     hire = get_object_or_404(selectors.hires_for_user(request.user), pk=pk)
     services.hire_proof_download_record(hire=hire, user=request.user, request=request)
     return private_file_response(
-        hire.proof, filename=hire.proof_name, content_type=hire.proof_content_type
+        hire.file, filename=hire.original_name, content_type=hire.content_type
     )
 
 

@@ -1,9 +1,17 @@
-"""Sign-up asks which kind of account the person needs."""
+"""Form helpers shared by the apps; sign-up asks which kind of account the person needs."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from womenup.models import User
+
+
+def add_service_errors(form: forms.Form, error: ValidationError) -> None:
+    """Show a service's refusal on the form, above its fields."""
+    for message in error.messages:
+        form.add_error(None, message)
+
 
 SIGNUP_ACCOUNT_TYPES = [
     (User.AccountType.APPLICANT, _("참여자 (인턴십·교육·구직지원금 신청)")),

@@ -22,6 +22,7 @@ __all__ = [
     "ALLOWANCE_MAX_MONTHS",
     "ALLOWANCE_MONTHLY_KRW",
     "INCENTIVE_KRW",
+    "INTERNSHIP_MONTHS",
     "MAX_WEEKLY_HOURS",
     "MIN_WEEKLY_HOURS",
     "format_krw",
@@ -32,6 +33,9 @@ __all__ = [
 
 INCENTIVE_KRW = 3_000_000
 """Employment incentive (고용장려금) paid once to a company that hires its intern."""
+
+INTERNSHIP_MONTHS = 3
+"""Length of the internship, and the months of living wage the city pays the company."""
 
 ALLOWANCE_MONTHLY_KRW = 300_000
 """Job-seeking allowance (구직지원금) released for each accepted monthly activity report."""
@@ -74,7 +78,9 @@ def monthly_wage(*, hourly_krw: int, weekly_hours: int) -> int:
     return hourly_krw * paid_monthly_hours(weekly_hours)
 
 
-def internship_wage_total(*, hourly_krw: int, weekly_hours: int, months: int = 3) -> int:
+def internship_wage_total(
+    *, hourly_krw: int, weekly_hours: int, months: int = INTERNSHIP_MONTHS
+) -> int:
     """Return the wage support for a whole internship: ``months`` full monthly wages."""
     _require_positive_int(months, "months")
     return monthly_wage(hourly_krw=hourly_krw, weekly_hours=weekly_hours) * months

@@ -2,9 +2,11 @@
 
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext as _
 
-from womenup.models import District, EligibilityRule, IntakeWindow, LivingWageRate, Program
+from womenup.models import EligibilityRule, IntakeWindow, LivingWageRate, Program
 from womenup.programs.eligibility import Rule, RuleKind
 
 
@@ -47,15 +49,15 @@ def open_intake(program: Program, *, on: date) -> IntakeWindow | None:
     return program.intakes.filter(opens_on__lte=on, closes_on__gte=on).order_by("opens_on").first()
 
 
-def districts_of(city_code: str) -> QuerySet[District]:
-    return District.objects.filter(city__code=city_code).select_related("city")
-
-
 def living_wage_on(day: date) -> LivingWageRate:
     """The living-wage row in force on a day; a clear error when staff have not entered one."""
     rate = LivingWageRate.objects.filter(valid_from__lte=day).order_by("-valid_from").first()
     if rate is None:
-        from django.core.exceptions import ValidationError
-
-        raise ValidationError(f"{day} 에 적용할 생활임금이 등록되어 있지 않습니다.")
+        raise ValidationError(
+            _(
+                "%(day)s 에 적용할 생활임금이 등록되어 있지 않습니다. "
+                "관리 화면에서 생활임금을 입력해 주세요."
+            )
+            % {"day": day}
+        )
     return rate

@@ -10,11 +10,11 @@ def applicant_profile(world):
     """The applicant persona's profile, complete and consenting to company provision."""
 
     def build():
-        from applicants.selectors import profile_for_user
+        from applicants.services import profile_ensure
         from tests.factories import kernel
         from tests.factories.applicants import give_consents
 
-        profile = profile_for_user(world.applicant)
+        profile = profile_ensure(user=world.applicant)
         profile.name, profile.gender = "접근 테스트", "female"
         profile.residence_city, profile.residence_district = kernel.seoul(), kernel.district()
         profile.employment_status = "unemployed"
@@ -97,9 +97,11 @@ def activity_report(world):
             application=allowance_application(world),
             month=timezone.localdate().replace(day=1),
             activities="지원",
-            evidence_name="evidence.pdf",
+            original_name="evidence.pdf",
+            content_type="application/pdf",
+            size=1,
         )
-        report.evidence.save("evidence.pdf", pdf_upload("evidence.pdf"), save=False)
+        report.file.save("evidence.pdf", pdf_upload("evidence.pdf"), save=False)
         report.save()
         return report
 

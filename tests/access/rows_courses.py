@@ -11,11 +11,11 @@ def course_code(world) -> dict:
 
 def enrolled_course_code(world) -> dict:
     """A course the ``applicant`` persona applied to (the other applicant did not)."""
-    from applicants.selectors import profile_for_user
+    from applicants.services import profile_ensure
     from tests.factories.courses import CourseFactory, EnrollmentFactory
 
     def build():
-        profile = profile_for_user(world.applicant)
+        profile = profile_ensure(user=world.applicant)
         return EnrollmentFactory(course=CourseFactory(), applicant=profile).course
 
     return {"code": world.once("courses:enrolled-course", build).code}

@@ -35,7 +35,7 @@ def test_withdrawal_keeps_the_row_with_its_time():
     services.consents_record(profile=profile, given={"collection"})
     provision = Consent.objects.get(profile=profile, item="provision")
     assert provision.withdrawn_at is not None
-    assert not selectors.has_company_provision_consent(profile)
+    assert "provision" not in selectors.active_consents(profile)
 
 
 def test_a_new_notice_version_asks_again(monkeypatch):

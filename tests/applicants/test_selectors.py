@@ -3,8 +3,11 @@
 from datetime import date
 
 import pytest
+from django.urls import reverse
 
 from applicants import selectors, services
+from applicants.models import ApplicantProfile
+from tests.factories.accounts import ApplicantUserFactory
 from tests.factories.applicants import (
     ApplicantProfileFactory,
     CareerEntryFactory,
@@ -111,7 +114,26 @@ def test_a_card_shows_only_consented_items():
 def test_withdrawing_provision_hides_the_card_again():
     profile = ApplicantProfileFactory()
     give_consents(profile)
-    assert selectors.has_company_provision_consent(profile)
+    assert "provision" in selectors.active_consents(profile)
     services.consent_withdraw(profile=profile, item="provision")
     assert selectors.candidate_cards([profile.pk])[profile.pk].name is None
-    assert not selectors.has_company_provision_consent(profile)
+    assert "provision" not in selectors.active_consents(profile)
+
+
+def test_reading_her_profile_before_it_exists_writes_nothing(client):
+    user = ApplicantUserFactory()
+    client.force_login(user)
+
+    assert selectors.profile_for_user(user) is None
+    assert client.get(reverse("matching:roles"), follow=True).status_code == 200
+    assert not ApplicantProfile.objects.filter(user=user).exists()
+
+
+def test_her_own_pages_create_the_empty_profile_once(client):
+    user = ApplicantUserFactory()
+    client.force_login(user)
+
+    assert client.get(reverse("applicants:profile")).status_code == 200
+    assert client.get(reverse("applicants:dashboard")).status_code == 200
+    assert ApplicantProfile.objects.filter(user=user).count() == 1
+    assert services.profile_ensure(user=user) == selectors.profile_for_user(user)

@@ -334,7 +334,7 @@ def test_a_rejected_claim_is_filed_again_as_a_new_claim():
     )
     assert claim.pk != rejected.pk
     assert claim.status == IncentiveClaim.Status.SUBMITTED
-    assert claim.hire.proof_name == "insurance.pdf"
+    assert claim.hire.original_name == "insurance.pdf"
     rejected.refresh_from_db()
     assert (rejected.status, rejected.rejection_reason) == (
         IncentiveClaim.Status.REJECTED,

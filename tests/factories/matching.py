@@ -81,9 +81,10 @@ class HireConfirmationFactory(factory.django.DjangoModelFactory):
     placement = factory.SubFactory(PlacementFactory)
     company = factory.LazyAttribute(lambda hire: hire.placement.role.company)
     hired_on = factory.LazyFunction(timezone.localdate)
-    proof = factory.LazyFunction(lambda: ContentFile(PDF_BYTES, name="contract.pdf"))
-    proof_name = "contract.pdf"
-    proof_content_type = "application/pdf"
+    file = factory.LazyFunction(lambda: ContentFile(PDF_BYTES, name="contract.pdf"))
+    original_name = "contract.pdf"
+    content_type = "application/pdf"
+    size = len(PDF_BYTES)
     confirmed_by = factory.SubFactory(CompanyUserFactory)
 
 

@@ -77,7 +77,7 @@ def test_the_migration_clears_interview_times_python_cannot_read(client):
             "WHERE id = %s",
             [evaluation.pk],
         )
-    migration = importlib.import_module("matching.migrations.0009_typed_date_ranges").Migration
+    migration = importlib.import_module("matching.migrations.0011_typed_date_ranges").Migration
     [clear] = [op for op in migration.operations if isinstance(op, migrations.RunSQL)]
     with connection.cursor() as cursor:
         cursor.execute(clear.sql)

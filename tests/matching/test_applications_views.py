@@ -214,7 +214,7 @@ def _history(profile, applications: int, choices: int):
 
     for month in range(1, min(applications, 3) + 1):
         ActivityReport.objects.create(
-            application=allowance, month=date(2024, month, 1), activities="x", evidence="x.pdf"
+            application=allowance, month=date(2024, month, 1), activities="x", file="x.pdf", size=1
         )
 
 

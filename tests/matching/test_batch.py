@@ -276,6 +276,25 @@ def test_the_command_runs_the_batch_and_says_when_a_week_already_ran(capsys):
     assert MatchingRun.objects.get(week=WEEK).status == MatchingRun.Status.FINISHED
 
 
+def test_the_command_records_the_staff_member_who_ran_it_and_refuses_anyone_else():
+    from django.core.management.base import CommandError
+
+    from tests.factories.accounts import ApplicantUserFactory, staff_with_mfa
+
+    staff = staff_with_mfa()
+    with pytest.raises(CommandError, match="시 담당자 계정이 아닙니다"):
+        call_command("run_weekly_batch", "--week", WEEK, "--by", ApplicantUserFactory().email)
+    assert not MatchingRun.objects.exists()
+
+    call_command("run_weekly_batch", "--week", WEEK, "--by", staff.email.upper())
+    assert MatchingRun.objects.get(week=WEEK).created_by == staff
+
+
+def test_a_run_without_a_person_has_no_creator():
+    run()
+    assert MatchingRun.objects.get(week=WEEK).created_by is None
+
+
 def test_the_command_refuses_a_bad_week():
     from django.core.management.base import CommandError
 

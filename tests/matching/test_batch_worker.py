@@ -42,7 +42,7 @@ def test_the_task_runs_the_batch_in_a_worker_and_the_messages_go_out(settings):
         )
 
     assert Placement.objects.count() == 2
-    assert MatchingRun.objects.get(week=WEEK).triggered_by == "celery"
+    assert MatchingRun.objects.get(week=WEEK).triggered_by == "schedule"
     assert all_sent, "the outbox sweep requested by the batch did not send its messages"
     assert len(mail.outbox) == OutboxMessage.objects.count() > 0
 

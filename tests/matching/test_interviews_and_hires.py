@@ -192,7 +192,7 @@ def test_a_hire_after_the_internship_creates_an_incentive_claim():
     assert claim.amount_krw == INCENTIVE_KRW == 3_000_000
     assert claim.status == IncentiveClaim.Status.SUBMITTED
     assert claim.company == placement.role.company
-    assert claim.hire.proof_content_type == "application/pdf"
+    assert claim.hire.content_type == "application/pdf"
 
 
 def test_a_hire_is_refused_before_the_internship_ends_or_twice():

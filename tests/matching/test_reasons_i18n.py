@@ -25,7 +25,7 @@ from womenup.programs.eligibility.reasons import render
 
 pytestmark = pytest.mark.django_db
 
-migration = importlib.import_module("matching.migrations.0008_screening_reasons_as_codes")
+migration = importlib.import_module("matching.migrations.0010_screening_reasons_as_codes")
 
 STORED_REASONS = [
     {"code": "residency.fail", "params": {"city": "seoul", "current": "gwangmyeong"}},

@@ -1,9 +1,11 @@
-"""python manage.py run_weekly_batch [--week 2024-W23] [--dry-run]"""
+"""python manage.py run_weekly_batch [--week 2024-W23] [--dry-run] [--by staff@example.kr]"""
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from matching.batch import STAGE_LABELS, Result, weekly_batch_run
+from womenup.models import User
+from womenup.permissions import is_city_staff
 
 
 class Command(BaseCommand):
@@ -14,10 +16,18 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="계산만 하고 아무것도 저장하지 않습니다."
         )
+        parser.add_argument("--by", help="실행하는 시 담당자의 이메일 (실행 기록에 남습니다)")
 
-    def handle(self, *args, week=None, dry_run=False, **options):
+    def handle(self, *args, week=None, dry_run=False, by=None, **options):
+        staff = None
+        if by:
+            staff = User.objects.filter(email__iexact=by).first()
+            if staff is None or not is_city_staff(staff):
+                raise CommandError(f"{by}: 시 담당자 계정이 아닙니다.")
         try:
-            outcome = weekly_batch_run(week=week, dry_run=dry_run, triggered_by="manage.py")
+            outcome = weekly_batch_run(
+                week=week, dry_run=dry_run, triggered_by="manage.py", created_by=staff
+            )
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from None
         style = self.style.SUCCESS if outcome.result != Result.BUSY else self.style.WARNING

@@ -6,7 +6,6 @@ batch can run the evaluator over many applicants and tests can run it without a 
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -120,14 +119,6 @@ def age_on(birth_date: date, on: date) -> int:
     """
     birthday_reached = (on.month, on.day) >= (birth_date.month, birth_date.day)
     return on.year - birth_date.year - (0 if birthday_reached else 1)
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day ``months`` calendar months later (or earlier), clamped to the month's end."""
-    month_index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(month_index, 12)
-    last_day = calendar.monthrange(year, month + 1)[1]
-    return date(year, month + 1, min(day.day, last_day))
 
 
 def _frozen_codes(name: str, codes: Iterable[str] | None) -> frozenset[str] | None:

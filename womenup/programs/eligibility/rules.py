@@ -21,6 +21,7 @@ from fractions import Fraction
 from types import MappingProxyType
 from typing import Any
 
+from womenup.calendar import add_months
 from womenup.programs.eligibility import params as p
 from womenup.programs.eligibility.core import (
     Facts,
@@ -28,7 +29,6 @@ from womenup.programs.eligibility.core import (
     Period,
     Reason,
     RuleKind,
-    add_months,
     age_on,
     combine_outcomes,
 )

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('applicants', '0004_completed_training_without_course'),
+        ('applicants', '0005_activity_report_private_upload'),
     ]
 
     operations = [

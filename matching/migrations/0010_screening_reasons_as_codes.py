@@ -234,6 +234,6 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("matching", "0007_placement_lifecycle_from_companies")]
+    dependencies = [("matching", "0009_matching_run_created_by_label")]
 
     operations = [migrations.RunPython(forwards, backwards)]

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('matching', '0008_screening_reasons_as_codes'),
+        ('matching', '0010_screening_reasons_as_codes'),
     ]
 
     operations = [
