@@ -125,7 +125,7 @@ def test_reading_her_profile_before_it_exists_writes_nothing(client):
     client.force_login(user)
 
     assert selectors.profile_for_user(user) is None
-    assert client.get(reverse("matching:roles"), follow=True).status_code == 200
+    assert client.get(reverse("matching:role-list"), follow=True).status_code == 200
     assert not ApplicantProfile.objects.filter(user=user).exists()
 
 
