@@ -169,7 +169,7 @@ class AllowancePaymentAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
 
-    @admin.action(description=_("선택한 지급 승인"))
+    @admin.action(description=_("선택한 지급 승인"), permissions=["change"])
     def approve_payments(self, request, queryset):
         apply_to_each(
             self,

@@ -26,7 +26,6 @@ from applicants.models import (
 from applicants.selectors import applicant_facts, missing_required_consents
 from womenup.models import City, District, IntakeWindow, PersonalDataAccess, User
 from womenup.money import ALLOWANCE_MAX_MONTHS, ALLOWANCE_MONTHLY_KRW
-from womenup.permissions import is_city_staff
 from womenup.private_files import private_upload_attach
 from womenup.programs.eligibility import Outcome, evaluate
 from womenup.programs.eligibility.reasons import render_all
@@ -373,8 +372,11 @@ def allowance_payment_approve(*, payment: AllowancePayment, staff: User) -> Allo
             "이미 승인된 지급은 바꿀 수 없습니다. 정정이 필요하면 새 지급 건을 만들어 주세요.",
             code="approved",
         )
-    if not is_city_staff(staff):
-        raise ValidationError(_("서울시 담당자만 지급을 승인할 수 있습니다."), code="staff")
+    if not staff.has_perm("applicants.change_allowancepayment"):
+        raise ValidationError(
+            _("지급 승인 권한이 있는 담당자(지급 승인자)만 지급을 승인할 수 있습니다."),
+            code="staff",
+        )
     payment.status = AllowancePayment.Status.APPROVED
     payment.approved_by = staff
     payment.approved_at = timezone.now()

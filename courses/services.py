@@ -27,12 +27,13 @@ from courses.models import (
 )
 from womenup.calendar import add_months
 from womenup.models import User
+from womenup.permissions import INSTITUTION_STAFF_GROUP
 from womenup.programs.eligibility import Outcome
 from womenup.programs.eligibility.reasons import render_all
 from womenup.services import notification_queue_for_user
 
 MOTIVATION_MAX_LENGTH = 1000
-INSTITUTION_STAFF_GROUP = "운영기관 담당자"
+
 FOLLOW_UP_LEAD_DAYS = 7
 
 # --- Applying ------------------------------------------------------------------------------------

@@ -53,6 +53,14 @@ class User(AbstractUser):
         _("알림 언어"), max_length=10, choices=settings.LANGUAGES, default="ko"
     )
 
+    anonymised_at = models.DateTimeField(
+        _("익명 처리 시각"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("보존 기간이 지나 개인정보를 지운 때"),
+    )
+
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
     objects = UserManager()
@@ -289,6 +297,9 @@ class PersonalDataAccess(models.Model):
     )
     action = models.CharField(_("행위"), max_length=10, choices=Action.choices)
     target = models.CharField(_("대상"), max_length=200)
+    records = models.PositiveIntegerField(
+        _("건수"), default=1, help_text=_("이 한 번에 보거나 내보낸 사람(행)의 수")
+    )
     ip_address = models.GenericIPAddressField(_("IP 주소"), null=True, blank=True)
     accessed_at = models.DateTimeField(_("시각"), auto_now_add=True, db_index=True)
 
@@ -296,6 +307,8 @@ class PersonalDataAccess(models.Model):
         verbose_name = _("개인정보 접근 기록")
         verbose_name_plural = _("개인정보 접근 기록")
         ordering = ["-accessed_at"]
+        permissions = [("review_access_log", _("개인정보 접근 기록 검토 (감사)"))]
+        indexes = [models.Index(fields=["actor", "accessed_at"], name="access_actor_time")]
 
     def __str__(self) -> str:
         return f"{self.accessed_at:%Y-%m-%d %H:%M} {self.actor} {self.action} {self.target}"

@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
@@ -12,6 +13,7 @@ from tests.factories import kernel
 from tests.factories.accounts import StaffUserFactory
 from tests.factories.applicants import ApplicantProfileFactory, give_consents, pdf_upload
 from womenup.models import User
+from womenup.permissions import PAYMENT_APPROVER_GROUP, PROGRAMME_STAFF_GROUP
 
 pytestmark = pytest.mark.django_db
 
@@ -200,7 +202,7 @@ def test_only_staff_approve_payments(intake):
     payment = services.activity_report_accept(
         report=report(applied(), timezone.localdate()), staff=StaffUserFactory()
     )
-    with pytest.raises(ValidationError, match="서울시 담당자만"):
+    with pytest.raises(ValidationError, match="지급 승인자"):
         services.allowance_payment_approve(payment=payment, staff=payment.application.profile.user)
 
 
@@ -211,16 +213,27 @@ def test_institution_staff_cannot_approve_payments(intake):
     institution_staff = StaffUserFactory(
         account_type=User.AccountType.INSTITUTION, is_superuser=False
     )
-    with pytest.raises(ValidationError, match="서울시 담당자만"):
+    with pytest.raises(ValidationError, match="지급 승인자"):
         services.allowance_payment_approve(payment=payment, staff=institution_staff)
     payment.refresh_from_db()
     assert payment.status == AllowancePayment.Status.PENDING
 
 
-def test_city_staff_without_superuser_approve_payments(intake):
+def test_payment_approvers_without_superuser_approve_payments(intake):
     payment = services.activity_report_accept(
         report=report(applied(), timezone.localdate()), staff=StaffUserFactory()
     )
-    city_staff = StaffUserFactory(is_superuser=False)
-    approved = services.allowance_payment_approve(payment=payment, staff=city_staff)
+    approver = StaffUserFactory(is_superuser=False)
+    approver.groups.add(Group.objects.get(name=PAYMENT_APPROVER_GROUP))
+    approved = services.allowance_payment_approve(payment=payment, staff=approver)
     assert approved.status == AllowancePayment.Status.APPROVED
+
+
+def test_programme_staff_do_not_approve_payments(intake):
+    payment = services.activity_report_accept(
+        report=report(applied(), timezone.localdate()), staff=StaffUserFactory()
+    )
+    programme_staff = StaffUserFactory(is_superuser=False)
+    programme_staff.groups.add(Group.objects.get(name=PROGRAMME_STAFF_GROUP))
+    with pytest.raises(ValidationError, match="지급 승인자"):
+        services.allowance_payment_approve(payment=payment, staff=programme_staff)
