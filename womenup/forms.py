@@ -1,9 +1,12 @@
 """Form helpers shared by the apps; sign-up asks which kind of account the person needs."""
 
+from datetime import date
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from womenup.dates import DateRangeValidator
 from womenup.models import User
 
 
@@ -31,3 +34,15 @@ class SignupForm(forms.Form):
 
     def signup(self, request, user) -> None:
         """allauth calls this after saving the user; the adapter already set the type."""
+
+
+class AccessReviewForm(forms.Form):
+    """Which month the auditor reviews (this month when none is given)."""
+
+    month = forms.DateField(
+        label=_("검토할 달"),
+        input_formats=["%Y-%m"],
+        widget=forms.DateInput(format="%Y-%m", attrs={"type": "month"}),
+        validators=[DateRangeValidator(date(2000, 1, 1), 0)],
+        error_messages={"invalid": _("달을 2024-07 처럼 연도와 월로 입력해 주세요.")},
+    )

@@ -288,12 +288,14 @@ class PersonalDataAccess(models.Model):
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
         related_name="personal_data_accesses_made",
+        verbose_name=_("접근한 사람"),
     )
     subject = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         related_name="personal_data_accesses_received",
+        verbose_name=_("정보 주체"),
     )
     action = models.CharField(_("행위"), max_length=10, choices=Action.choices)
     target = models.CharField(_("대상"), max_length=200)
