@@ -3,6 +3,7 @@ from django.apps import AppConfig
 from applicants.dashboard import register_section
 from womenup.plugins import register_demo_loader
 from womenup.programs.eligibility.reasons import register_labels
+from womenup.retention import register_activity_source, register_anonymiser
 
 
 class ApplicantsConfig(AppConfig):
@@ -10,10 +11,12 @@ class ApplicantsConfig(AppConfig):
     verbose_name = "참여자"
 
     def ready(self) -> None:
-        from applicants import allowance_dashboard, demo, models
+        from applicants import allowance_dashboard, demo, models, retention
 
         register_section(30, allowance_dashboard.applicant_section)
         register_demo_loader(30, demo.load)
         register_labels("gender", models.ApplicantProfile.Gender.choices)
         register_labels("employment_status", models.ApplicantProfile.EmploymentStatus.choices)
         register_labels("document", models.Document.Kind.choices)
+        register_activity_source(retention.allowance_activity)
+        register_anonymiser(30, retention.applicant_anonymise)

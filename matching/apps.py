@@ -3,6 +3,7 @@ from django.apps import AppConfig
 from applicants.dashboard import register_section
 from companies import hooks as company_hooks
 from womenup.plugins import register_demo_loader
+from womenup.retention import register_activity_source, register_anonymiser
 
 
 class MatchingConfig(AppConfig):
@@ -10,10 +11,12 @@ class MatchingConfig(AppConfig):
     verbose_name = "인턴십 매칭"
 
     def ready(self) -> None:
-        from matching import dashboard, demo
+        from matching import dashboard, demo, retention
 
         register_section(10, dashboard.applicant_section)
         register_demo_loader(40, demo.load)
+        register_activity_source(retention.internship_activity)
+        register_anonymiser(40, retention.evaluation_anonymise)
         company_hooks.register_dashboard_section("matching.dashboard.company_section")
         company_hooks.register_role_section("matching.dashboard.role_candidates_section")
         company_hooks.register_role_seat_floor("matching.selectors.active_placement_count")
