@@ -52,9 +52,9 @@ class UserAdmin(PersonalDataAdminMixin, DjangoUserAdmin):
             _("권한"),
             {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},
         ),
-        (_("기록"), {"fields": ["last_login", "date_joined"]}),
+        (_("기록"), {"fields": ["last_login", "date_joined", "anonymised_at"]}),
     ]
-    readonly_fields = ["last_login", "date_joined"]  # system timestamps, never typed
+    readonly_fields = ["last_login", "date_joined", "anonymised_at"]  # system times, never typed
     add_fieldsets = [
         (None, {"classes": ["wide"], "fields": ["email", "account_type", "password1", "password2"]})
     ]
