@@ -52,7 +52,8 @@ def _in_group(user, name: str) -> bool:
 
 def group_permissions_grant(apps, *, group: str, permissions: dict[str, dict[str, list[str]]]):
     """For data migrations: give ``group`` (created when missing) the permissions
-    ``{app_label: {model: [action, ...]}}``, e.g. ``{"courses": {"course": ["view"]}}``.
+    ``{app_label: {model: [action, ...]}}``, e.g. ``{"courses": {"course": ["view"]}}``; an
+    action with an underscore is a whole codename of a custom permission (``"approve_payments"``).
     A permission that does not exist (yet) is skipped; the migration creating its model
     grants it then."""
     from django.contrib.auth.management import create_permissions

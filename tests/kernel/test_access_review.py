@@ -139,3 +139,15 @@ def test_the_review_runs_a_fixed_number_of_queries(
     with django_assert_num_queries(10):
         response = client.get(REVIEW)
     assert len(response.context["unusual_days"]) == people
+
+
+@pytest.mark.parametrize("rows", [3, 30])
+def test_the_log_list_runs_a_fixed_number_of_queries(
+    client, auditor, rows, django_assert_num_queries
+):
+    staff = member_of(PROGRAMME_STAFF_GROUP)
+    for _ in range(rows):
+        logged(staff, at=timezone.now(), subject=ApplicantUserFactory())
+    with django_assert_num_queries(13):
+        response = client.get(LOG)
+    assert len(response.context["cl"].result_list) == rows
