@@ -2,8 +2,8 @@ from django.apps import AppConfig
 
 from applicants.dashboard import register_section
 from womenup.plugins import register_demo_loader
+from womenup.privacy.retention import register_activity_source, register_anonymiser
 from womenup.programs.eligibility.reasons import register_labels
-from womenup.retention import register_activity_source, register_anonymiser
 
 
 class ApplicantsConfig(AppConfig):

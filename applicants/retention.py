@@ -1,6 +1,6 @@
 """Retention of the applicant's own data: what ends her part, what is erased after it.
 
-Registered in ``ApplicantsConfig.ready()`` (see ``womenup/retention.py``). The profile keeps
+Registered in ``ApplicantsConfig.ready()`` (see ``womenup/privacy/retention.py``). The profile keeps
 its eligibility facts (gender, district, employment, education: the KPI counts are made of
 them) and loses her name, phone, birth date, the files she uploaded and the text she wrote.
 """

@@ -1,6 +1,6 @@
 """Retention of course data: a trainee's part ends with the course or her last follow-up.
 
-Registered in ``CoursesConfig.ready()`` (see ``womenup/retention.py``). Enrollments,
+Registered in ``CoursesConfig.ready()`` (see ``womenup/privacy/retention.py``). Enrollments,
 attendance, completion, certificates and follow-up outcomes stay (the course outcome figures
 are made of them); the motivation she wrote goes.
 """

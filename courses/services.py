@@ -25,12 +25,12 @@ from courses.models import (
     Institution,
     Session,
 )
+from womenup.accounts.permissions import INSTITUTION_STAFF_GROUP
 from womenup.calendar import add_months
 from womenup.models import User
-from womenup.permissions import INSTITUTION_STAFF_GROUP
+from womenup.notifications.services import notification_queue_for_user
 from womenup.programs.eligibility import Outcome
 from womenup.programs.eligibility.reasons import render_all
-from womenup.services import notification_queue_for_user
 
 MOTIVATION_MAX_LENGTH = 1000
 

@@ -3,7 +3,7 @@ from django.apps import AppConfig
 from applicants.dashboard import register_section
 from companies import hooks as company_hooks
 from womenup.plugins import register_demo_loader
-from womenup.retention import register_activity_source, register_anonymiser
+from womenup.privacy.retention import register_activity_source, register_anonymiser
 
 
 class MatchingConfig(AppConfig):

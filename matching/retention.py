@@ -1,6 +1,6 @@
 """Retention of internship data: her part ends with the intake or with the internship.
 
-Registered in ``MatchingConfig.ready()`` (see ``womenup/retention.py``). Applications,
+Registered in ``MatchingConfig.ready()`` (see ``womenup/privacy/retention.py``). Applications,
 screening results, invitations, placements and hires stay (the funnel and the payments are
 made of them); the companies' interview notes about her go. A hire's proof stays: it is the
 evidence of the incentive paid from public money.

@@ -17,11 +17,8 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from womenup import access_review
-from womenup.access_review import day_start
-from womenup.admin_mixins import PersonalDataAdminMixin
+from womenup.accounts.permissions import can_review_access_log
 from womenup.calendar import add_months
-from womenup.forms import AccessReviewForm
 from womenup.models import (
     City,
     District,
@@ -34,7 +31,10 @@ from womenup.models import (
     Program,
     User,
 )
-from womenup.permissions import can_review_access_log
+from womenup.privacy import access_review
+from womenup.privacy.access_review import day_start
+from womenup.privacy.admin_mixins import PersonalDataAdminMixin
+from womenup.privacy.forms import AccessReviewForm
 from womenup.programs.eligibility import Rule, RuleKind
 
 

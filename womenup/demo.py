@@ -5,8 +5,12 @@ from datetime import date
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 
+from womenup.accounts.permissions import (
+    AUDITOR_GROUP,
+    PAYMENT_APPROVER_GROUP,
+    PROGRAMME_STAFF_GROUP,
+)
 from womenup.models import IntakeWindow, Program, User
-from womenup.permissions import AUDITOR_GROUP, PAYMENT_APPROVER_GROUP, PROGRAMME_STAFF_GROUP
 
 DEMO_PASSWORD = "womenup-demo-2024"
 

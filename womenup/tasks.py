@@ -2,7 +2,8 @@
 
 from celery import shared_task
 
-from womenup import outbox
+from womenup.notifications import outbox
+from womenup.privacy import services as privacy_services
 
 
 @shared_task
@@ -19,6 +20,4 @@ def outbox_deliver_pending() -> int:
 @shared_task
 def personal_data_purge() -> int:
     """The daily retention run: returns how many applicants it anonymised."""
-    from womenup.services import personal_data_purge as purge  # services imports this module
-
-    return len(purge().applicants)
+    return len(privacy_services.personal_data_purge().applicants)

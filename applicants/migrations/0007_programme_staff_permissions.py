@@ -3,7 +3,7 @@ allowance payments, which they only view: approving those is 지급 승인자's 
 
 from django.db import migrations
 
-from womenup.permissions import (
+from womenup.accounts.permissions import (
     PAYMENT_APPROVER_GROUP,
     PROGRAMME_STAFF_GROUP,
     all_models_permissions,

@@ -2,7 +2,11 @@
 
 from django.db import migrations
 
-from womenup.permissions import PROGRAMME_STAFF_GROUP, all_models_permissions, group_permissions_grant
+from womenup.accounts.permissions import (
+    PROGRAMME_STAFF_GROUP,
+    all_models_permissions,
+    group_permissions_grant,
+)
 
 
 def grant(apps, schema_editor):

@@ -12,8 +12,8 @@ from applicants.models import ActivityReport, AllowanceApplication, AllowancePay
 from tests.factories import kernel
 from tests.factories.accounts import StaffUserFactory
 from tests.factories.applicants import ApplicantProfileFactory, give_consents, pdf_upload
+from womenup.accounts.permissions import PAYMENT_APPROVER_GROUP, PROGRAMME_STAFF_GROUP
 from womenup.models import User
-from womenup.permissions import PAYMENT_APPROVER_GROUP, PROGRAMME_STAFF_GROUP
 
 pytestmark = pytest.mark.django_db
 

@@ -11,9 +11,9 @@ from django.utils import timezone
 
 from tests.e2e.conftest import assert_no_serious_axe_violations
 from tests.factories.accounts import ApplicantUserFactory, UserFactory, give_totp
+from womenup.accounts.permissions import AUDITOR_GROUP, PROGRAMME_STAFF_GROUP
 from womenup.models import PersonalDataAccess, User
-from womenup.permissions import AUDITOR_GROUP, PROGRAMME_STAFF_GROUP
-from womenup.services import personal_data_access_record
+from womenup.privacy.services import personal_data_access_record
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

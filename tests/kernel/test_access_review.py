@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from tests.factories.accounts import ApplicantUserFactory, UserFactory, give_totp
 from tests.factories.applicants import ApplicantProfileFactory
+from womenup.accounts.permissions import AUDITOR_GROUP, PROGRAMME_STAFF_GROUP
 from womenup.models import PersonalDataAccess, User
-from womenup.permissions import AUDITOR_GROUP, PROGRAMME_STAFF_GROUP
-from womenup.services import personal_data_access_record
+from womenup.privacy.services import personal_data_access_record
 
 pytestmark = pytest.mark.django_db
 

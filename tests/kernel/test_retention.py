@@ -33,7 +33,8 @@ from tests.factories.matching import (
 )
 from womenup import tasks
 from womenup.models import IntakeWindow, OutboxMessage, PersonalDataAccess, User
-from womenup.services import notification_queue_for_user, personal_data_purge
+from womenup.notifications.services import notification_queue_for_user
+from womenup.privacy.services import personal_data_purge
 
 pytestmark = pytest.mark.django_db
 

@@ -21,8 +21,7 @@ from tests.factories.applicants import (
     pdf_upload,
 )
 from tests.factories.courses import CourseFactory, InstitutionFactory, institution_staff
-from womenup.models import User
-from womenup.permissions import (
+from womenup.accounts.permissions import (
     AUDITOR_GROUP,
     INSTITUTION_STAFF_GROUP,
     PAYMENT_APPROVER_GROUP,
@@ -30,6 +29,7 @@ from womenup.permissions import (
     STAFF_GROUPS,
     is_city_staff,
 )
+from womenup.models import User
 
 pytestmark = pytest.mark.django_db
 

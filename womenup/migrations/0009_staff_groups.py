@@ -7,7 +7,7 @@ payment ledger's permission: its migration grants it to 지급 승인자 when th
 
 from django.db import migrations
 
-from womenup.permissions import (
+from womenup.accounts.permissions import (
     AUDITOR_GROUP,
     PAYMENT_APPROVER_GROUP,
     PROGRAMME_STAFF_GROUP,

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from womenup.services import PurgeReport, personal_data_purge
+from womenup.privacy.services import PurgeReport, personal_data_purge
 
 
 class Command(BaseCommand):

@@ -1,10 +1,10 @@
 """What each app keeps about an applicant, registered from its ``AppConfig.ready()``.
 
-``python manage.py personal_data_purge`` (``womenup.services.personal_data_purge``) asks every
-registered activity source for the last day of each applicant's part in its programmes, and
-hands the applicants whose last day is more than ``PERSONAL_DATA_RETENTION_DAYS`` ago to every
-registered anonymiser. The kernel names no app; this module imports no model, so an
-``apps.py`` may import it at the top.
+``python manage.py personal_data_purge`` (``womenup.privacy.services.personal_data_purge``)
+asks every registered activity source for the last day of each applicant's part in its
+programmes, and hands the applicants whose last day is more than
+``PERSONAL_DATA_RETENTION_DAYS`` ago to every registered anonymiser. The kernel names no app;
+this module imports no model, so an ``apps.py`` may import it at the top.
 
 - an activity source is ``source() -> Iterable[tuple[user_id, date]]``: one pair per applicant
   (or several; the latest counts), e.g. the close of an intake she applied to, a course's last

@@ -1,9 +1,6 @@
-"""Writes of the shared kernel: queuing notifications, the personal-data access log, retention.
+"""Writes of personal data: the access log (one row per look at or export of someone's data)
+and retention (anonymising applicants past the retention period, old access-log rows)."""
 
-Delivery of queued messages is in ``womenup/outbox.py``, which the tasks call.
-"""
-
-import logging
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -15,79 +12,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from womenup import retention
-from womenup.cache import CircuitBreaker
-from womenup.client_ip import client_ip
 from womenup.models import OutboxMessage, PersonalDataAccess, User
-from womenup.tasks import outbox_deliver
+from womenup.privacy import retention
+from womenup.privacy.client_ip import client_ip
 
-logger = logging.getLogger(__name__)
 ANONYMISED_EMAIL_DOMAIN = "anonymised.invalid"  # RFC 2606: never delivered
-broker_breaker = CircuitBreaker(seconds=5)  # after a failed publish, leave the broker alone
-
-
-def notification_queue(
-    *,
-    to_email: str,
-    template: str,
-    context: dict | None = None,
-    recipient: User | None = None,
-    dedupe_key: str | None = None,
-) -> OutboxMessage:
-    """Store a message in the outbox and ask a worker to send it once the transaction commits.
-
-    ``template`` names a pair in an app, ``<template>_subject.txt`` and ``<template>_body.txt``
-    (e.g. ``"courses/email/completed"``); ``context`` holds plain JSON values (names, ids,
-    amounts, ISO dates), never model instances. Both are rendered when the message is sent, in
-    the recipient's language (``User.language``; the default language for an address without
-    an account). The row is the message: if the broker cannot be reached now, the periodic
-    ``outbox_deliver_pending`` task sends it later. A ``dedupe_key`` makes queuing idempotent.
-    """
-    fields = {
-        "to_email": to_email,
-        "template": template,
-        "context": context or {},
-        "language": recipient.language if recipient else settings.LANGUAGE_CODE,
-        "recipient": recipient,
-    }
-    if dedupe_key:
-        message, _created = OutboxMessage.objects.get_or_create(
-            dedupe_key=dedupe_key, defaults=fields
-        )
-    else:
-        message = OutboxMessage.objects.create(**fields)
-    transaction.on_commit(lambda: _dispatch_delivery(message.pk))
-    return message
-
-
-def notification_queue_for_user(
-    *, user: User, template: str, context: dict | None = None, dedupe_key: str | None = None
-) -> OutboxMessage:
-    return notification_queue(
-        to_email=user.email,
-        template=template,
-        context=context,
-        recipient=user,
-        dedupe_key=dedupe_key,
-    )
-
-
-def user_language_set(*, user: User, language: str) -> None:
-    """Remember the language she chose on the site: her e-mails are written in it."""
-    if language in dict(settings.LANGUAGES) and user.language != language:
-        user.language = language
-        user.save(update_fields=["language"])
-
-
-def _dispatch_delivery(message_id: int) -> None:
-    if broker_breaker.is_open():  # it failed a moment ago: do not wait for it again
-        logger.info("Broker skipped; outbox message %s stays pending.", message_id)
-        return
-    try:
-        outbox_deliver.apply_async(args=[message_id], retry=False)
-    except Exception:  # the broker is down: the row waits for the periodic sweep
-        broker_breaker.trip()
-        logger.warning("Broker unreachable; outbox message %s stays pending.", message_id)
 
 
 def personal_data_access_record(

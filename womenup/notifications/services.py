@@ -1,0 +1,73 @@
+"""Queuing notifications: a row in the outbox, then a worker asked to send it after commit.
+
+Delivery of queued messages is in ``womenup/notifications/outbox.py``, which the tasks call.
+"""
+
+import logging
+
+from django.conf import settings
+from django.db import transaction
+
+from womenup.cache import CircuitBreaker
+from womenup.models import OutboxMessage, User
+from womenup.tasks import outbox_deliver
+
+logger = logging.getLogger(__name__)
+broker_breaker = CircuitBreaker(seconds=5)  # after a failed publish, leave the broker alone
+
+
+def notification_queue(
+    *,
+    to_email: str,
+    template: str,
+    context: dict | None = None,
+    recipient: User | None = None,
+    dedupe_key: str | None = None,
+) -> OutboxMessage:
+    """Store a message in the outbox and ask a worker to send it once the transaction commits.
+
+    ``template`` names a pair in an app, ``<template>_subject.txt`` and ``<template>_body.txt``
+    (e.g. ``"courses/email/completed"``); ``context`` holds plain JSON values (names, ids,
+    amounts, ISO dates), never model instances. Both are rendered when the message is sent, in
+    the recipient's language (``User.language``; the default language for an address without
+    an account). The row is the message: if the broker cannot be reached now, the periodic
+    ``outbox_deliver_pending`` task sends it later. A ``dedupe_key`` makes queuing idempotent.
+    """
+    fields = {
+        "to_email": to_email,
+        "template": template,
+        "context": context or {},
+        "language": recipient.language if recipient else settings.LANGUAGE_CODE,
+        "recipient": recipient,
+    }
+    if dedupe_key:
+        message, _created = OutboxMessage.objects.get_or_create(
+            dedupe_key=dedupe_key, defaults=fields
+        )
+    else:
+        message = OutboxMessage.objects.create(**fields)
+    transaction.on_commit(lambda: _dispatch_delivery(message.pk))
+    return message
+
+
+def notification_queue_for_user(
+    *, user: User, template: str, context: dict | None = None, dedupe_key: str | None = None
+) -> OutboxMessage:
+    return notification_queue(
+        to_email=user.email,
+        template=template,
+        context=context,
+        recipient=user,
+        dedupe_key=dedupe_key,
+    )
+
+
+def _dispatch_delivery(message_id: int) -> None:
+    if broker_breaker.is_open():  # it failed a moment ago: do not wait for it again
+        logger.info("Broker skipped; outbox message %s stays pending.", message_id)
+        return
+    try:
+        outbox_deliver.apply_async(args=[message_id], retry=False)
+    except Exception:  # the broker is down: the row waits for the periodic sweep
+        broker_breaker.trip()
+        logger.warning("Broker unreachable; outbox message %s stays pending.", message_id)
