@@ -18,6 +18,7 @@ from companies.models import (
     Role,
 )
 from womenup.admin_actions import apply_to_each, apply_with_reason
+from womenup.admin_history import HistoryAdmin
 from womenup.admin_mixins import PersonalDataAdminMixin
 
 
@@ -46,7 +47,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Company)
-class CompanyAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
+class CompanyAdmin(PersonalDataAdminMixin, HistoryAdmin):
     """Holds the contact person's name, phone and e-mail (she has no account of her own here):
     every look is logged with the company named in the row."""
 
@@ -100,7 +101,7 @@ class CompanyAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Role)
-class RoleAdmin(admin.ModelAdmin):
+class RoleAdmin(HistoryAdmin):
     list_display = ["title", "company", "track", "status", "job_category", "seats", "created_at"]
     list_filter = ["status", "track", "work_type", "job_category"]
     search_fields = ["title", "company__name"]

@@ -29,6 +29,7 @@ from courses.models import (
     Session,
 )
 from womenup.admin_actions import apply_to_each
+from womenup.admin_history import HistoryAdmin
 from womenup.admin_mixins import PersonalDataAdminMixin
 from womenup.models import PersonalDataAccess
 from womenup.services import personal_data_access_record
@@ -266,7 +267,7 @@ class FollowUpInline(admin.TabularInline):
 
 
 @admin.register(Enrollment)
-class EnrollmentAdmin(PersonalDataAdminMixin, InstitutionScopedAdmin):
+class EnrollmentAdmin(PersonalDataAdminMixin, HistoryAdmin, InstitutionScopedAdmin):
     institution_path = "course__institution"
     list_display = ["applicant", "course", "status", "applied_at", "waitlisted_at", "attendance"]
     list_filter = ["status", ("course", RelatedOnlyFieldListFilter)]
