@@ -23,8 +23,10 @@ from matching.models import (
     Placement,
     ScreeningResult,
 )
+from matching.resources import ApplicationResource, PlacementResource
 from matching.screening import screening_override, screening_override_clear
 from womenup.admin_actions import ServiceSaveMixin, apply_to_each, apply_with_reason
+from womenup.admin_exports import ExportWithReasonAdmin
 from womenup.admin_history import HistoryAdmin
 from womenup.admin_mixins import PersonalDataAdminMixin
 from womenup.money import format_krw
@@ -235,7 +237,8 @@ class PlacementInline(admin.TabularInline):
 
 
 @admin.register(InternshipApplication)
-class InternshipApplicationAdmin(PersonalDataAdminMixin, HistoryAdmin):
+class InternshipApplicationAdmin(ExportWithReasonAdmin, PersonalDataAdminMixin, HistoryAdmin):
+    resource_classes = [ApplicationResource]
     list_display = ["applicant", "intake", "status", "submitted_at"]
     list_filter = ["status", "intake"]
     list_select_related = ["applicant__user", "intake"]
@@ -256,7 +259,9 @@ class InternshipApplicationAdmin(PersonalDataAdminMixin, HistoryAdmin):
 
 
 @admin.register(Placement)
-class PlacementAdmin(PersonalDataAdminMixin, ReadOnlyAdminMixin, HistoryAdmin):
+class PlacementAdmin(
+    ExportWithReasonAdmin, PersonalDataAdminMixin, ReadOnlyAdminMixin, HistoryAdmin
+):
     """Placements change through the lifecycle's services (contract, end, hire): read here,
     with their change history."""
 
@@ -267,6 +272,7 @@ class PlacementAdmin(PersonalDataAdminMixin, ReadOnlyAdminMixin, HistoryAdmin):
     fields = ["application", "role", "week", "status", "contract_start", "wage_support"]
     readonly_fields = fields
     wage_support = PlacementInline.wage_support
+    resource_classes = [PlacementResource]
 
     @staticmethod
     def personal_data_subject(placement: Placement):

@@ -41,9 +41,7 @@ class HistoryAdmin(SimpleHistoryAdmin):
     history_value_renderers: dict[str, Callable] = {}
 
     def get_historical_record_context_helper(self, request, historical_record):
-        return _WordedChanges(
-            self.model, historical_record, renderers=self.history_value_renderers
-        )
+        return _WordedChanges(self.model, historical_record, renderers=self.history_value_renderers)
 
     def revert_disabled(self, request, obj=None) -> bool:
         return True
