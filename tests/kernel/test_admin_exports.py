@@ -242,3 +242,16 @@ def test_an_export_runs_a_fixed_number_of_queries(client, staff, django_assert_n
         response = export(client, "internshipapplication", "matching")
 
     assert len(read_csv(response)) == size + 1
+
+
+def test_the_export_page_and_a_history_page_read_in_english(client, staff, settings):
+    company = CompanyFactory()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+    export_page = client.get(export_url("company", "companies")).content.decode()
+    history_page = client.get(
+        reverse("admin:companies_company_history", args=[company.pk])
+    ).content.decode()
+
+    assert "Reason for the export" in export_page and "File type" in export_page
+    assert "Change history: " in history_page and "What changed" in history_page
