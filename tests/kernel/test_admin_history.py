@@ -130,3 +130,21 @@ def test_institution_staff_read_only_their_own_enrollments_history(client):
     assert client.get(history_url(own)).status_code == 200
     assert client.get(history_url(other)).status_code in (403, 404)
     assert client.get(version_url(other, other.history.first())).status_code in (403, 404)
+
+
+def test_a_rejection_closes_the_companys_roles_in_their_history(client, staff):
+    role = RoleFactory()
+    changelist = reverse("admin:companies_company_changelist")
+    client.post(
+        changelist,
+        {
+            "action": "reject",
+            ACTION_CHECKBOX_NAME: [role.company.pk],
+            "apply": "1",
+            "reason": "서울 외",
+        },
+    )
+
+    closed = role.history.first()
+    assert (closed.status, closed.history_user) == ("closed", staff)
+    assert "상태:</strong> 모집 중 &rarr; 마감" in client.get(history_url(role)).content.decode()
