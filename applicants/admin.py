@@ -17,8 +17,8 @@ from applicants.models import (
 )
 from applicants.resources import ApplicantResource
 from womenup.admin_actions import ServiceSaveMixin, apply_to_each
-from womenup.admin_exports import ExportWithReasonAdmin
-from womenup.admin_mixins import PersonalDataAdminMixin
+from womenup.privacy.admin_exports import ExportWithReasonAdmin
+from womenup.privacy.admin_mixins import PersonalDataAdminMixin
 
 
 def _profile_user(obj):

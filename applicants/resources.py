@@ -1,9 +1,9 @@
-"""Export of applicants from admin (womenup/exports.py: masking, formula neutralisation)."""
+"""Export of applicants from admin (womenup/privacy/exports.py: masking, neutralisation)."""
 
 from django.utils.translation import gettext_lazy as _
 
 from applicants.models import ApplicantProfile
-from womenup.exports import PersonalDataResource, column, day, when
+from womenup.privacy.exports import PersonalDataResource, column, day, when
 
 
 class ApplicantResource(PersonalDataResource):

@@ -19,9 +19,9 @@ from companies.models import (
 )
 from companies.resources import CompanyResource, RoleResource
 from womenup.admin_actions import apply_to_each, apply_with_reason
-from womenup.admin_exports import ExportWithReasonAdmin
 from womenup.admin_history import HistoryAdmin
-from womenup.admin_mixins import PersonalDataAdminMixin
+from womenup.privacy.admin_exports import ExportWithReasonAdmin
+from womenup.privacy.admin_mixins import PersonalDataAdminMixin
 
 
 class BadgeProofInline(admin.TabularInline):

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from womenup.dates import programme_date_range
-from womenup.private_files import PrivateUpload, private_file_field
+from womenup.privacy.private_files import PrivateUpload, private_file_field
 
 
 class Company(models.Model):

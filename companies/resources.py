@@ -1,4 +1,5 @@
-"""Export of companies and roles from admin (womenup/exports.py: masking, neutralisation).
+"""Export of companies and roles from admin (womenup/privacy/exports.py: masking and
+formula neutralisation).
 
 The contact person's phone is personal data: masked like an applicant's.
 """
@@ -6,7 +7,7 @@ The contact person's phone is personal data: masked like an applicant's.
 from django.utils.translation import gettext_lazy as _
 
 from companies.models import Company, Role
-from womenup.exports import PersonalDataResource, column, day, when, yes_no
+from womenup.privacy.exports import PersonalDataResource, column, day, when, yes_no
 
 
 class CompanyResource(PersonalDataResource):

@@ -30,11 +30,11 @@ from courses.models import (
 )
 from courses.resources import EnrollmentResource
 from womenup.admin_actions import apply_to_each
-from womenup.admin_exports import ExportWithReasonAdmin
 from womenup.admin_history import HistoryAdmin
-from womenup.admin_mixins import PersonalDataAdminMixin
 from womenup.models import PersonalDataAccess
-from womenup.services import personal_data_access_record
+from womenup.privacy.admin_exports import ExportWithReasonAdmin
+from womenup.privacy.admin_mixins import PersonalDataAdminMixin
+from womenup.privacy.services import personal_data_access_record
 
 SCOPED_CHOICES = {
     "institution": selectors.institutions_for_staff,

@@ -1,9 +1,9 @@
-"""Export of enrollments from admin (womenup/exports.py: masking, neutralisation)."""
+"""Export of enrollments from admin (womenup/privacy/exports.py: masking, neutralisation)."""
 
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import Enrollment
-from womenup.exports import PersonalDataResource, column, day, when
+from womenup.privacy.exports import PersonalDataResource, column, day, when
 
 
 class EnrollmentResource(PersonalDataResource):

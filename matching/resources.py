@@ -1,9 +1,9 @@
-"""Export of internship applications and placements from admin (womenup/exports.py)."""
+"""Export of internship applications and placements from admin (womenup/privacy/exports.py)."""
 
 from django.utils.translation import gettext_lazy as _
 
 from matching.models import InternshipApplication, Placement
-from womenup.exports import PersonalDataResource, column, day, when
+from womenup.privacy.exports import PersonalDataResource, column, day, when
 
 
 class ApplicationResource(PersonalDataResource):

@@ -16,8 +16,8 @@ from tests.factories.applicants import ApplicantProfileFactory
 from tests.factories.companies import CompanyFactory, RoleFactory
 from tests.factories.courses import EnrollmentFactory, institution_staff
 from tests.factories.matching import InternshipApplicationFactory, PlacementFactory
-from womenup.exports import formula_neutralised
 from womenup.models import PersonalDataAccess
+from womenup.privacy.exports import formula_neutralised
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ Every app's ``resources.py`` builds on ``PersonalDataResource``: columns with Ko
 (``column``, ``when``, ``day``, ``yes_no``), phone numbers and birth dates masked unless the
 exporter holds ``womenup.export_unmasked`` (``phone_shown``, ``birth_date_shown``), and every
 text cell neutralised against spreadsheet formula injection. The admin side (reason form, access-log
-row) is ``womenup/admin_exports.py``.
+row) is ``womenup/privacy/admin_exports.py``.
 """
 
 import re

@@ -1,7 +1,8 @@
 """Exports from admin lists: CSV or XLSX, each with a reason and one access-log row (PIPA).
 
 An admin mixes in ``ExportWithReasonAdmin`` and names its resource
-(``resource_classes = [ApplicantResource]``, built on ``womenup.exports.PersonalDataResource``).
+(``resource_classes = [ApplicantResource]``, built on
+``womenup.privacy.exports.PersonalDataResource``).
 The list then shows 내보내기; the export page asks for the file format and the reason, exports
 the rows the list's current filters and search select (scoped as the list is), and writes one
 ``PersonalDataAccess`` row (action 내보내기, how many rows, the format, masked or not, the
@@ -17,7 +18,7 @@ from import_export.formats.base_formats import CSV, XLSX
 from import_export.forms import ExportForm
 
 from womenup.models import PersonalDataAccess
-from womenup.services import personal_data_access_record
+from womenup.privacy.services import personal_data_access_record
 
 UNMASKED_PERMISSION = "womenup.export_unmasked"
 
