@@ -213,7 +213,16 @@ class PeriodFilter(admin.SimpleListFilter):
 class PersonalDataAccessAdmin(admin.ModelAdmin):
     """The auditor reads the log here (who, whose, what, when) and the monthly review."""
 
-    list_display = ["accessed_at", "actor", "action", "subject", "target", "records", "ip_address"]
+    list_display = [
+        "accessed_at",
+        "actor",
+        "action",
+        "subject",
+        "target",
+        "reason",
+        "records",
+        "ip_address",
+    ]
     list_filter = [
         ("actor", admin.RelatedOnlyFieldListFilter),
         SubjectEmailFilter,

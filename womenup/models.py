@@ -299,6 +299,7 @@ class PersonalDataAccess(models.Model):
     )
     action = models.CharField(_("행위"), max_length=10, choices=Action.choices)
     target = models.CharField(_("대상"), max_length=200)
+    reason = models.TextField(_("사유"), blank=True, help_text=_("내보내기를 한 이유"))
     records = models.PositiveIntegerField(
         _("건수"), default=1, help_text=_("이 한 번에 보거나 내보낸 사람(행)의 수")
     )
@@ -309,7 +310,10 @@ class PersonalDataAccess(models.Model):
         verbose_name = _("개인정보 접근 기록")
         verbose_name_plural = _("개인정보 접근 기록")
         ordering = ["-accessed_at"]
-        permissions = [("review_access_log", _("개인정보 접근 기록 검토 (감사)"))]
+        permissions = [
+            ("export_unmasked", _("휴대전화·생년월일을 가리지 않고 내보내기")),
+            ("review_access_log", _("개인정보 접근 기록 검토 (감사)")),
+        ]
         indexes = [models.Index(fields=["actor", "accessed_at"], name="access_actor_time")]
 
     def __str__(self) -> str:

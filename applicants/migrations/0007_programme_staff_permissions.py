@@ -23,5 +23,5 @@ def grant(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("applicants", "0006_typed_date_ranges"), ("womenup", "0009_staff_groups")]
+    dependencies = [("applicants", "0006_typed_date_ranges"), ("womenup", "0010_staff_groups")]
     operations = [migrations.RunPython(grant, migrations.RunPython.noop)]

@@ -50,7 +50,8 @@ def test_the_access_log_and_its_review_pass_axe(page, live_server, language, set
         actor=staff,
         subject=None,
         action=PersonalDataAccess.Action.EXPORT,
-        target="참여자 내보내기 (사유: 월간 점검)",
+        target="참여자 내보내기 (50건, CSV)",
+        reason="월간 점검",
         records=50,
     )
     log_in_browser(page, staff_in(AUDITOR_GROUP), live_server, language)

@@ -36,9 +36,11 @@ def auditor(client):
     return user
 
 
-def logged(actor, *, at: datetime, action=Action.VIEW, subject=None, records=1, target="목록"):
+def logged(
+    actor, *, at: datetime, action=Action.VIEW, subject=None, records=1, target="목록", reason=""
+):
     row = personal_data_access_record(
-        actor=actor, subject=subject, action=action, target=target, records=records
+        actor=actor, subject=subject, action=action, target=target, records=records, reason=reason
     )
     PersonalDataAccess.objects.filter(pk=row.pk).update(accessed_at=at)
     return row
@@ -77,7 +79,8 @@ def test_the_monthly_review_lists_days_above_the_threshold(client, auditor, sett
         at=day + timedelta(hours=13, minutes=30),
         action=Action.EXPORT,
         records=50,
-        target="참여자 내보내기 (사유: 7월 정산)",
+        target="참여자 내보내기 (50건, CSV)",
+        reason="7월 정산 자료 제출",
     )  # 23:30 in Seoul: still 3 July
     logged(busy, at=day + timedelta(hours=14, minutes=30), records=500)  # 4 July, 00:30
     logged(calm, at=day, records=100)  # exactly the threshold: not unusual
@@ -135,7 +138,7 @@ def test_the_review_runs_a_fixed_number_of_queries(
     for _ in range(people):
         actor = member_of(PROGRAMME_STAFF_GROUP)
         logged(actor, at=now, records=500)
-        logged(actor, at=now, action=Action.EXPORT, records=5, target="내보내기 (사유: 점검)")
+        logged(actor, at=now, action=Action.EXPORT, records=5, target="내보내기", reason="점검")
     with django_assert_num_queries(10):
         response = client.get(REVIEW)
     assert len(response.context["unusual_days"]) == people
@@ -151,3 +154,22 @@ def test_the_log_list_runs_a_fixed_number_of_queries(
     with django_assert_num_queries(13):
         response = client.get(LOG)
     assert len(response.context["cl"].result_list) == rows
+
+
+def test_an_export_through_admin_counts_its_rows_in_the_review(client, settings):
+    settings.ACCESS_REVIEW_DAILY_RECORDS = 2
+    staff = member_of(PROGRAMME_STAFF_GROUP)
+    client.force_login(staff)
+    ApplicantProfileFactory.create_batch(3)
+    export = reverse("admin:applicants_applicantprofile_export")
+    response = client.post(export, {"format": "0", "reason": "7월 정산 자료", "resource": "0"})
+    assert response.status_code == 200
+    row = PersonalDataAccess.objects.get(actor=staff, action=Action.EXPORT)
+    assert (row.records, row.reason) == (3, "7월 정산 자료")
+
+    client.force_login(member_of(AUDITOR_GROUP))
+    review = client.get(REVIEW)
+    assert [(day.actor_email, day.exported) for day in review.context["unusual_days"]] == [
+        (staff.email, 3)
+    ]
+    assert "7월 정산 자료" in review.content.decode()

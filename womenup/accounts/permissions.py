@@ -7,6 +7,7 @@ migration grants the group the permissions on its own models, so the kernel name
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.management import create_permissions
 from django.core.exceptions import PermissionDenied
 
 from womenup.models import User
@@ -56,8 +57,6 @@ def group_permissions_grant(apps, *, group: str, permissions: dict[str, dict[str
     action with an underscore is a whole codename of a custom permission (``"approve_payments"``).
     A permission that does not exist (yet) is skipped; the migration creating its model
     grants it then."""
-    from django.contrib.auth.management import create_permissions
-
     for app_label in permissions:
         app_config = apps.get_app_config(app_label)
         app_config.models_module = True
@@ -78,10 +77,13 @@ def group_permissions_grant(apps, *, group: str, permissions: dict[str, dict[str
 
 
 def all_models_permissions(apps, app_label: str, actions: list[str]) -> dict[str, list[str]]:
-    """``{model: actions}`` for every model the app has at this point of its migrations."""
+    """``{model: actions}`` for every model the app has at this point of its migrations, but
+    the change-history tables (``Historical…``): their history pages follow the model's own
+    permissions, and nobody edits history."""
     return {
         model._meta.model_name: list(actions)
         for model in apps.get_app_config(app_label).get_models()
+        if not model._meta.model_name.startswith("historical")
     }
 
 

@@ -25,17 +25,20 @@ def personal_data_access_record(
     subject: User | None,
     action: str,
     target: str,
+    reason: str = "",
     request=None,
     records: int = 1,
 ) -> PersonalDataAccess:
-    """Write one access-log row (who, when, whose data, what, how many people's rows, from
-    which IP). A list page or an export names no single subject and gives ``records``, the
-    number of rows it showed or wrote: the monthly review adds these up per person and day."""
+    """Write one access-log row (who, when, whose data, what, why for an export, how many
+    people's rows, from which IP). A list page or an export names no single subject and gives
+    ``records``, the number of rows it showed or wrote: the monthly review adds these up per
+    person and day."""
     return PersonalDataAccess.objects.create(
         actor=actor,
         subject=subject,
         action=action,
         target=target[:200],
+        reason=reason,
         records=records,
         ip_address=client_ip(request) if request is not None else None,
     )

@@ -8,13 +8,13 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('womenup', '0007_typed_date_ranges'),
+        ('womenup', '0008_access_log_export_reason'),
     ]
 
     operations = [
         migrations.AlterModelOptions(
             name='personaldataaccess',
-            options={'ordering': ['-accessed_at'], 'permissions': [('review_access_log', '개인정보 접근 기록 검토 (감사)')], 'verbose_name': '개인정보 접근 기록', 'verbose_name_plural': '개인정보 접근 기록'},
+            options={'ordering': ['-accessed_at'], 'permissions': [('export_unmasked', '휴대전화·생년월일을 가리지 않고 내보내기'), ('review_access_log', '개인정보 접근 기록 검토 (감사)')], 'verbose_name': '개인정보 접근 기록', 'verbose_name_plural': '개인정보 접근 기록'},
         ),
         migrations.AddField(
             model_name='personaldataaccess',
