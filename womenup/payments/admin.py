@@ -15,13 +15,21 @@ from django.utils.translation import gettext_lazy
 from womenup.admin_actions import apply_to_each
 from womenup.admin_mixins import PersonalDataAdminMixin
 from womenup.forms import add_service_errors
-from womenup.models import LedgerEntry, PersonalDataAccess
+from womenup.models import LedgerEntry, PersonalDataAccess, Program
 from womenup.money import format_krw
 from womenup.payments import selectors, services
 from womenup.payments.forms import CorrectionForm, parse_month
 from womenup.payments.sources import payee_of, subject_of
 from womenup.payments.transfer import transfer_csv
 from womenup.services import personal_data_access_record
+
+
+class ProgramListFilter(admin.RelatedFieldListFilter):
+    """The programmes with their city in one query."""
+
+    def field_choices(self, field, request, model_admin):
+        programs = Program.objects.select_related("city").order_by("order", "pk")
+        return [(program.pk, str(program)) for program in programs]
 
 
 @admin.register(LedgerEntry)
@@ -42,7 +50,7 @@ class LedgerEntryAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
         "approved_at",
     ]
     list_display_links = ["id"]
-    list_filter = ["status", "kind", "program"]
+    list_filter = ["status", "kind", ("program", ProgramListFilter)]
     date_hierarchy = "month"
     actions = ["approve_payments"]
     fields = [
@@ -67,7 +75,9 @@ class LedgerEntryAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
     list_per_page = 50
 
     def get_queryset(self, request):
-        return selectors.ledger_entries().select_related("corrects", "rate", "created_by")
+        return selectors.ledger_entries().select_related(
+            "program__city", "corrects", "rate", "created_by"
+        )
 
     def has_add_permission(self, request) -> bool:
         return False
