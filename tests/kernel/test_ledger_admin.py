@@ -151,3 +151,13 @@ def test_a_bad_month_for_the_transfer_file_is_refused_clearly(staff_client):
     )
     assert "2024-07 처럼 연-월로" in response.content.decode()
     assert not PersonalDataAccess.objects.filter(action=PersonalDataAccess.Action.EXPORT).exists()
+
+
+def test_the_confirmation_and_month_pages_speak_english_too(staff_client, settings):
+    row = allowance_row(staff_client.staff)
+    staff_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    chosen = {"action": "approve_payments", "_selected_action": [row.pk]}
+    page = staff_client.post(reverse(CHANGELIST), chosen).content.decode()
+    assert "Confirm payment approval" in page and "1 payment, total 300,000" in page
+    months = staff_client.get(reverse("admin:womenup_ledgerentry_months")).content.decode()
+    assert "Payments by month" in months and "bank-transfer file" in months
