@@ -15,7 +15,7 @@ from applicants.models import (
     Document,
 )
 from womenup.admin_actions import ServiceSaveMixin, apply_to_each
-from womenup.admin_mixins import PersonalDataAdminMixin
+from womenup.privacy.admin_mixins import PersonalDataAdminMixin
 
 
 def _profile_user(obj):

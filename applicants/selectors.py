@@ -22,8 +22,8 @@ from applicants.models import (
     Consent,
     Document,
 )
+from womenup.accounts.permissions import is_city_staff
 from womenup.models import LedgerEntry
-from womenup.permissions import is_city_staff
 from womenup.programs.eligibility import Facts, age_on
 
 

@@ -26,7 +26,7 @@ from womenup.money import (
     working_days,
 )
 from womenup.payments.services import ledger_entry_record
-from womenup.selectors import living_wage_on
+from womenup.programs.selectors import living_wage_on
 
 PAID_STATUSES = (Placement.Status.CONTRACTED, Placement.Status.COMPLETED)
 

@@ -4,7 +4,7 @@ from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from womenup.mfa import has_mfa
+from womenup.accounts.mfa import has_mfa
 
 
 class WomenUpAdminSite(admin.AdminSite):

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from applicants import services as applicant_services
 from matching import services as matching_services
@@ -153,7 +153,16 @@ def test_a_bad_month_for_the_transfer_file_is_refused_clearly(staff_client):
     assert not PersonalDataAccess.objects.filter(action=PersonalDataAccess.Action.EXPORT).exists()
 
 
-def test_the_confirmation_and_month_pages_speak_english_too(staff_client, settings):
+@pytest.fixture
+def korean_afterwards(settings):
+    """A request in English leaves English active in this thread; later tests expect Korean."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+def test_the_confirmation_and_month_pages_speak_english_too(
+    staff_client, settings, korean_afterwards
+):
     row = allowance_row(staff_client.staff)
     staff_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     chosen = {"action": "approve_payments", "_selected_action": [row.pk]}

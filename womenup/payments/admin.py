@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from womenup.admin_actions import apply_to_each
-from womenup.admin_mixins import PersonalDataAdminMixin
 from womenup.forms import add_service_errors
 from womenup.models import LedgerEntry, PersonalDataAccess, Program
 from womenup.money import format_krw
@@ -21,7 +20,8 @@ from womenup.payments import selectors, services
 from womenup.payments.forms import CorrectionForm, parse_month
 from womenup.payments.sources import payee_of, subject_of
 from womenup.payments.transfer import transfer_csv
-from womenup.services import personal_data_access_record
+from womenup.privacy.admin_mixins import PersonalDataAdminMixin
+from womenup.privacy.services import personal_data_access_record
 
 
 class ProgramListFilter(admin.RelatedFieldListFilter):

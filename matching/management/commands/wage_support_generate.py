@@ -8,9 +8,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from matching.wages import wage_support_generate
+from womenup.accounts.permissions import is_city_staff
 from womenup.calendar import add_months
 from womenup.models import User
-from womenup.permissions import is_city_staff
 
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
