@@ -63,6 +63,20 @@ def test_the_payments_list_runs_a_fixed_number_of_queries(
     assert "선택한 지급 승인" in body and 'id="ledger-months"' in body
 
 
+def test_a_wage_rows_page_says_how_it_was_computed(staff_client):
+    role = RoleFactory()
+    PlacementFactory(
+        role=role, contract_start=date(2024, 7, 15), status=Placement.Status.CONTRACTED
+    )
+    wage_support_generate(month=JULY)
+    entry = LedgerEntry.objects.get()
+    page = staff_client.get(reverse("admin:womenup_ledgerentry_change", args=[entry.pk]))
+    body = page.content.decode()
+    assert page.status_code == 200 and "1,350,939원" in body
+    assert "시간당 생활임금: 11,436원" in body and "이달 지급 비율 (근무일): 13/23" in body
+    assert role.company.name in body and "{&quot;" not in body
+
+
 def test_bulk_approval_asks_for_confirmation_then_approves_each_row(staff_client):
     rows = [allowance_row(staff_client.staff) for _ in range(2)]
     chosen = {"action": "approve_payments", "_selected_action": [row.pk for row in rows]}

@@ -8,7 +8,8 @@ from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -22,6 +23,27 @@ from womenup.payments.sources import payee_of, subject_of
 from womenup.payments.transfer import transfer_csv
 from womenup.privacy.admin_mixins import PersonalDataAdminMixin
 from womenup.privacy.services import personal_data_access_record
+
+BASIS_LABELS = {
+    "hourly_krw": gettext_lazy("시간당 생활임금"),
+    "weekly_hours": gettext_lazy("주 근무시간"),
+    "paid_hours": gettext_lazy("월 유급 시간"),
+    "share": gettext_lazy("이달 지급 비율 (근무일)"),
+    "month_working_days": gettext_lazy("이달 근무일 수"),
+    "contract_start": gettext_lazy("근로계약 시작일"),
+    "last_day": gettext_lazy("마지막 근무일"),
+    "monthly_krw": gettext_lazy("월 지급액"),
+    "report_month": gettext_lazy("활동 월"),
+    "incentive_krw": gettext_lazy("고용장려금"),
+    "hired_on": gettext_lazy("정규직 채용일"),
+    "corrected_to_krw": gettext_lazy("정정 후 금액"),
+    "migrated_from": gettext_lazy("옮겨 온 기록"),
+    "released_at": gettext_lazy("원래 생성 시각"),
+}
+
+
+def _basis_value(key: str, value) -> str:
+    return format_krw(value) if key.endswith("_krw") and isinstance(value, int) else str(value)
 
 
 class ProgramListFilter(admin.RelatedFieldListFilter):
@@ -61,7 +83,7 @@ class LedgerEntryAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
         "amount",
         "source_label",
         "rate",
-        "basis",
+        "basis_described",
         "corrects",
         "reason",
         "corrections_list",
@@ -106,6 +128,14 @@ class LedgerEntryAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
     @admin.display(description=gettext_lazy("근거"))
     def source_label(self, entry: LedgerEntry) -> str:
         return f"{entry.source_type.name} #{entry.source_id}: {entry.source}"
+
+    @admin.display(description=gettext_lazy("산정 내역"))
+    def basis_described(self, entry: LedgerEntry):
+        lines = [
+            (str(BASIS_LABELS.get(key, key)), _basis_value(key, value))
+            for key, value in entry.basis.items()
+        ]
+        return format_html_join(mark_safe("<br>"), "{}: {}", lines) or "—"
 
     @admin.display(description=gettext_lazy("정정 내역"))
     def corrections_list(self, entry: LedgerEntry):
