@@ -61,7 +61,7 @@ def out_of_ledger(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("applicants", "0006_typed_date_ranges"),
-        ("womenup", "0009_ledger_immutable_once_approved"),
+        ("womenup", "0010_ledger_immutable_once_approved"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]
 

@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('contenttypes', '0002_remove_content_type_name'),
-        ('womenup', '0007_typed_date_ranges'),
+        ('womenup', '0008_access_log_export_reason'),
     ]
 
     operations = [

@@ -55,5 +55,5 @@ def uninstall(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("womenup", "0008_payment_ledger")]
+    dependencies = [("womenup", "0009_payment_ledger")]
     operations = [migrations.RunPython(install, uninstall)]

@@ -7,12 +7,17 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('matching', '0011_typed_date_ranges'),
+        ('matching', '0012_application_screening_placement_history'),
     ]
 
     operations = [
         migrations.AddField(
             model_name='placement',
+            name='ended_on',
+            field=models.DateField(blank=True, help_text='인턴 기간이 끝나기 전에 그만둔 경우 마지막 근무일 (임금 지원이 멈춥니다)', null=True, validators=[womenup.dates.DateRangeValidator(-5, 5)], verbose_name='중도 종료일'),
+        ),
+        migrations.AddField(
+            model_name='historicalplacement',
             name='ended_on',
             field=models.DateField(blank=True, help_text='인턴 기간이 끝나기 전에 그만둔 경우 마지막 근무일 (임금 지원이 멈춥니다)', null=True, validators=[womenup.dates.DateRangeValidator(-5, 5)], verbose_name='중도 종료일'),
         ),
