@@ -184,3 +184,21 @@ def test_the_confirmation_and_month_pages_speak_english_too(
     assert "Confirm payment approval" in page and "1 payment, total 300,000" in page
     months = staff_client.get(reverse("admin:womenup_ledgerentry_months")).content.decode()
     assert "Payments by month" in months and "bank-transfer file" in months
+
+
+def test_the_ledger_exports_with_a_reason_and_one_access_log_row(staff_client):
+    ledger_of_every_kind(staff_client.staff, 1)
+    url = reverse("admin:womenup_ledgerentry_export")
+    assert 'id="export-link"' in staff_client.get(reverse(CHANGELIST)).content.decode()
+    refused = staff_client.post(url, {"format": "0", "reason": ""})
+    assert (
+        refused.status_code == 200
+        and not PersonalDataAccess.objects.filter(action=PersonalDataAccess.Action.EXPORT).exists()
+    )
+    response = staff_client.post(url, {"format": "0", "reason": "7월 지급 정산 자료"})
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][:3] == ["지급번호", "지급 구분", "사업"] and len(rows) == 4
+    payees = {row[4] for row in rows[1:]}
+    assert "'=cmd|' /C calc'!A0" in payees and "김참여" in payees
+    record = PersonalDataAccess.objects.get(action=PersonalDataAccess.Action.EXPORT)
+    assert record.reason == "7월 지급 정산 자료" and record.actor == staff_client.staff

@@ -19,8 +19,10 @@ from womenup.models import LedgerEntry, PersonalDataAccess, Program
 from womenup.money import format_krw
 from womenup.payments import selectors, services
 from womenup.payments.forms import CorrectionForm, parse_month
+from womenup.payments.resources import PaymentResource
 from womenup.payments.sources import payee_of, subject_of
 from womenup.payments.transfer import transfer_csv
+from womenup.privacy.admin_exports import ExportWithReasonAdmin
 from womenup.privacy.admin_mixins import PersonalDataAdminMixin
 from womenup.privacy.services import personal_data_access_record
 
@@ -55,8 +57,11 @@ class ProgramListFilter(admin.RelatedFieldListFilter):
 
 
 @admin.register(LedgerEntry)
-class LedgerEntryAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
+class LedgerEntryAdmin(ExportWithReasonAdmin, PersonalDataAdminMixin, admin.ModelAdmin):
     """Every row is derived by a service: nothing is added, edited or deleted here."""
+
+    resource_classes = [PaymentResource]
+    import_export_change_list_template = "admin/womenup/ledgerentry/change_list.html"
 
     personal_data_subject = staticmethod(subject_of)
     list_display = [

@@ -9,8 +9,7 @@ from django.utils.translation import gettext as _
 
 from womenup.payments.selectors import ledger_transfer_entries
 from womenup.payments.sources import payee_kind_of, payee_of, reference_of
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from womenup.privacy.exports import formula_neutralised
 
 
 def transfer_csv(*, month: date) -> tuple[str, int]:
@@ -39,11 +38,11 @@ def transfer_csv(*, month: date) -> tuple[str, int]:
             [
                 entry.pk,
                 entry.get_kind_display(),
-                _text(entry.program.name),
+                formula_neutralised(entry.program.name),
                 f"{entry.month:%Y-%m}",
-                _text(payee_of(entry)),
+                formula_neutralised(payee_of(entry)),
                 _("기업") if payee_kind_of(entry) == "company" else _("개인"),
-                _text(reference_of(entry)),
+                formula_neutralised(reference_of(entry)),
                 entry.amount_krw,
                 entry.corrects_id or "",
                 f"{timezone.localtime(entry.approved_at):%Y-%m-%d %H:%M}",
@@ -51,8 +50,3 @@ def transfer_csv(*, month: date) -> tuple[str, int]:
         )
         rows += 1
     return out.getvalue(), rows
-
-
-def _text(value: str) -> str:
-    """A cell a spreadsheet would read as a formula starts with an apostrophe instead."""
-    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
