@@ -20,11 +20,11 @@ def internship_activity() -> Iterable[tuple[int, date]]:
     yield from InternshipApplication.objects.values_list("applicant__user_id").annotate(
         Max("intake__closes_on")
     )
-    starts = Placement.objects.filter(contract_start__isnull=False).values_list(
-        "application__applicant__user_id", "contract_start"
+    placements = Placement.objects.filter(contract_start__isnull=False).values_list(
+        "application__applicant__user_id", "contract_start", "ended_on"
     )
-    for user_id, start in starts:
-        yield user_id, internship_end(start) or start
+    for user_id, start, ended_on in placements:  # ended early, or the three months' end
+        yield user_id, ended_on or internship_end(start) or start
     yield from HireConfirmation.objects.values_list(
         "placement__application__applicant__user_id"
     ).annotate(Max("hired_on"))

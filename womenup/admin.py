@@ -31,6 +31,7 @@ from womenup.models import (
     Program,
     User,
 )
+from womenup.payments import admin as payments_admin  # noqa: F401  (registers the ledger)
 from womenup.privacy import access_review
 from womenup.privacy.access_review import day_start
 from womenup.privacy.admin_mixins import PersonalDataAdminMixin

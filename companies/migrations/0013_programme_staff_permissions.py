@@ -15,5 +15,5 @@ def grant(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("companies", "0012_company_and_role_history"), ("womenup", "0010_staff_groups")]
+    dependencies = [("companies", "0012_company_and_role_history"), ("womenup", "0013_staff_groups")]
     operations = [migrations.RunPython(grant, migrations.RunPython.noop)]

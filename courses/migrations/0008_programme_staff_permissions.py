@@ -17,5 +17,5 @@ def grant(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("courses", "0007_enrollment_history"), ("womenup", "0010_staff_groups")]
+    dependencies = [("courses", "0007_enrollment_history"), ("womenup", "0013_staff_groups")]
     operations = [migrations.RunPython(grant, migrations.RunPython.noop)]

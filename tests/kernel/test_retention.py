@@ -16,7 +16,6 @@ from django_celery_beat.models import PeriodicTask
 from applicants.models import (
     ActivityReport,
     AllowanceApplication,
-    AllowancePayment,
     ApplicantProfile,
     Document,
 )
@@ -32,8 +31,9 @@ from tests.factories.matching import (
     PlacementFactory,
 )
 from womenup import tasks
-from womenup.models import IntakeWindow, OutboxMessage, PersonalDataAccess, User
+from womenup.models import IntakeWindow, LedgerEntry, OutboxMessage, PersonalDataAccess, User
 from womenup.notifications.services import notification_queue_for_user
+from womenup.payments.services import ledger_entry_record
 from womenup.privacy.services import personal_data_purge
 
 pytestmark = pytest.mark.django_db
@@ -83,7 +83,13 @@ def participant(*, ended_on, email: str) -> ApplicantProfile:
         content_type="application/pdf",
         size=len(PDF_BYTES),
     )
-    AllowancePayment.objects.create(report=report, application=allowance, amount_krw=300_000)
+    ledger_entry_record(
+        kind=LedgerEntry.Kind.ALLOWANCE,
+        program=allowance.intake.program,
+        month=report.month,
+        amount_krw=300_000,
+        source=report,
+    )
     notification_queue_for_user(user=profile.user, template="", context={"name": profile.name})
     return profile
 
@@ -108,7 +114,9 @@ def kpi_counts() -> dict:
             .order_by("residence_district_id", "gender")
         ),
         "documents": Document.objects.count(),
-        "allowance paid": AllowancePayment.objects.aggregate(total=Sum("amount_krw")),
+        "ledger": list(
+            LedgerEntry.objects.values("program_id", "month").annotate(total=Sum("amount_krw"))
+        ),
         "reports": ActivityReport.objects.count(),
         "evaluations": CandidateEvaluation.objects.count(),
     }
@@ -168,7 +176,7 @@ def test_anonymising_erases_the_person_and_keeps_the_counts(world):
     assert CandidateEvaluation.objects.get(application__applicant=old).note == ""
     message = OutboxMessage.objects.get(recipient=user)
     assert "old@example.kr" not in message.to_email and message.context == {}
-    assert AllowancePayment.objects.get(application__profile=old).amount_krw == 300_000
+    assert LedgerEntry.objects.filter(amount_krw=300_000).count() == 3  # every ledger row stays
     for kept in [recent, following]:
         kept.refresh_from_db()
         assert kept.name and kept.phone and kept.user.is_active

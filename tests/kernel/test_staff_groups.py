@@ -11,7 +11,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from applicants import services as applicant_services
-from applicants.models import AllowancePayment
 from tests.factories import kernel
 from tests.factories.accounts import StaffUserFactory, UserFactory, give_totp
 from tests.factories.applicants import (
@@ -29,13 +28,13 @@ from womenup.accounts.permissions import (
     STAFF_GROUPS,
     is_city_staff,
 )
-from womenup.models import User
+from womenup.models import LedgerEntry, User
 
 pytestmark = pytest.mark.django_db
 
 ACCESS_LOG = reverse("admin:womenup_personaldataaccess_changelist")
 PROFILES = reverse("admin:applicants_applicantprofile_changelist")
-PAYMENTS = reverse("admin:applicants_allowancepayment_changelist")
+PAYMENTS = reverse("admin:womenup_ledgerentry_changelist")
 COMPANIES = reverse("admin:companies_company_changelist")
 
 
@@ -56,7 +55,7 @@ def group_permissions(name: str) -> set[str]:
 
 
 @pytest.fixture
-def pending_payment() -> AllowancePayment:
+def pending_payment() -> LedgerEntry:
     kernel.open_intake("seoul-allowance")
     profile = ApplicantProfileFactory()
     give_consents(profile)
@@ -69,7 +68,9 @@ def pending_payment() -> AllowancePayment:
 
 def approve_in_admin(client, payment) -> None:
     client.post(
-        PAYMENTS, {"action": "approve_payments", "_selected_action": [payment.pk]}, follow=True
+        PAYMENTS,
+        {"action": "approve_payments", "_selected_action": [payment.pk], "confirm": "yes"},
+        follow=True,
     )
     payment.refresh_from_db()
 
@@ -90,11 +91,11 @@ def test_programme_staff_hold_every_programme_model_but_no_payment_or_log_power(
         "matching.change_incentiveclaim",
         "womenup.change_livingwagerate",
         "django_celery_beat.change_periodictask",
-        "applicants.view_allowancepayment",
+        "womenup.view_ledgerentry",
     ]:
         assert permission in granted
     for permission in [
-        "applicants.change_allowancepayment",
+        "womenup.approve_payments",
         "womenup.view_personaldataaccess",
         "womenup.review_access_log",
         "womenup.change_user",
@@ -111,9 +112,10 @@ def test_auditors_hold_the_access_log_only():
 
 
 def test_payment_approvers_hold_payment_permissions_only():
-    granted = group_permissions(PAYMENT_APPROVER_GROUP)
-    assert {"applicants.view_allowancepayment", "applicants.change_allowancepayment"} <= granted
-    assert all("payment" in codename or "ledger" in codename for codename in granted)
+    assert group_permissions(PAYMENT_APPROVER_GROUP) == {
+        "womenup.view_ledgerentry",
+        "womenup.approve_payments",
+    }
 
 
 def test_programme_staff_work_in_admin_but_cannot_read_the_access_log(client):
@@ -130,7 +132,7 @@ def test_programme_staff_cannot_approve_a_payment_through_admin(client, pending_
     assert page.status_code == 200
     assert b"approve_payments" not in page.content  # the action is not offered
     approve_in_admin(client, pending_payment)
-    assert pending_payment.status == AllowancePayment.Status.PENDING
+    assert pending_payment.status == LedgerEntry.Status.PENDING
 
 
 def test_programme_staff_cannot_give_themselves_another_group(client):
@@ -147,7 +149,7 @@ def test_programme_staff_cannot_give_themselves_another_group(client):
 def test_payment_approvers_approve_through_admin_and_see_no_applicant(client, pending_payment):
     client.force_login(member_of(PAYMENT_APPROVER_GROUP))
     approve_in_admin(client, pending_payment)
-    assert pending_payment.status == AllowancePayment.Status.APPROVED
+    assert pending_payment.status == LedgerEntry.Status.APPROVED
     assert client.get(PROFILES).status_code == 403
     assert client.get(ACCESS_LOG).status_code == 403
 
@@ -159,7 +161,7 @@ def test_auditors_read_the_access_log_and_nothing_else(client, pending_payment):
     for url in [PROFILES, PAYMENTS, COMPANIES]:
         assert client.get(url).status_code == 403
     approve_in_admin(client, pending_payment)
-    assert pending_payment.status == AllowancePayment.Status.PENDING
+    assert pending_payment.status == LedgerEntry.Status.PENDING
 
 
 def test_only_programme_staff_download_applicants_files_on_the_site(client):

@@ -1,8 +1,8 @@
 """The staff groups (DESIGN.md §1) and the kernel's share of their permissions.
 
 Each app's own migration grants 프로그램 담당자 the permissions on its models (the kernel names
-no app); 운영기관 담당자 got its course permissions in courses/0004. Payment approval is the
-payment ledger's permission: its migration grants it to 지급 승인자 when the ledger exists.
+no app); 운영기관 담당자 got its course permissions in courses/0004. 지급 승인자 hold the payment
+ledger's approval permission and see its rows, nothing else.
 """
 
 from django.db import migrations
@@ -26,6 +26,7 @@ PROGRAMME_STAFF = {
         "eligibilityrule": CATALOGUE,
         "livingwagerate": CATALOGUE,
         "outboxmessage": ["view"],
+        "ledgerentry": ["view"],  # they see payments; 지급 승인자 approve them
         "user": ["view"],  # not change: a staff member cannot hand herself another group
     },
     "django_celery_beat": {
@@ -54,7 +55,7 @@ def remove_groups(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("womenup", "0009_access_review_and_retention"),
+        ("womenup", "0012_access_review_and_retention"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
         ("django_celery_beat", "0019_alter_periodictasks_options"),

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('womenup', '0008_access_log_export_reason'),
+        ('womenup', '0011_ledger_history'),
     ]
 
     operations = [

@@ -15,5 +15,5 @@ def grant(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("matching", "0012_application_screening_placement_history"), ("womenup", "0010_staff_groups")]
+    dependencies = [("matching", "0014_wage_support_schedule"), ("womenup", "0013_staff_groups")]
     operations = [migrations.RunPython(grant, migrations.RunPython.noop)]

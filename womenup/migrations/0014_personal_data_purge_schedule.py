@@ -28,7 +28,7 @@ def unschedule(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("womenup", "0010_staff_groups"),
+        ("womenup", "0013_staff_groups"),
         ("django_celery_beat", "0019_alter_periodictasks_options"),
     ]
     operations = [migrations.RunPython(schedule, unschedule)]
