@@ -60,6 +60,7 @@ class DocumentInline(admin.TabularInline):
 
 @admin.register(ApplicantProfile)
 class ApplicantProfileAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
+    admin_group = "applicants"
     list_display = ["name", "user", "residence_district", "employment_status", "updated_at"]
     list_filter = ["employment_status", "residence_city", "desired_work_type"]
     search_fields = ["name", "user__email"]
@@ -87,6 +88,7 @@ class ActivityReportInline(admin.TabularInline):
 
 @admin.register(AllowanceApplication)
 class AllowanceApplicationAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
+    admin_group = "applicants"
     personal_data_subject = staticmethod(_profile_user)
     list_display = ["profile", "intake", "status", "applied_at"]
     list_filter = ["status", "intake"]
@@ -98,6 +100,7 @@ class AllowanceApplicationAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
 
 @admin.register(ActivityReport)
 class ActivityReportAdmin(ServiceSaveMixin, PersonalDataAdminMixin, admin.ModelAdmin):
+    admin_group = "applicants"
     personal_data_subject = staticmethod(lambda obj: obj.application.profile.user)
     list_display = ["application", "month", "status", "submitted_at", "reviewed_by"]
     list_filter = ["status", "month"]
@@ -148,6 +151,7 @@ class ActivityReportAdmin(ServiceSaveMixin, PersonalDataAdminMixin, admin.ModelA
 
 @admin.register(AllowancePayment)
 class AllowancePaymentAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
+    admin_group = "payments"
     personal_data_subject = staticmethod(lambda obj: obj.application.profile.user)
     list_display = ["application", "report", "amount_krw", "status", "approved_by", "approved_at"]
     list_filter = ["status"]

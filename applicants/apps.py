@@ -10,10 +10,11 @@ class ApplicantsConfig(AppConfig):
     verbose_name = "참여자"
 
     def ready(self) -> None:
-        from applicants import allowance_dashboard, demo, models
+        from applicants import admin_home, allowance_dashboard, demo, models
 
         register_section(30, allowance_dashboard.applicant_section)
         register_demo_loader(30, demo.load)
         register_labels("gender", models.ApplicantProfile.Gender.choices)
         register_labels("employment_status", models.ApplicantProfile.EmploymentStatus.choices)
         register_labels("document", models.Document.Kind.choices)
+        admin_home.register()

@@ -15,6 +15,7 @@ from applicants.facts import contributed_facts, contributed_trainings
 from applicants.models import (
     ActivityReport,
     AllowanceApplication,
+    AllowancePayment,
     ApplicantProfile,
     CareerEntry,
     Certificate,
@@ -332,3 +333,14 @@ def reports_for_user(user) -> QuerySet[ActivityReport]:
     if is_city_staff(user):
         return reports
     return reports.filter(application__profile__user=user)
+
+
+# --- Staff work queues (the admin home) ----------------------------------------------------------
+
+
+def activity_reports_to_review() -> QuerySet[ActivityReport]:
+    return ActivityReport.objects.filter(status=ActivityReport.Status.SUBMITTED)
+
+
+def allowance_payments_to_approve() -> QuerySet[AllowancePayment]:
+    return AllowancePayment.objects.filter(status=AllowancePayment.Status.PENDING)

@@ -50,6 +50,8 @@ class CompanyAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
     """Holds the contact person's name, phone and e-mail (she has no account of her own here):
     every look is logged with the company named in the row."""
 
+    admin_group = "companies"
+
     personal_data_subject = staticmethod(lambda company: None)
     list_display = [
         "name",
@@ -101,6 +103,7 @@ class CompanyAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
 
 @admin.register(Role)
 class RoleAdmin(admin.ModelAdmin):
+    admin_group = "companies"
     list_display = ["title", "company", "track", "status", "job_category", "seats", "created_at"]
     list_filter = ["status", "track", "work_type", "job_category"]
     search_fields = ["title", "company__name"]
@@ -111,6 +114,7 @@ class RoleAdmin(admin.ModelAdmin):
 
 @admin.register(CompanyInvitation)
 class CompanyInvitationAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
+    admin_group = "companies"
     personal_data_subject = staticmethod(lambda invitation: invitation.accepted_by)
     list_display = ["company", "email", "invited_by", "created_at", "accepted_at"]
     search_fields = ["company__name", "email"]

@@ -10,9 +10,10 @@ class CoursesConfig(AppConfig):
     verbose_name = "교육과정"
 
     def ready(self) -> None:
-        from courses import dashboard, demo, selectors
+        from courses import admin_home, dashboard, demo, selectors
 
         register_fact_source(selectors.completed_course_facts, absent=selectors.NO_COMPLETED_COURSE)
         register_training_source(selectors.completed_course_trainings)
         register_section(20, dashboard.applicant_section)
         register_demo_loader(10, demo.load)
+        admin_home.register()

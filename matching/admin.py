@@ -3,6 +3,7 @@ interview evaluations, hires and incentive claims (claim decisions are actions c
 services; a rejection asks for its reason on an intermediate page)."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -43,6 +44,7 @@ class ReadOnlyAdminMixin:
 
 @admin.register(MatchingRun)
 class MatchingRunAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    admin_group = "matching"
     list_display = [
         "week",
         "status",
@@ -106,8 +108,41 @@ class ScreeningOverrideForm(forms.ModelForm):
         return cleaned
 
 
+class ScreeningAttentionFilter(admin.SimpleListFilter):
+    """The admin home's queue of results a person must decide (matching/admin_home.py)."""
+
+    title = _("담당자 확인")
+    parameter_name = "attention"
+
+    def lookups(self, request, model_admin):
+        return [("needs_info", _("보완 필요, 아직 조정하지 않음"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "needs_info":
+            return queryset.filter(pk__in=selectors.screenings_needing_a_person())
+        return queryset
+
+
+class ReplyOverdueFilter(admin.SimpleListFilter):
+    """The admin home's queue of invitations still unanswered (matching/admin_home.py)."""
+
+    title = _("응답")
+    parameter_name = "reply"
+
+    def lookups(self, request, model_admin):
+        days = settings.INTERVIEW_REPLY_OVERDUE_DAYS
+        return [("overdue", _("%(days)d일 넘게 응답 없음") % {"days": days})]
+
+    def queryset(self, request, queryset):
+        if self.value() == "overdue":
+            days = settings.INTERVIEW_REPLY_OVERDUE_DAYS
+            return queryset.filter(pk__in=selectors.invitations_unanswered(days=days))
+        return queryset
+
+
 @admin.register(ScreeningResult)
 class ScreeningResultAdmin(ServiceSaveMixin, PersonalDataAdminMixin, admin.ModelAdmin):
+    admin_group = "matching"
     form = ScreeningOverrideForm
     list_display = [
         "application",
@@ -117,7 +152,7 @@ class ScreeningResultAdmin(ServiceSaveMixin, PersonalDataAdminMixin, admin.Model
         "week",
         "screened_at",
     ]
-    list_filter = ["outcome", "override_outcome", "week"]
+    list_filter = [ScreeningAttentionFilter, "outcome", "override_outcome", "week"]
     list_select_related = ["application__applicant__user", "application__intake"]
     search_fields = ["application__applicant__name", "application__applicant__user__email"]
     readonly_fields = [
@@ -231,6 +266,7 @@ class PlacementInline(admin.TabularInline):
 
 @admin.register(InternshipApplication)
 class InternshipApplicationAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
+    admin_group = "matching"
     list_display = ["applicant", "intake", "status", "submitted_at"]
     list_filter = ["status", "intake"]
     list_select_related = ["applicant__user", "intake"]
@@ -254,8 +290,10 @@ class InternshipApplicationAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
 class InterviewInvitationAdmin(PersonalDataAdminMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
     """Every invitation with its fit score and parts, so a role's ranking can be explained."""
 
+    admin_group = "matching"
+
     list_display = ["week", "role", "application", "status", "fit_score", "fit_explained"]
-    list_filter = ["week", "status"]
+    list_filter = [ReplyOverdueFilter, "week", "status"]
     list_select_related = ["role__company", "application__applicant__user"]
     search_fields = ["role__title", "application__applicant__name"]
     ordering = ["role_id", "-fit_score", "application__submitted_at", "application_id"]
@@ -266,8 +304,25 @@ class InterviewInvitationAdmin(PersonalDataAdminMixin, ReadOnlyAdminMixin, admin
         return invitation.application.applicant.user
 
 
+@admin.register(Placement)
+class PlacementAdmin(PersonalDataAdminMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Matched interns and their contracts, read only: the company confirms the contract on its
+    pages (matching/views.py), the admin home counts those still awaiting it."""
+
+    admin_group = "matching"
+    list_display = ["application", "role", "week", "status", "contract_start", "created_at"]
+    list_filter = ["status", "week"]
+    list_select_related = ["role__company", "application__applicant__user"]
+    search_fields = ["role__title", "role__company__name", "application__applicant__name"]
+
+    @staticmethod
+    def personal_data_subject(placement: Placement):
+        return placement.application.applicant.user
+
+
 @admin.register(CandidateEvaluation)
 class CandidateEvaluationAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
+    admin_group = "matching"
     list_display = ["role", "application", "interview_at", "result", "rank"]
     list_filter = ["result"]
     search_fields = ["role__title", "role__company__name"]
@@ -302,6 +357,7 @@ class IncentiveClaimInline(admin.StackedInline):
 
 @admin.register(HireConfirmation)
 class HireConfirmationAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
+    admin_group = "matching"
     list_display = ["company", "placement", "hired_on", "created_at"]
     search_fields = ["company__name"]
     list_select_related = ["company", "placement__role__company"]
@@ -334,6 +390,7 @@ class HireConfirmationAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
 
 @admin.register(IncentiveClaim)
 class IncentiveClaimAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
+    admin_group = "payments"
     personal_data_subject = staticmethod(
         lambda claim: claim.hire.placement.application.applicant.user
     )

@@ -10,10 +10,11 @@ class MatchingConfig(AppConfig):
     verbose_name = "인턴십 매칭"
 
     def ready(self) -> None:
-        from matching import dashboard, demo
+        from matching import admin_home, dashboard, demo
 
         register_section(10, dashboard.applicant_section)
         register_demo_loader(40, demo.load)
         company_hooks.register_dashboard_section("matching.dashboard.company_section")
         company_hooks.register_role_section("matching.dashboard.role_candidates_section")
         company_hooks.register_role_seat_floor("matching.selectors.active_placement_count")
+        admin_home.register()

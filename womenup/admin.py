@@ -28,6 +28,7 @@ from womenup.programs.eligibility import Rule, RuleKind
 
 @admin.register(User)
 class UserAdmin(PersonalDataAdminMixin, DjangoUserAdmin):
+    admin_group = "settings"
     personal_data_subject = staticmethod(lambda user: user)
     ordering = ["email"]
     list_display = ["email", "account_type", "is_staff", "is_active", "date_joined"]
@@ -55,12 +56,12 @@ admin.site.unregister(SocialAccount)
 
 @admin.register(EmailAddress)
 class EmailAddressAdmin(PersonalDataAdminMixin, AllauthEmailAddressAdmin):
-    pass
+    admin_group = "system"
 
 
 @admin.register(SocialAccount)
 class SocialAccountAdmin(PersonalDataAdminMixin, AllauthSocialAccountAdmin):
-    pass
+    admin_group = "system"
 
 
 class DistrictInline(admin.TabularInline):
@@ -70,12 +71,14 @@ class DistrictInline(admin.TabularInline):
 
 @admin.register(City)
 class CityAdmin(admin.ModelAdmin):
+    admin_group = "settings"
     list_display = ["name", "code"]
     inlines = [DistrictInline]
 
 
 @admin.register(JobCategory)
 class JobCategoryAdmin(admin.ModelAdmin):
+    admin_group = "settings"
     list_display = ["name", "code", "order"]
     list_editable = ["order"]
 
@@ -114,6 +117,7 @@ class EligibilityRuleInline(admin.TabularInline):
 
 @admin.register(Program)
 class ProgramAdmin(admin.ModelAdmin):
+    admin_group = "settings"
     list_display = ["name", "city", "kind", "is_active", "order"]
     list_filter = ["city", "kind", "is_active"]
     search_fields = ["name", "code"]
@@ -122,12 +126,15 @@ class ProgramAdmin(admin.ModelAdmin):
 
 @admin.register(LivingWageRate)
 class LivingWageRateAdmin(admin.ModelAdmin):
+    admin_group = "payments"
     list_display = ["valid_from", "hourly_krw"]
 
 
 @admin.register(OutboxMessage)
 class OutboxMessageAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
     """Message bodies hold personal data: every look is logged, the recipient as subject."""
+
+    admin_group = "system"
 
     personal_data_subject = staticmethod(lambda message: message.recipient)
     list_display = ["created_at", "to_email", "subject", "status", "attempts", "sent_at"]
@@ -141,6 +148,7 @@ class OutboxMessageAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
 
 @admin.register(PersonalDataAccess)
 class PersonalDataAccessAdmin(admin.ModelAdmin):
+    admin_group = "system"
     list_display = ["accessed_at", "actor", "action", "subject", "target", "ip_address"]
     list_filter = ["action"]
     search_fields = ["actor__email", "subject__email", "target"]
@@ -163,6 +171,7 @@ admin.site.unregister(Authenticator)
 
 @admin.register(Authenticator)
 class AuthenticatorAdmin(admin.ModelAdmin):
+    admin_group = "system"
     list_display = ["user", "type", "created_at", "last_used_at"]
     list_filter = ["type"]
     search_fields = ["user__email"]
