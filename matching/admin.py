@@ -11,7 +11,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from matching import selectors, services
-from matching.batch import STAGE_LABELS
+from matching.batch import COUNT_LABELS, STAGE_LABELS
 from matching.fit import fit_parts_described
 from matching.models import (
     ApplicationChoice,
@@ -63,7 +63,7 @@ class MatchingRunAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
         "created_by",
         "started_at",
         "finished_at",
-        "stages_done",
+        "stages_done_list",
         "stage_table",
         "last_error",
     ]
@@ -79,13 +79,20 @@ class MatchingRunAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
             stages.append(_("전체 %(seconds).1fs") % {"seconds": run.durations["total"]})
         return " · ".join(stages)
 
+    @admin.display(description=_("끝난 단계"))
+    def stages_done_list(self, run: MatchingRun) -> str:
+        return " → ".join(str(STAGE_LABELS.get(stage, stage)) for stage in run.stages_done) or "-"
+
     @admin.display(description=_("단계별 기록"))
     def stage_table(self, run: MatchingRun):
         rows = [
             (
                 STAGE_LABELS.get(stage, stage),
                 f"{run.durations.get(stage, 0):.3f}s",
-                ", ".join(f"{name}: {value}" for name, value in counts.items()),
+                ", ".join(
+                    f"{COUNT_LABELS.get(stage, {}).get(name, name)} {value}"
+                    for name, value in counts.items()
+                ),
             )
             for stage, counts in run.counts.items()
         ]

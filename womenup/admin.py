@@ -6,8 +6,11 @@ from allauth.mfa.models import Authenticator
 from allauth.socialaccount.admin import SocialAccountAdmin as AllauthSocialAccountAdmin
 from allauth.socialaccount.models import SocialAccount
 from django import forms
+from django.apps import apps
 from django.contrib import admin
+from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.models import Group, Permission
 from django.utils.translation import gettext_lazy as _
 
 from womenup.admin_mixins import PersonalDataAdminMixin
@@ -18,6 +21,7 @@ from womenup.models import (
     IntakeWindow,
     JobCategory,
     LivingWageRate,
+    MFAAuthenticator,
     OutboxMessage,
     PersonalDataAccess,
     Program,
@@ -25,9 +29,52 @@ from womenup.models import (
 )
 from womenup.programs.eligibility import Rule, RuleKind
 
+PERMISSION_ACTIONS = {
+    "add": _("추가"),
+    "change": _("수정"),
+    "delete": _("삭제"),
+    "view": _("보기"),
+}
+
+
+def permission_label(permission: Permission) -> str:
+    """ "참여기업 · 참여기업 · 수정" instead of the stored English "Can change 참여기업" (Django
+    keeps permission names in the database in the language of the day they were made)."""
+    model = permission.content_type.model_class()
+    if model is None:
+        return permission.name
+    action, _sep, model_name = permission.codename.partition("_")
+    app = apps.get_app_config(model._meta.app_label).verbose_name
+    if action in PERMISSION_ACTIONS and model_name == model._meta.model_name:
+        return f"{app} · {model._meta.verbose_name} · {PERMISSION_ACTIONS[action]}"
+    return f"{app} · {model._meta.verbose_name} · {permission.name}"
+
+
+class PermissionChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, permission: Permission) -> str:
+        return permission_label(permission)
+
+
+class KoreanPermissionLabelsMixin:
+    """Permission pickers of users and groups list permissions in the reader's language."""
+
+    def formfield_for_manytomany(self, db_field, request=None, **kwargs):
+        if db_field.name in ("permissions", "user_permissions"):
+            kwargs["form_class"] = PermissionChoiceField
+            kwargs["queryset"] = Permission.objects.select_related("content_type")
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GroupAdmin(KoreanPermissionLabelsMixin, DjangoGroupAdmin):
+    admin_group = "settings"
+
 
 @admin.register(User)
-class UserAdmin(PersonalDataAdminMixin, DjangoUserAdmin):
+class UserAdmin(PersonalDataAdminMixin, KoreanPermissionLabelsMixin, DjangoUserAdmin):
     admin_group = "settings"
     personal_data_subject = staticmethod(lambda user: user)
     ordering = ["email"]
@@ -165,18 +212,51 @@ class PersonalDataAccessAdmin(admin.ModelAdmin):
 
 
 # allauth registers an Authenticator admin that shows and edits the stored secrets; ours lets
-# only superusers see which authenticators exist, read-only, without the data column.
+# only superusers see which authenticators exist, read-only, without the data column, under a
+# Korean name (the proxy model MFAAuthenticator).
 admin.site.unregister(Authenticator)
+AUTHENTICATOR_KINDS = {
+    Authenticator.Type.TOTP: _("OTP 앱"),
+    Authenticator.Type.RECOVERY_CODES: _("복구 코드"),
+}
 
 
-@admin.register(Authenticator)
+class AuthenticatorKindFilter(admin.SimpleListFilter):
+    title = _("종류")
+    parameter_name = "type"
+
+    def lookups(self, request, model_admin):
+        return list(AUTHENTICATOR_KINDS.items())
+
+    def queryset(self, request, queryset):
+        return queryset.filter(type=self.value()) if self.value() else queryset
+
+
+@admin.register(MFAAuthenticator)
 class AuthenticatorAdmin(admin.ModelAdmin):
     admin_group = "system"
-    list_display = ["user", "type", "created_at", "last_used_at"]
-    list_filter = ["type"]
+    list_display = ["owner", "kind", "added_at", "last_used"]
+    list_filter = [AuthenticatorKindFilter]
     search_fields = ["user__email"]
-    fields = ["user", "type", "created_at", "last_used_at"]
+    list_select_related = ["user"]
+    fields = ["owner", "kind", "added_at", "last_used"]
     readonly_fields = fields
+
+    @admin.display(description=_("사용자"), ordering="user__email")
+    def owner(self, authenticator: Authenticator) -> str:
+        return authenticator.user.email
+
+    @admin.display(description=_("종류"), ordering="type")
+    def kind(self, authenticator: Authenticator) -> str:
+        return AUTHENTICATOR_KINDS.get(authenticator.type, authenticator.type)
+
+    @admin.display(description=_("등록 시각"), ordering="created_at")
+    def added_at(self, authenticator: Authenticator):
+        return authenticator.created_at
+
+    @admin.display(description=_("마지막 사용 시각"), ordering="last_used_at")
+    def last_used(self, authenticator: Authenticator):
+        return authenticator.last_used_at
 
     def has_module_permission(self, request) -> bool:
         return request.user.is_active and request.user.is_superuser

@@ -164,7 +164,7 @@ def test_the_home_groups_model_lists_by_task(staff_client):
     }
     assert list(groups) == ["참여자", "참여기업", "교육과정", "매칭", "지급", "설정", "시스템"]
     assert "AllowancePayment" in groups["지급"] and "IncentiveClaim" in groups["지급"]
-    assert {"PeriodicTask", "SocialApp", "Authenticator"} <= set(groups["시스템"])
+    assert {"PeriodicTask", "SocialApp", "MFAAuthenticator"} <= set(groups["시스템"])
     assert "Group" in groups["설정"] and "Program" in groups["설정"]
     html = response.content.decode()
     assert 'id="group-payments"' in html and 'href="/admin/#group-payments"' in html
