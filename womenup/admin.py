@@ -129,6 +129,11 @@ class JobCategoryAdmin(admin.ModelAdmin):
     list_display = ["name", "code", "order"]
     list_editable = ["order"]
 
+    def get_changelist_form(self, request, **kwargs):
+        """The order inputs of the list are named (a column header is no label)."""
+        kwargs.setdefault("widgets", {"order": forms.NumberInput(attrs={"aria-label": _("순서")})})
+        return super().get_changelist_form(request, **kwargs)
+
 
 class IntakeWindowInline(admin.TabularInline):
     model = IntakeWindow
