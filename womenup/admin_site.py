@@ -10,19 +10,20 @@ from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from womenup.admin_queues import links_for, queues_for
 from womenup.mfa import has_mfa
 
 # The task groups of the admin home, in the order shown.
 TASK_GROUPS = {
-    "applicants": _("참여자"),
-    "companies": _("참여기업"),
-    "courses": _("교육과정"),
-    "matching": _("매칭"),
-    "payments": _("지급"),
-    "settings": _("설정"),
-    "system": _("시스템"),
+    "applicants": pgettext_lazy("admin group", "참여자"),
+    "companies": pgettext_lazy("admin group", "참여기업"),
+    "courses": pgettext_lazy("admin group", "교육과정"),
+    "matching": pgettext_lazy("admin group", "매칭"),
+    "payments": pgettext_lazy("admin group", "지급"),
+    "settings": pgettext_lazy("admin group", "설정"),
+    "system": pgettext_lazy("admin group", "시스템"),
 }
 # Libraries' own admins (they cannot carry ``admin_group``), by app label.
 LIBRARY_GROUPS = {

@@ -189,3 +189,12 @@ def test_registered_admin_pages_are_listed_for_those_allowed(staff_client, clien
     assert "test-page" not in [row.key for row in queues_for(user)]
     client.force_login(user)
     assert 'id="link-test-page"' not in client.get(reverse("admin:index")).content.decode()
+
+
+def test_the_home_speaks_english_when_chosen(staff_client, settings):
+    CompanyFactory.create_batch(2, status=Company.Status.PENDING)
+    staff_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = staff_client.get(reverse("admin:index")).content.decode()
+    assert "Work to do" in html and "Companies awaiting verification" in html
+    assert re.search(r'data-count="2">2 items<', html)
+    assert ">Payments</a>" in html and ">System</a>" in html
