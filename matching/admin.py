@@ -24,10 +24,13 @@ from matching.models import (
     Placement,
     ScreeningResult,
 )
+from matching.resources import ApplicationResource, PlacementResource
 from matching.screening import screening_override, screening_override_clear
 from womenup.admin_actions import ServiceSaveMixin, apply_to_each, apply_with_reason
-from womenup.admin_mixins import PersonalDataAdminMixin
+from womenup.admin_history import HistoryAdmin
 from womenup.money import format_krw
+from womenup.privacy.admin_exports import ExportWithReasonAdmin
+from womenup.privacy.admin_mixins import PersonalDataAdminMixin
 from womenup.programs.eligibility.reasons import render_all
 
 
@@ -148,9 +151,13 @@ class ReplyOverdueFilter(admin.SimpleListFilter):
 
 
 @admin.register(ScreeningResult)
-class ScreeningResultAdmin(ServiceSaveMixin, PersonalDataAdminMixin, admin.ModelAdmin):
+class ScreeningResultAdmin(ServiceSaveMixin, PersonalDataAdminMixin, HistoryAdmin):
     admin_group = "matching"
     form = ScreeningOverrideForm
+    history_value_renderers = {
+        "reasons": lambda codes: " / ".join(render_all(codes)) or "-",
+        "missing": lambda codes: " / ".join(render_all(codes)) or "-",
+    }
     list_display = [
         "application",
         "outcome",
@@ -272,8 +279,9 @@ class PlacementInline(admin.TabularInline):
 
 
 @admin.register(InternshipApplication)
-class InternshipApplicationAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
+class InternshipApplicationAdmin(ExportWithReasonAdmin, PersonalDataAdminMixin, HistoryAdmin):
     admin_group = "matching"
+    resource_classes = [ApplicationResource]
     list_display = ["applicant", "intake", "status", "submitted_at"]
     list_filter = ["status", "intake"]
     list_select_related = ["applicant__user", "intake"]
@@ -293,6 +301,28 @@ class InternshipApplicationAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
         return False
 
 
+@admin.register(Placement)
+class PlacementAdmin(
+    ExportWithReasonAdmin, PersonalDataAdminMixin, ReadOnlyAdminMixin, HistoryAdmin
+):
+    """Placements change through the lifecycle's services (contract, end, hire): read here,
+    with their change history; the admin home counts those awaiting a contract."""
+
+    admin_group = "matching"
+    list_display = ["role", "application", "week", "status", "contract_start", "created_at"]
+    list_filter = ["status", "week"]
+    list_select_related = ["role__company", "application__applicant__user", "application__intake"]
+    search_fields = ["role__title", "role__company__name", "application__applicant__name"]
+    fields = ["application", "role", "week", "status", "contract_start", "wage_support"]
+    readonly_fields = fields
+    wage_support = PlacementInline.wage_support
+    resource_classes = [PlacementResource]
+
+    @staticmethod
+    def personal_data_subject(placement: Placement):
+        return placement.application.applicant.user
+
+
 @admin.register(InterviewInvitation)
 class InterviewInvitationAdmin(PersonalDataAdminMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
     """Every invitation with its fit score and parts, so a role's ranking can be explained."""
@@ -309,22 +339,6 @@ class InterviewInvitationAdmin(PersonalDataAdminMixin, ReadOnlyAdminMixin, admin
     @staticmethod
     def personal_data_subject(invitation: InterviewInvitation):
         return invitation.application.applicant.user
-
-
-@admin.register(Placement)
-class PlacementAdmin(PersonalDataAdminMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
-    """Matched interns and their contracts, read only: the company confirms the contract on its
-    pages (matching/views.py), the admin home counts those still awaiting it."""
-
-    admin_group = "matching"
-    list_display = ["application", "role", "week", "status", "contract_start", "created_at"]
-    list_filter = ["status", "week"]
-    list_select_related = ["role__company", "application__applicant__user"]
-    search_fields = ["role__title", "role__company__name", "application__applicant__name"]
-
-    @staticmethod
-    def personal_data_subject(placement: Placement):
-        return placement.application.applicant.user
 
 
 @admin.register(CandidateEvaluation)

@@ -4,10 +4,11 @@ and the placement lifecycle: interview evaluations, rankings, hires and incentiv
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from womenup.dates import programme_date_range
 from womenup.money import INCENTIVE_KRW
-from womenup.private_files import PrivateUpload, private_file_field
+from womenup.privacy.private_files import PrivateUpload, private_file_field
 
 
 class InternshipApplication(models.Model):
@@ -39,6 +40,10 @@ class InternshipApplication(models.Model):
     withdrawn_at = models.DateTimeField(_("취소 시각"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("생성 시각"))
     updated_at = models.DateTimeField(auto_now=True, verbose_name=_("수정 시각"))
+
+    history = HistoricalRecords(
+        verbose_name=_("인턴십 신청 변경 이력"), verbose_name_plural=_("인턴십 신청 변경 이력")
+    )
 
     class Meta:
         verbose_name = _("인턴십 신청")
@@ -155,6 +160,10 @@ class Placement(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("매칭 시각"))
 
+    history = HistoricalRecords(
+        verbose_name=_("인턴 배치 변경 이력"), verbose_name_plural=_("인턴 배치 변경 이력")
+    )
+
     class Meta:
         verbose_name = _("인턴 배치")
         verbose_name_plural = _("인턴 배치")
@@ -248,6 +257,10 @@ class ScreeningResult(models.Model):
         verbose_name=_("조정한 담당자"),
     )
     overridden_at = models.DateTimeField(_("조정 시각"), null=True, blank=True)
+
+    history = HistoricalRecords(
+        verbose_name=_("서류심사 결과 변경 이력"), verbose_name_plural=_("서류심사 결과 변경 이력")
+    )
 
     class Meta:
         verbose_name = _("서류심사 결과")

@@ -13,7 +13,6 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group, Permission
 from django.utils.translation import gettext_lazy as _
 
-from womenup.admin_mixins import PersonalDataAdminMixin
 from womenup.models import (
     City,
     District,
@@ -27,6 +26,7 @@ from womenup.models import (
     Program,
     User,
 )
+from womenup.privacy.admin_mixins import PersonalDataAdminMixin
 from womenup.programs.eligibility import Rule, RuleKind
 
 PERMISSION_ACTIONS = {
@@ -201,7 +201,7 @@ class OutboxMessageAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
 @admin.register(PersonalDataAccess)
 class PersonalDataAccessAdmin(admin.ModelAdmin):
     admin_group = "system"
-    list_display = ["accessed_at", "actor", "action", "subject", "target", "ip_address"]
+    list_display = ["accessed_at", "actor", "action", "subject", "target", "reason", "ip_address"]
     list_filter = ["action"]
     search_fields = ["actor__email", "subject__email", "target"]
     date_hierarchy = "accessed_at"

@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from womenup.accounts.mfa import has_mfa
 from womenup.admin_queues import links_for, queues_for
-from womenup.mfa import has_mfa
 
 # The task groups of the admin home, in the order shown.
 TASK_GROUPS = {

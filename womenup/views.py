@@ -3,23 +3,14 @@
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.views.i18n import set_language
 
-from womenup import selectors, services
 from womenup.models import Program, User
+from womenup.programs import selectors
 
 DASHBOARDS = {
     User.AccountType.APPLICANT: "applicants:dashboard",
     User.AccountType.COMPANY: "companies:dashboard",
 }
-
-
-def language_set(request):
-    """Django's language switch; a logged-in user's choice is also kept for her e-mails."""
-    response = set_language(request)
-    if request.method == "POST" and request.user.is_authenticated:
-        services.user_language_set(user=request.user, language=request.POST.get("language", ""))
-    return response
 
 
 def home(request):

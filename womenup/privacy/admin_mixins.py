@@ -3,7 +3,7 @@
 from django.contrib.admin.utils import unquote
 
 from womenup.models import PersonalDataAccess
-from womenup.services import personal_data_access_record
+from womenup.privacy.services import personal_data_access_record
 
 Action = PersonalDataAccess.Action
 
@@ -46,6 +46,12 @@ class PersonalDataAdminMixin:
         response = super().history_view(request, object_id, extra_context)
         if response.status_code == 200:
             self._object_record(request, object_id, Action.HISTORY)
+        return response
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        response = super().history_form_view(request, object_id, version_id, extra_context)
+        if request.method != "POST" and response.status_code == 200:
+            self._object_record(request, object_id, Action.HISTORY, note="이전 기록")
         return response
 
     def delete_view(self, request, object_id, extra_context=None):
