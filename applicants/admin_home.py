@@ -18,13 +18,3 @@ def register() -> None:
         ),
         permission="applicants.change_activityreport",
     )
-    register_queue(
-        order=70,
-        key="allowance-payments",
-        label=_("구직지원금 지급 승인 대기"),
-        count=lambda user: selectors.allowance_payments_to_approve().count(),
-        url=lambda: (
-            reverse("admin:applicants_allowancepayment_changelist") + "?status__exact=pending"
-        ),
-        permission="applicants.change_allowancepayment",
-    )

@@ -14,9 +14,11 @@ class WomenUpConfig(AppConfig):
 
         from womenup import checks, demo  # noqa: F401  (checks registers the deploy checks)
         from womenup.middleware import start_session_clocks
+        from womenup.payments import admin_home
 
         register_demo_loader(0, demo.load)
         user_logged_in.connect(start_session_clocks, dispatch_uid="womenup-session-clocks")
+        admin_home.register()
 
 
 class WomenUpAdminConfig(admin_apps.AdminConfig):

@@ -39,7 +39,7 @@ QUEUES = [
     "contracts-to-confirm",
     "incentive-claims",
     "activity-reports",
-    "allowance-payments",
+    "payments-to-approve",
     "follow-ups-due",
 ]
 
@@ -115,7 +115,7 @@ def test_every_queue_counts_exactly_the_rows_its_link_lists(staff_client, work):
     assert list(counts) == QUEUES
     for key in QUEUES:
         assert rows_listed(staff_client, queue_link(html, key)) == counts[key], key
-    assert counts == {**dict.fromkeys(QUEUES, 2), "allowance-payments": 0}
+    assert counts == {**dict.fromkeys(QUEUES, 2), "payments-to-approve": 0}
 
 
 def test_an_accepted_report_moves_from_one_queue_to_the_next(staff_client, work):
@@ -123,7 +123,7 @@ def test_an_accepted_report_moves_from_one_queue_to_the_next(staff_client, work)
     report = staff_client.get(url + "?status__exact=submitted").context["cl"].result_list[0]
     staff_client.post(url, {"action": "accept_reports", "_selected_action": [report.pk]})
     counts = queue_counts(staff_client.get(reverse("admin:index")).content.decode())
-    assert counts["activity-reports"] == 1 and counts["allowance-payments"] == 1
+    assert counts["activity-reports"] == 1 and counts["payments-to-approve"] == 1
 
 
 def test_the_home_runs_a_fixed_number_of_queries(staff_client, django_assert_num_queries):
@@ -163,7 +163,7 @@ def test_the_home_groups_model_lists_by_task(staff_client):
         for app in response.context["app_list"]
     }
     assert list(groups) == ["참여자", "참여기업", "교육과정", "매칭", "지급", "설정", "시스템"]
-    assert "AllowancePayment" in groups["지급"] and "IncentiveClaim" in groups["지급"]
+    assert "LedgerEntry" in groups["지급"] and "IncentiveClaim" in groups["지급"]
     assert {"PeriodicTask", "SocialApp", "MFAAuthenticator"} <= set(groups["시스템"])
     assert "Group" in groups["설정"] and "Program" in groups["설정"]
     html = response.content.decode()
