@@ -61,6 +61,7 @@ class DocumentInline(admin.TabularInline):
 
 @admin.register(ApplicantProfile)
 class ApplicantProfileAdmin(ExportWithReasonAdmin, PersonalDataAdminMixin, admin.ModelAdmin):
+    admin_group = "applicants"
     resource_classes = [ApplicantResource]
     list_display = ["name", "user", "residence_district", "employment_status", "updated_at"]
     list_filter = ["employment_status", "residence_city", "desired_work_type"]
@@ -89,6 +90,7 @@ class ActivityReportInline(admin.TabularInline):
 
 @admin.register(AllowanceApplication)
 class AllowanceApplicationAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
+    admin_group = "applicants"
     personal_data_subject = staticmethod(_profile_user)
     list_display = ["profile", "intake", "status", "applied_at"]
     list_filter = ["status", "intake"]
@@ -100,6 +102,7 @@ class AllowanceApplicationAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
 
 @admin.register(ActivityReport)
 class ActivityReportAdmin(ServiceSaveMixin, PersonalDataAdminMixin, admin.ModelAdmin):
+    admin_group = "applicants"
     personal_data_subject = staticmethod(lambda obj: obj.application.profile.user)
     list_display = ["application", "month", "status", "submitted_at", "reviewed_by"]
     list_filter = ["status", "month"]

@@ -12,7 +12,7 @@ class ApplicantsConfig(AppConfig):
     verbose_name = "참여자"
 
     def ready(self) -> None:
-        from applicants import allowance_dashboard, demo, models, retention
+        from applicants import admin_home, allowance_dashboard, demo, models, retention
 
         register_section(30, allowance_dashboard.applicant_section)
         register_demo_loader(30, demo.load)
@@ -31,3 +31,4 @@ class ApplicantsConfig(AppConfig):
         )
         register_activity_source(retention.allowance_activity)
         register_anonymiser(30, retention.applicant_anonymise)
+        admin_home.register()

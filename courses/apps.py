@@ -11,7 +11,7 @@ class CoursesConfig(AppConfig):
     verbose_name = "교육과정"
 
     def ready(self) -> None:
-        from courses import dashboard, demo, retention, selectors
+        from courses import admin_home, dashboard, demo, retention, selectors
 
         register_fact_source(selectors.completed_course_facts, absent=selectors.NO_COMPLETED_COURSE)
         register_training_source(selectors.completed_course_trainings)
@@ -19,3 +19,4 @@ class CoursesConfig(AppConfig):
         register_demo_loader(10, demo.load)
         register_activity_source(retention.course_activity)
         register_anonymiser(10, retention.enrollment_anonymise)
+        admin_home.register()

@@ -12,7 +12,7 @@ class MatchingConfig(AppConfig):
     verbose_name = "인턴십 매칭"
 
     def ready(self) -> None:
-        from matching import dashboard, demo, models, retention
+        from matching import admin_home, dashboard, demo, models, retention
 
         register_section(10, dashboard.applicant_section)
         register_demo_loader(40, demo.load)
@@ -33,3 +33,4 @@ class MatchingConfig(AppConfig):
             payee=lambda claim: claim.company.name,
             reference=lambda claim: claim.company.business_number,
         )
+        admin_home.register()

@@ -8,7 +8,7 @@ up in these querysets, so another company's object is simply not found (404).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
@@ -331,3 +331,30 @@ def wage_support_krw(placement: Placement) -> int | None:
     return internship_wage_total(
         hourly_krw=rate.hourly_krw, weekly_hours=placement.role.weekly_hours
     )
+
+
+# --- Staff work queues (the admin home) ----------------------------------------------------------
+
+
+def screenings_needing_a_person() -> QuerySet[ScreeningResult]:
+    """Results the batch could not decide (needs information) that no staff member has
+    overridden yet."""
+    return ScreeningResult.objects.filter(
+        outcome=ScreeningResult.Outcome.NEEDS_INFO, override_outcome=""
+    )
+
+
+def invitations_unanswered(*, days: int, now=None) -> QuerySet[InterviewInvitation]:
+    """Interview invitations still without an answer ``days`` days after they were sent."""
+    sent_before = (now or timezone.now()) - timedelta(days=days)
+    return InterviewInvitation.objects.filter(
+        status=InterviewInvitation.Status.INVITED, created_at__lte=sent_before
+    )
+
+
+def placements_awaiting_contract() -> QuerySet[Placement]:
+    return Placement.objects.filter(status=Placement.Status.AWAITING_CONTRACT)
+
+
+def incentive_claims_to_decide() -> QuerySet[IncentiveClaim]:
+    return IncentiveClaim.objects.filter(status=IncentiveClaim.Status.SUBMITTED)

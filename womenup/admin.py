@@ -8,9 +8,12 @@ from allauth.mfa.models import Authenticator
 from allauth.socialaccount.admin import SocialAccountAdmin as AllauthSocialAccountAdmin
 from allauth.socialaccount.models import SocialAccount
 from django import forms
+from django.apps import apps
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -26,6 +29,7 @@ from womenup.models import (
     IntakeWindow,
     JobCategory,
     LivingWageRate,
+    MFAAuthenticator,
     OutboxMessage,
     PersonalDataAccess,
     Program,
@@ -38,9 +42,53 @@ from womenup.privacy.admin_mixins import PersonalDataAdminMixin
 from womenup.privacy.forms import AccessReviewForm
 from womenup.programs.eligibility import Rule, RuleKind
 
+PERMISSION_ACTIONS = {
+    "add": _("추가"),
+    "change": _("수정"),
+    "delete": _("삭제"),
+    "view": _("보기"),
+}
+
+
+def permission_label(permission: Permission) -> str:
+    """ "참여기업 · 참여기업 · 수정" instead of the stored English "Can change 참여기업" (Django
+    keeps permission names in the database in the language of the day they were made)."""
+    model = permission.content_type.model_class()
+    if model is None:
+        return permission.name
+    action, _sep, model_name = permission.codename.partition("_")
+    app = apps.get_app_config(model._meta.app_label).verbose_name
+    if action in PERMISSION_ACTIONS and model_name == model._meta.model_name:
+        return f"{app} · {model._meta.verbose_name} · {PERMISSION_ACTIONS[action]}"
+    return f"{app} · {model._meta.verbose_name} · {permission.name}"
+
+
+class PermissionChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, permission: Permission) -> str:
+        return permission_label(permission)
+
+
+class KoreanPermissionLabelsMixin:
+    """Permission pickers of users and groups list permissions in the reader's language."""
+
+    def formfield_for_manytomany(self, db_field, request=None, **kwargs):
+        if db_field.name in ("permissions", "user_permissions"):
+            kwargs["form_class"] = PermissionChoiceField
+            kwargs["queryset"] = Permission.objects.select_related("content_type")
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GroupAdmin(KoreanPermissionLabelsMixin, DjangoGroupAdmin):
+    admin_group = "settings"
+
 
 @admin.register(User)
-class UserAdmin(PersonalDataAdminMixin, DjangoUserAdmin):
+class UserAdmin(PersonalDataAdminMixin, KoreanPermissionLabelsMixin, DjangoUserAdmin):
+    admin_group = "settings"
     personal_data_subject = staticmethod(lambda user: user)
     ordering = ["email"]
     list_display = ["email", "account_type", "is_staff", "is_active", "date_joined"]
@@ -68,12 +116,12 @@ admin.site.unregister(SocialAccount)
 
 @admin.register(EmailAddress)
 class EmailAddressAdmin(PersonalDataAdminMixin, AllauthEmailAddressAdmin):
-    pass
+    admin_group = "system"
 
 
 @admin.register(SocialAccount)
 class SocialAccountAdmin(PersonalDataAdminMixin, AllauthSocialAccountAdmin):
-    pass
+    admin_group = "system"
 
 
 class DistrictInline(admin.TabularInline):
@@ -83,14 +131,21 @@ class DistrictInline(admin.TabularInline):
 
 @admin.register(City)
 class CityAdmin(admin.ModelAdmin):
+    admin_group = "settings"
     list_display = ["name", "code"]
     inlines = [DistrictInline]
 
 
 @admin.register(JobCategory)
 class JobCategoryAdmin(admin.ModelAdmin):
+    admin_group = "settings"
     list_display = ["name", "code", "order"]
     list_editable = ["order"]
+
+    def get_changelist_form(self, request, **kwargs):
+        """The order inputs of the list are named (a column header is no label)."""
+        kwargs.setdefault("widgets", {"order": forms.NumberInput(attrs={"aria-label": _("순서")})})
+        return super().get_changelist_form(request, **kwargs)
 
 
 class IntakeWindowInline(admin.TabularInline):
@@ -127,6 +182,7 @@ class EligibilityRuleInline(admin.TabularInline):
 
 @admin.register(Program)
 class ProgramAdmin(admin.ModelAdmin):
+    admin_group = "settings"
     list_display = ["name", "city", "kind", "is_active", "order"]
     list_filter = ["city", "kind", "is_active"]
     search_fields = ["name", "code"]
@@ -135,12 +191,15 @@ class ProgramAdmin(admin.ModelAdmin):
 
 @admin.register(LivingWageRate)
 class LivingWageRateAdmin(admin.ModelAdmin):
+    admin_group = "payments"
     list_display = ["valid_from", "hourly_krw"]
 
 
 @admin.register(OutboxMessage)
 class OutboxMessageAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
     """Message bodies hold personal data: every look is logged, the recipient as subject."""
+
+    admin_group = "system"
 
     personal_data_subject = staticmethod(lambda message: message.recipient)
     list_display = ["created_at", "to_email", "subject", "status", "attempts", "sent_at"]
@@ -231,6 +290,9 @@ class PersonalDataAccessAdmin(admin.ModelAdmin):
         PeriodFilter,
     ]
     list_select_related = ["actor", "subject"]
+    admin_group = "system"
+    list_display = ["accessed_at", "actor", "action", "subject", "target", "reason", "ip_address"]
+    list_filter = ["action"]
     search_fields = ["actor__email", "subject__email", "target"]
     date_hierarchy = "accessed_at"
 
@@ -277,17 +339,51 @@ class PersonalDataAccessAdmin(admin.ModelAdmin):
 
 
 # allauth registers an Authenticator admin that shows and edits the stored secrets; ours lets
-# only superusers see which authenticators exist, read-only, without the data column.
+# only superusers see which authenticators exist, read-only, without the data column, under a
+# Korean name (the proxy model MFAAuthenticator).
 admin.site.unregister(Authenticator)
+AUTHENTICATOR_KINDS = {
+    Authenticator.Type.TOTP: _("OTP 앱"),
+    Authenticator.Type.RECOVERY_CODES: _("복구 코드"),
+}
 
 
-@admin.register(Authenticator)
+class AuthenticatorKindFilter(admin.SimpleListFilter):
+    title = _("종류")
+    parameter_name = "type"
+
+    def lookups(self, request, model_admin):
+        return list(AUTHENTICATOR_KINDS.items())
+
+    def queryset(self, request, queryset):
+        return queryset.filter(type=self.value()) if self.value() else queryset
+
+
+@admin.register(MFAAuthenticator)
 class AuthenticatorAdmin(admin.ModelAdmin):
-    list_display = ["user", "type", "created_at", "last_used_at"]
-    list_filter = ["type"]
+    admin_group = "system"
+    list_display = ["owner", "kind", "added_at", "last_used"]
+    list_filter = [AuthenticatorKindFilter]
     search_fields = ["user__email"]
-    fields = ["user", "type", "created_at", "last_used_at"]
+    list_select_related = ["user"]
+    fields = ["owner", "kind", "added_at", "last_used"]
     readonly_fields = fields
+
+    @admin.display(description=_("사용자"), ordering="user__email")
+    def owner(self, authenticator: Authenticator) -> str:
+        return authenticator.user.email
+
+    @admin.display(description=_("종류"), ordering="type")
+    def kind(self, authenticator: Authenticator) -> str:
+        return AUTHENTICATOR_KINDS.get(authenticator.type, authenticator.type)
+
+    @admin.display(description=_("등록 시각"), ordering="created_at")
+    def added_at(self, authenticator: Authenticator):
+        return authenticator.created_at
+
+    @admin.display(description=_("마지막 사용 시각"), ordering="last_used_at")
+    def last_used(self, authenticator: Authenticator):
+        return authenticator.last_used_at
 
     def has_module_permission(self, request) -> bool:
         return request.user.is_active and request.user.is_superuser

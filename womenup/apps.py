@@ -15,11 +15,13 @@ class WomenUpConfig(AppConfig):
 
         from womenup import checks, demo  # noqa: F401  (checks registers the deploy checks)
         from womenup.middleware import start_session_clocks
+        from womenup.payments import admin_home
         from womenup.privacy import services as privacy_services
 
         register_demo_loader(0, demo.load)
         register_anonymiser(100, privacy_services.user_anonymise)  # the account itself, last
         user_logged_in.connect(start_session_clocks, dispatch_uid="womenup-session-clocks")
+        admin_home.register()
 
 
 class WomenUpAdminConfig(admin_apps.AdminConfig):

@@ -273,3 +273,5 @@ INTERNSHIP_MAX_CHOICES = env.int("INTERNSHIP_MAX_CHOICES", default=5)
 
 # Weekly batch: interview invitations per role = open seats × this factor (DESIGN.md §5).
 MATCHING_INTERVIEW_FACTOR = env.int("MATCHING_INTERVIEW_FACTOR", default=3)
+# Admin home: an interview invitation still unanswered after this many days is staff work.
+INTERVIEW_REPLY_OVERDUE_DAYS = env.int("INTERVIEW_REPLY_OVERDUE_DAYS", default=3)
