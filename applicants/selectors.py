@@ -6,7 +6,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Sum
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -15,6 +16,7 @@ from applicants.facts import contributed_facts, contributed_trainings
 from applicants.models import (
     ActivityReport,
     AllowanceApplication,
+    AllowancePayment,
     ApplicantProfile,
     CareerEntry,
     Certificate,
@@ -332,3 +334,15 @@ def reports_for_user(user) -> QuerySet[ActivityReport]:
     if is_city_staff(user):
         return reports
     return reports.filter(application__profile__user=user)
+
+
+def allowances_paid_by_programme_month() -> list[dict]:
+    """Approved allowance payments per programme and month of approval (Asia/Seoul), in KRW.
+    One query (the admin KPI page)."""
+    return list(
+        AllowancePayment.objects.filter(status=AllowancePayment.Status.APPROVED)
+        .annotate(month=TruncMonth("approved_at"))
+        .values("application__intake__program__name", "month")
+        .annotate(krw=Sum("amount_krw"))
+        .order_by()
+    )

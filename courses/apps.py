@@ -2,6 +2,7 @@ from django.apps import AppConfig
 
 from applicants.dashboard import register_section
 from applicants.facts import register_fact_source, register_training_source
+from womenup.kpi import register_metric
 from womenup.plugins import register_demo_loader
 
 
@@ -10,9 +11,10 @@ class CoursesConfig(AppConfig):
     verbose_name = "교육과정"
 
     def ready(self) -> None:
-        from courses import dashboard, demo, selectors
+        from courses import dashboard, demo, kpi, selectors
 
         register_fact_source(selectors.completed_course_facts, absent=selectors.NO_COMPLETED_COURSE)
         register_training_source(selectors.completed_course_trainings)
         register_section(20, dashboard.applicant_section)
         register_demo_loader(10, demo.load)
+        register_metric("courses", kpi.outcomes_table, order=30)

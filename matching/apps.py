@@ -2,6 +2,7 @@ from django.apps import AppConfig
 
 from applicants.dashboard import register_section
 from companies import hooks as company_hooks
+from womenup.kpi import register_metric
 from womenup.plugins import register_demo_loader
 
 
@@ -10,10 +11,13 @@ class MatchingConfig(AppConfig):
     verbose_name = "인턴십 매칭"
 
     def ready(self) -> None:
-        from matching import dashboard, demo
+        from matching import dashboard, demo, kpi
 
         register_section(10, dashboard.applicant_section)
         register_demo_loader(40, demo.load)
         company_hooks.register_dashboard_section("matching.dashboard.company_section")
         company_hooks.register_role_section("matching.dashboard.role_candidates_section")
         company_hooks.register_role_seat_floor("matching.selectors.active_placement_count")
+        register_metric("funnel", kpi.funnel_table, order=10)
+        register_metric("companies", kpi.companies_table, order=20)
+        register_metric("payments", kpi.money_table, order=40)

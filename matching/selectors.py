@@ -10,7 +10,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce, TruncMonth, TruncWeek
 from django.utils import timezone
 
 from applicants.models import Consent
@@ -27,7 +39,7 @@ from matching.models import (
     Placement,
     ScreeningResult,
 )
-from womenup.models import IntakeWindow
+from womenup.models import IntakeWindow, Program
 from womenup.money import internship_wage_total
 from womenup.permissions import is_city_staff
 from womenup.programs.eligibility import Facts, Outcome, Reason, Rule, RuleKind, evaluate
@@ -330,4 +342,92 @@ def wage_support_krw(placement: Placement) -> int | None:
     rate = living_wage_on(placement.contract_start)
     return internship_wage_total(
         hourly_krw=rate.hourly_krw, weekly_hours=placement.role.weekly_hours
+    )
+
+
+# --- KPI figures (the admin KPI page, matching/kpi.py) -----------------------------------------
+
+
+FUNNEL_STAGES = ("applied", "screened", "invited", "interviewed", "matched", "working", "hired")
+_LIVE_PLACEMENT = ~Q(status=Placement.Status.CANCELLED)
+_WORKING = (Placement.Status.CONTRACTED, Placement.Status.COMPLETED)
+
+
+def funnel_by_programme_week() -> list[dict]:
+    """Per programme and week of submission (Monday, Asia/Seoul): how many submitted
+    applications got as far as each stage of :data:`FUNNEL_STAGES`. One query.
+
+    screened = passed screening (a staff override counts), invited = at least one interview
+    invitation, interviewed = an interview result recorded, matched = a placement not cancelled,
+    working = a contracted (or completed) internship, hired = a regular hire confirmed.
+    """
+    passed = Q(override_outcome=ScreeningResult.Outcome.PASS) | Q(
+        override_outcome="", outcome=ScreeningResult.Outcome.PASS
+    )
+    of_row = {"application": OuterRef("pk")}
+    flags = {
+        "is_screened": Exists(ScreeningResult.objects.filter(passed, **of_row)),
+        "is_invited": Exists(InterviewInvitation.objects.filter(**of_row)),
+        "is_interviewed": Exists(
+            CandidateEvaluation.objects.exclude(result=CandidateEvaluation.Result.PENDING).filter(
+                **of_row
+            )
+        ),
+        "is_matched": Exists(Placement.objects.filter(_LIVE_PLACEMENT, **of_row)),
+        "is_working": Exists(Placement.objects.filter(status__in=_WORKING, **of_row)),
+        "is_hired": Exists(HireConfirmation.objects.filter(placement__application=OuterRef("pk"))),
+    }
+    counts = {stage: Count("pk", filter=Q(**{f"is_{stage}": True})) for stage in FUNNEL_STAGES[1:]}
+    return list(
+        InternshipApplication.objects.filter(submitted_at__isnull=False)
+        .annotate(**flags, week=TruncWeek("submitted_at"))
+        .values("intake__program__name", "week")
+        .annotate(applied=Count("pk"), **counts)
+        .order_by("intake__program__order", "intake__program__name", "week")
+    )
+
+
+def companies_by_programme() -> tuple[list[dict], dict]:
+    """Per programme: participating companies (verified, with a role posted in it), matched
+    companies (at least one placement not cancelled) and interns (applicants placed); and the
+    same for all programmes together, where a company counts once. Three queries."""
+    posted = Role.objects.filter(company__status=Company.Status.VERIFIED).exclude(
+        status=Role.Status.DRAFT
+    )
+    placed = Placement.objects.filter(_LIVE_PLACEMENT)
+
+    def per_programme(rows: QuerySet, programme: str, column: str):
+        rows = rows.filter(**{programme: OuterRef("pk")}).order_by().values(programme)
+        rows = rows.annotate(n=Count(column, distinct=True)).values("n")
+        return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
+
+    rows = (
+        Program.objects.annotate(
+            participating=per_programme(posted, "intake__program", "company"),
+            matched=per_programme(placed, "role__intake__program", "role__company"),
+            interns=per_programme(placed, "role__intake__program", "application__applicant"),
+        )
+        .filter(Q(participating__gt=0) | Q(interns__gt=0))
+        .order_by("order", "name")
+        .values("name", "participating", "matched", "interns")
+    )
+    total = {
+        **posted.aggregate(participating=Count("company", distinct=True)),
+        **placed.aggregate(
+            matched=Count("role__company", distinct=True),
+            interns=Count("application__applicant", distinct=True),
+        ),
+    }
+    return list(rows), total
+
+
+def incentives_paid_by_programme_month() -> list[dict]:
+    """Approved employment incentives per programme and month of approval (Asia/Seoul), in KRW.
+    One query."""
+    return list(
+        IncentiveClaim.objects.filter(status=IncentiveClaim.Status.APPROVED)
+        .annotate(month=TruncMonth("decided_at"))
+        .values("hire__placement__role__intake__program__name", "month")
+        .annotate(krw=Sum("amount_krw"))
+        .order_by()
     )

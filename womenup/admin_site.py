@@ -2,8 +2,10 @@
 
 from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from womenup import views
 from womenup.mfa import has_mfa
 
 
@@ -18,3 +20,16 @@ class WomenUpAdminSite(admin.AdminSite):
 
     def login(self, request, extra_context=None):
         return secure_admin_login(super().login)(request, extra_context)
+
+    def get_urls(self):
+        return [*self._kernel_urls(), *super().get_urls()]
+
+    def _kernel_urls(self) -> list:
+        """Admin pages of the kernel's own: the KPI page and its CSV files."""
+        return [
+            path("kpi/", self.admin_view(self._kpi_dashboard), name="kpi"),
+            path("kpi/<slug:slug>.csv", self.admin_view(views.kpi_csv), name="kpi-csv"),
+        ]
+
+    def _kpi_dashboard(self, request):
+        return views.kpi_dashboard(request, admin_context=self.each_context(request))

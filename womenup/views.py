@@ -1,12 +1,15 @@
-"""Public pages of the portal and the dashboard switch."""
+"""Public pages of the portal, the dashboard switch and the admin KPI page."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.i18n import set_language
 
-from womenup import selectors, services
+from womenup import kpi, selectors, services
 from womenup.models import Program, User
+from womenup.permissions import is_city_staff
 
 DASHBOARDS = {
     User.AccountType.APPLICANT: "applicants:dashboard",
@@ -41,3 +44,24 @@ def dashboard(request):
     if user.is_staff:
         return redirect("admin:index")
     return redirect(DASHBOARDS.get(user.account_type, "home"))
+
+
+def kpi_dashboard(request, *, admin_context: dict):
+    """The KPI page: every registered metric as a chart, the same figures in a table, a CSV."""
+    if not is_city_staff(request.user):
+        raise PermissionDenied
+    tables = [(entry.slug, entry.builder()) for entry in kpi.metrics()]
+    context = {**admin_context, "title": _("성과 지표 (KPI)"), "tables": tables}
+    return render(request, "admin/kpi.html", context)
+
+
+def kpi_csv(request, slug: str):
+    """One metric's table as a CSV file."""
+    if not is_city_staff(request.user):
+        raise PermissionDenied
+    entry = kpi.metric(slug)
+    if entry is None:
+        raise Http404
+    response = HttpResponse(kpi.table_csv(entry.builder()), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="kpi-{slug}.csv"'
+    return response
