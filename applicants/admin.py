@@ -16,6 +16,7 @@ from applicants.models import (
     Document,
 )
 from womenup.admin_actions import ServiceSaveMixin, apply_to_each
+from womenup.admin_filters import IntakeListFilter
 from womenup.admin_mixins import PersonalDataAdminMixin
 
 
@@ -89,7 +90,7 @@ class ActivityReportInline(admin.TabularInline):
 class AllowanceApplicationAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
     personal_data_subject = staticmethod(_profile_user)
     list_display = ["profile", "intake", "status", "applied_at"]
-    list_filter = ["status", "intake"]
+    list_filter = ["status", ("intake", IntakeListFilter)]
     search_fields = ["profile__name", "profile__user__email"]
     list_select_related = ["profile__user", "intake__program"]
     readonly_fields = ["profile", "intake", "applied_at"]

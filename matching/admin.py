@@ -25,6 +25,7 @@ from matching.models import (
 )
 from matching.screening import screening_override, screening_override_clear
 from womenup.admin_actions import ServiceSaveMixin, apply_to_each, apply_with_reason
+from womenup.admin_filters import IntakeListFilter
 from womenup.admin_mixins import PersonalDataAdminMixin
 from womenup.money import format_krw
 from womenup.programs.eligibility.reasons import render_all
@@ -232,8 +233,8 @@ class PlacementInline(admin.TabularInline):
 @admin.register(InternshipApplication)
 class InternshipApplicationAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
     list_display = ["applicant", "intake", "status", "submitted_at"]
-    list_filter = ["status", "intake"]
-    list_select_related = ["applicant__user", "intake"]
+    list_filter = ["status", ("intake", IntakeListFilter)]
+    list_select_related = ["applicant__user", "intake__program"]
     search_fields = ["applicant__name", "applicant__user__email"]
     readonly_fields = ["applicant", "intake", "status", "submitted_at", "withdrawn_at"]
     fields = readonly_fields
