@@ -71,7 +71,7 @@ class CompanyAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
     ]
     search_fields = ["name", "business_number", "representative"]
     readonly_fields = ["status", "rejection_reason", "verified_at", "reviewed_by", "created_at"]
-    list_select_related = ["district"]
+    list_select_related = ["district__city"]
     inlines = [MembershipInline, BadgeProofInline]
     actions = ["verify", "reject"]
 

@@ -119,7 +119,7 @@ class ScreeningResultAdmin(ServiceSaveMixin, PersonalDataAdminMixin, admin.Model
         "screened_at",
     ]
     list_filter = ["outcome", "override_outcome", "week"]
-    list_select_related = ["application__applicant__user", "application__intake"]
+    list_select_related = ["application__applicant__user", "application__intake__program"]
     search_fields = ["application__applicant__name", "application__applicant__user__email"]
     readonly_fields = [
         "application",
@@ -257,7 +257,11 @@ class InterviewInvitationAdmin(PersonalDataAdminMixin, ReadOnlyAdminMixin, admin
 
     list_display = ["week", "role", "application", "status", "fit_score", "fit_explained"]
     list_filter = ["week", "status"]
-    list_select_related = ["role__company", "application__applicant__user"]
+    list_select_related = [
+        "role__company",
+        "application__applicant__user",
+        "application__intake__program",
+    ]
     search_fields = ["role__title", "application__applicant__name"]
     ordering = ["role_id", "-fit_score", "application__submitted_at", "application_id"]
     fit_explained = InterviewInvitationInline.fit_explained
@@ -272,7 +276,11 @@ class CandidateEvaluationAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
     list_display = ["role", "application", "interview_at", "result", "rank"]
     list_filter = ["result"]
     search_fields = ["role__title", "role__company__name"]
-    list_select_related = ["role__company", "application__applicant", "application__intake"]
+    list_select_related = [
+        "role__company",
+        "application__applicant__user",
+        "application__intake__program",
+    ]
     readonly_fields = [
         "role",
         "application",
