@@ -19,7 +19,7 @@ document.addEventListener("DOMContentLoaded", () => {
         responsive: true,
         maintainAspectRatio: false,
         animation: false,
-        scales: { y: { beginAtZero: true } },
+        scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
       },
     });
     canvas.dataset.kpiDrawn = String(chart.data.datasets.length);
