@@ -7,7 +7,8 @@ queries whatever the data size).
 Creates (drops and recreates) its own database, migrates it and loads ``--applications``
 applicants, each with one submitted application of 5 ranked choices, with ``bench/batch.py``'s
 loader (PostgreSQL COPY); then runs the weekly batch once so the screening results, interview
-invitations and placements lists are full too (``--no-batch`` skips it). Then, as a city staff
+invitations and placements lists are full too (``--no-batch`` skips it; ``--measure-only``
+measures again on the database a previous run left). Then, as a city staff
 member with TOTP set up, it opens each admin list ``--repeat`` times through Django's test
 client (the whole request: middleware, admin, templates, the access-log row) and prints, per
 list, the rows in it, the SQL queries of one request and the median and worst time.
@@ -66,14 +67,16 @@ def staff_client():
 
     from womenup.models import User
 
-    user = User.objects.create_user(
-        email="staff@bench.kr",
-        password=None,
-        account_type=User.AccountType.CITY_STAFF,
-        is_staff=True,
-        is_superuser=True,
-    )
-    TOTP.activate(user, generate_totp_secret())
+    user = User.objects.filter(email="staff@bench.kr").first()
+    if user is None:
+        user = User.objects.create_user(
+            email="staff@bench.kr",
+            password=None,
+            account_type=User.AccountType.CITY_STAFF,
+            is_staff=True,
+            is_superuser=True,
+        )
+        TOTP.activate(user, generate_totp_secret())
     client = Client(SERVER_NAME="localhost")
     client.force_login(user)
     return client
@@ -133,9 +136,17 @@ def main() -> int:
     parser.add_argument("--database", default="womenup_bench_admin")
     parser.add_argument("--no-batch", action="store_true", help="skip the weekly batch run")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--measure-only", action="store_true", help="reuse the database a previous run loaded"
+    )
     args = parser.parse_args()
     database_url = bench_database_url(args.database)
 
+    if args.measure_only:
+        django_setup(database_url)
+        static_without_manifest()
+        measure(args.repeat)
+        return 0
     database_recreate(database_url)
     django_setup(database_url)
     static_without_manifest()

@@ -360,27 +360,27 @@ def funnel_by_programme_week() -> list[dict]:
     screened = passed screening (a staff override counts), invited = at least one interview
     invitation, interviewed = an interview result recorded, matched = a placement not cancelled,
     working = a contracted (or completed) internship, hired = a regular hire confirmed.
+    Each stage is ``id IN (the applications that reached it)``, which PostgreSQL runs as one
+    hashed set per stage (an EXISTS per row made the planner's estimate, and its JIT
+    compilation, grow with the table).
     """
     passed = Q(override_outcome=ScreeningResult.Outcome.PASS) | Q(
         override_outcome="", outcome=ScreeningResult.Outcome.PASS
     )
-    of_row = {"application": OuterRef("pk")}
-    flags = {
-        "is_screened": Exists(ScreeningResult.objects.filter(passed, **of_row)),
-        "is_invited": Exists(InterviewInvitation.objects.filter(**of_row)),
-        "is_interviewed": Exists(
-            CandidateEvaluation.objects.exclude(result=CandidateEvaluation.Result.PENDING).filter(
-                **of_row
-            )
-        ),
-        "is_matched": Exists(Placement.objects.filter(_LIVE_PLACEMENT, **of_row)),
-        "is_working": Exists(Placement.objects.filter(status__in=_WORKING, **of_row)),
-        "is_hired": Exists(HireConfirmation.objects.filter(placement__application=OuterRef("pk"))),
+    reached = {
+        "screened": ScreeningResult.objects.filter(passed).values("application"),
+        "invited": InterviewInvitation.objects.values("application"),
+        "interviewed": CandidateEvaluation.objects.exclude(
+            result=CandidateEvaluation.Result.PENDING
+        ).values("application"),
+        "matched": Placement.objects.filter(_LIVE_PLACEMENT).values("application"),
+        "working": Placement.objects.filter(status__in=_WORKING).values("application"),
+        "hired": HireConfirmation.objects.values("placement__application"),
     }
-    counts = {stage: Count("pk", filter=Q(**{f"is_{stage}": True})) for stage in FUNNEL_STAGES[1:]}
+    counts = {stage: Count("pk", filter=Q(pk__in=rows)) for stage, rows in reached.items()}
     return list(
         InternshipApplication.objects.filter(submitted_at__isnull=False)
-        .annotate(**flags, week=TruncWeek("submitted_at"))
+        .annotate(week=TruncWeek("submitted_at"))
         .values("intake__program__name", "week")
         .annotate(applied=Count("pk"), **counts)
         .order_by("intake__program__order", "intake__program__name", "week")
