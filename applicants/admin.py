@@ -17,7 +17,7 @@ from applicants.models import (
 )
 from womenup.admin_actions import ServiceSaveMixin, apply_to_each
 from womenup.admin_filters import IntakeListFilter
-from womenup.admin_mixins import PersonalDataAdminMixin
+from womenup.privacy.admin_mixins import PersonalDataAdminMixin
 
 
 def _profile_user(obj):

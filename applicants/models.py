@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from womenup.dates import birth_date_range, past_date_range, programme_date_range
-from womenup.private_files import PrivateUpload, private_file_field
+from womenup.privacy.private_files import PrivateUpload, private_file_field
 
 
 class ApplicantProfile(models.Model):

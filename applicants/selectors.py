@@ -24,7 +24,7 @@ from applicants.models import (
     Consent,
     Document,
 )
-from womenup.permissions import is_city_staff
+from womenup.accounts.permissions import is_city_staff
 from womenup.programs.eligibility import Facts, age_on
 
 

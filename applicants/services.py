@@ -24,14 +24,15 @@ from applicants.models import (
     Document,
 )
 from applicants.selectors import applicant_facts, missing_required_consents
+from womenup.accounts.permissions import is_city_staff
 from womenup.models import City, District, IntakeWindow, PersonalDataAccess, User
 from womenup.money import ALLOWANCE_MAX_MONTHS, ALLOWANCE_MONTHLY_KRW
-from womenup.permissions import is_city_staff
-from womenup.private_files import private_upload_attach
+from womenup.notifications.services import notification_queue_for_user
+from womenup.privacy.private_files import private_upload_attach
+from womenup.privacy.services import personal_data_access_record
 from womenup.programs.eligibility import Outcome, evaluate
 from womenup.programs.eligibility.reasons import render_all
-from womenup.selectors import open_intake, program_by_code, program_rules
-from womenup.services import notification_queue_for_user, personal_data_access_record
+from womenup.programs.selectors import open_intake, program_by_code, program_rules
 
 ALLOWANCE_PROGRAM_CODE = "seoul-allowance"
 # Provision to companies is needed only for internship matching (DESIGN.md §7).

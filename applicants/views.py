@@ -15,8 +15,8 @@ from applicants.consents import NOTICES
 from applicants.dashboard import sections_for
 from applicants.decorators import applicant_required
 from applicants.models import CareerEntry, Certificate, CompletedTraining
-from womenup.downloads import private_file_response
 from womenup.forms import add_service_errors
+from womenup.privacy.downloads import private_file_response
 
 
 @applicant_required

@@ -79,8 +79,8 @@ def setup_django(redis_url: str, *, stock: bool):
     if stock:
         settings.CACHES["default"]["BACKEND"] = "django.core.cache.backends.redis.RedisCache"
         settings.CACHES["default"].pop("OPTIONS")
-        from womenup import services
         from womenup.celery import app
+        from womenup.notifications import services
 
         app.conf.broker_transport_options = {}
         app.conf.broker_connection_timeout = 4  # Celery's default
@@ -94,8 +94,8 @@ def setup_django(redis_url: str, *, stock: bool):
 def run(server: RedisServer, rounds: int, states: tuple[str, ...]) -> int:
     from django.core import mail
 
-    from womenup import outbox, services
     from womenup.models import OutboxMessage
+    from womenup.notifications import outbox, services
 
     requests = Requests()
     failures = 0

@@ -18,7 +18,7 @@ from companies.models import (
     Role,
 )
 from womenup.admin_actions import apply_to_each, apply_with_reason
-from womenup.admin_mixins import PersonalDataAdminMixin
+from womenup.privacy.admin_mixins import PersonalDataAdminMixin
 
 
 class BadgeProofInline(admin.TabularInline):

@@ -1,4 +1,4 @@
-"""Access guards for company pages (``womenup.permissions.account_type_required``)."""
+"""Access guards for company pages (``womenup.accounts.permissions.account_type_required``)."""
 
 from functools import wraps
 
@@ -6,8 +6,8 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
+from womenup.accounts.permissions import account_type_required
 from womenup.models import User
-from womenup.permissions import account_type_required
 
 company_user_required = account_type_required(User.AccountType.COMPANY)
 

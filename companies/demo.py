@@ -7,7 +7,7 @@ from django.utils import timezone
 from companies.models import Company, CompanyMembership, Role
 from womenup.demo import demo_user
 from womenup.models import District, JobCategory, Program, User
-from womenup.selectors import open_intake
+from womenup.programs.selectors import open_intake
 
 DEMO_COMPANIES = [
     {

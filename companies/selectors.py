@@ -16,7 +16,7 @@ from companies.models import (
     CompanyMembership,
     Role,
 )
-from womenup.permissions import is_city_staff
+from womenup.accounts.permissions import is_city_staff
 
 
 def company_for_user(user) -> Company | None:

@@ -23,15 +23,9 @@ from companies.models import (
     Role,
 )
 from courses.models import Course
-from womenup.models import (
-    District,
-    IntakeWindow,
-    JobCategory,
-    Program,
-    User,
-)
-from womenup.private_files import private_upload_attach
-from womenup.services import notification_queue, notification_queue_for_user
+from womenup.models import District, IntakeWindow, JobCategory, Program, User
+from womenup.notifications.services import notification_queue, notification_queue_for_user
+from womenup.privacy.private_files import private_upload_attach
 
 # --- Registration and verification -------------------------------------------------------------
 

@@ -20,9 +20,9 @@ from companies.decorators import company_member_required, company_user_required
 from companies.eligibility import company_ineligibility_reasons, facts_of
 from companies.filters import CompanyFilter
 from companies.models import Company
-from womenup.downloads import private_file_response
 from womenup.forms import add_service_errors
 from womenup.models import District
+from womenup.privacy.downloads import private_file_response
 
 PAGE_SIZE = 20
 REVIEW_AGAIN_MESSAGE = _lazy(

@@ -29,9 +29,9 @@ from courses.models import (
     Session,
 )
 from womenup.admin_actions import apply_to_each
-from womenup.admin_mixins import PersonalDataAdminMixin
 from womenup.models import PersonalDataAccess
-from womenup.services import personal_data_access_record
+from womenup.privacy.admin_mixins import PersonalDataAdminMixin
+from womenup.privacy.services import personal_data_access_record
 
 SCOPED_CHOICES = {
     "institution": selectors.institutions_for_staff,

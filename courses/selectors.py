@@ -27,9 +27,9 @@ from courses.models import (
     Institution,
     Session,
 )
-from womenup.permissions import is_city_staff
+from womenup.accounts.permissions import is_city_staff
 from womenup.programs.eligibility import Verdict, evaluate
-from womenup.selectors import program_rules
+from womenup.programs.selectors import program_rules
 
 # --- Who sees what -------------------------------------------------------------------------------
 

@@ -27,9 +27,9 @@ from courses.models import (
 )
 from womenup.calendar import add_months
 from womenup.models import User
+from womenup.notifications.services import notification_queue_for_user
 from womenup.programs.eligibility import Outcome
 from womenup.programs.eligibility.reasons import render_all
-from womenup.services import notification_queue_for_user
 
 MOTIVATION_MAX_LENGTH = 1000
 INSTITUTION_STAFF_GROUP = "운영기관 담당자"

@@ -26,8 +26,8 @@ from matching.models import (
 from matching.screening import screening_override, screening_override_clear
 from womenup.admin_actions import ServiceSaveMixin, apply_to_each, apply_with_reason
 from womenup.admin_filters import IntakeListFilter
-from womenup.admin_mixins import PersonalDataAdminMixin
 from womenup.money import format_krw
+from womenup.privacy.admin_mixins import PersonalDataAdminMixin
 from womenup.programs.eligibility.reasons import render_all
 
 

@@ -438,8 +438,9 @@ def _message(*, user: tuple[int, str, str], key: str, template: str, **context) 
 def _outbox_rows_insert(messages: list[_Message]) -> None:
     """Write pending outbox rows in one statement; a dedupe key already there is skipped.
 
-    The same rows ``womenup.services.notification_queue`` writes one at a time (pending, no
-    attempts yet), as one INSERT … SELECT FROM unnest(arrays) so 100,000 messages cost one query.
+    The same rows ``womenup.notifications.services.notification_queue`` writes one at a time
+    (pending, no attempts yet), as one INSERT … SELECT FROM unnest(arrays) so 100,000 messages
+    cost one query.
     """
     if not messages:
         return

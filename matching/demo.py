@@ -8,7 +8,7 @@ from applicants.demo import DEMO_APPLICANTS
 from applicants.models import ApplicantProfile
 from companies.models import Role
 from matching.models import ApplicationChoice, InternshipApplication
-from womenup.selectors import open_intake, program_by_code
+from womenup.programs.selectors import open_intake, program_by_code
 
 DEMO_CHOICES = ["회계 사무 인턴", "디지털 마케팅 인턴", "백엔드 개발 인턴"]
 

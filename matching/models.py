@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from womenup.dates import programme_date_range
 from womenup.money import INCENTIVE_KRW
-from womenup.private_files import PrivateUpload, private_file_field
+from womenup.privacy.private_files import PrivateUpload, private_file_field
 
 
 class InternshipApplication(models.Model):

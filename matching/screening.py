@@ -1,7 +1,7 @@
 """Document screening of internship applications, in bulk, with the catalogue's evaluator.
 
-The rules are the program's rule rows (``womenup.selectors.rules_by_program``), the facts are the
-applicant's (those of ``applicants.selectors.facts_for_applicants``) and the judge is
+The rules are the program's rule rows (``womenup.programs.selectors.rules_by_program``), the
+facts are the applicant's (those of ``applicants.selectors.facts_for_applicants``) and the judge is
 ``womenup.programs.eligibility.evaluate`` — the same evaluator the application form and course
 enrollment use, so an applicant is never told one thing on the form and another by the batch.
 
@@ -28,7 +28,7 @@ from applicants.selectors import facts_for_applicants
 from matching.models import InternshipApplication, ScreeningResult
 from womenup.models import User
 from womenup.programs.eligibility import Facts, Outcome, Reason, Rule, RuleKind, Verdict, evaluate
-from womenup.selectors import rules_by_program
+from womenup.programs.selectors import rules_by_program
 
 FACTS_READ_BY_KIND = {
     RuleKind.RESIDENCY: ("residence_city",),

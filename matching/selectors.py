@@ -39,11 +39,11 @@ from matching.models import (
     Placement,
     ScreeningResult,
 )
+from womenup.accounts.permissions import is_city_staff
 from womenup.models import IntakeWindow, Program
 from womenup.money import internship_wage_total
-from womenup.permissions import is_city_staff
 from womenup.programs.eligibility import Facts, Outcome, Reason, Rule, RuleKind, evaluate
-from womenup.selectors import living_wage_on, rules_by_program
+from womenup.programs.selectors import living_wage_on, rules_by_program
 
 GATE_RULE_KINDS = (RuleKind.COURSE_COMPLETION, RuleKind.PRE_TRAINING)
 EDITABLE_STATUSES = (InternshipApplication.Status.DRAFT, InternshipApplication.Status.SUBMITTED)

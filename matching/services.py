@@ -33,13 +33,14 @@ from matching.models import (
     InterviewInvitation,
     Placement,
 )
+from womenup.accounts.permissions import is_city_staff
 from womenup.calendar import add_months
 from womenup.models import IntakeWindow, PersonalDataAccess, User
 from womenup.money import INCENTIVE_KRW, INTERNSHIP_MONTHS
-from womenup.permissions import is_city_staff
-from womenup.private_files import private_upload_attach
+from womenup.notifications.services import notification_queue_for_user
+from womenup.privacy.private_files import private_upload_attach
+from womenup.privacy.services import personal_data_access_record
 from womenup.programs.eligibility.reasons import render_all
-from womenup.services import notification_queue_for_user, personal_data_access_record
 
 
 def _editable_or_refuse(application: InternshipApplication) -> None:

@@ -31,9 +31,9 @@ from companies.filters import RoleFilter
 from companies.models import BADGE_FIELDS
 from matching import forms, selectors, services
 from matching.visibility import documents_visible_to_company
-from womenup.downloads import private_file_response
 from womenup.forms import add_service_errors
 from womenup.money import INCENTIVE_KRW
+from womenup.privacy.downloads import private_file_response
 
 ROLES_PER_PAGE = 20
 

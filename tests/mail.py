@@ -2,7 +2,7 @@
 
 from django.core import mail
 
-from womenup.outbox import outbox_deliver_pending
+from womenup.notifications.outbox import outbox_deliver_pending
 
 
 def sent_to(address: str) -> list[mail.EmailMessage]:

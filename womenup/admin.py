@@ -10,7 +10,6 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from womenup.admin_mixins import PersonalDataAdminMixin
 from womenup.models import (
     City,
     District,
@@ -23,6 +22,7 @@ from womenup.models import (
     Program,
     User,
 )
+from womenup.privacy.admin_mixins import PersonalDataAdminMixin
 from womenup.programs.eligibility import Rule, RuleKind
 
 

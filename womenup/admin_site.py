@@ -6,7 +6,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from womenup import views
-from womenup.mfa import has_mfa
+from womenup.accounts.mfa import has_mfa
 
 
 class WomenUpAdminSite(admin.AdminSite):

@@ -1,6 +1,6 @@
 """Values every page needs: the program menu of the header."""
 
-from womenup import selectors
+from womenup.programs import selectors
 
 
 def navigation(request) -> dict:

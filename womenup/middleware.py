@@ -13,7 +13,7 @@ from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
-from womenup.mfa import has_mfa
+from womenup.accounts.mfa import has_mfa
 
 
 class StaffMFARequiredMiddleware:
@@ -75,7 +75,7 @@ class NoStoreForPrivateResponsesMiddleware:
     """Nothing shown to a logged-in person, and no admin page, is kept by a browser or proxy.
 
     Anonymous public pages stay cacheable. Private-file downloads set no-store themselves
-    (womenup.downloads.private_file_response).
+    (womenup.privacy.downloads.private_file_response).
     """
 
     def __init__(self, get_response):

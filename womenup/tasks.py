@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from womenup import outbox
+from womenup.notifications import outbox
 
 
 @shared_task

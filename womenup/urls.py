@@ -5,12 +5,13 @@ from django.contrib import admin
 from django.urls import include, path
 
 from womenup import views
+from womenup.accounts import views as accounts_views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("programs/<slug:code>/", views.program_detail, name="program-detail"),
     path("dashboard/", views.dashboard, name="dashboard"),
-    path("i18n/setlang/", views.language_set, name="set_language"),
+    path("i18n/setlang/", accounts_views.language_set, name="set_language"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("", include("applicants.urls")),

@@ -5,24 +5,16 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.i18n import set_language
 
-from womenup import kpi, selectors, services
+from womenup import kpi
+from womenup.accounts.permissions import is_city_staff
 from womenup.models import Program, User
-from womenup.permissions import is_city_staff
+from womenup.programs import selectors
 
 DASHBOARDS = {
     User.AccountType.APPLICANT: "applicants:dashboard",
     User.AccountType.COMPANY: "companies:dashboard",
 }
-
-
-def language_set(request):
-    """Django's language switch; a logged-in user's choice is also kept for her e-mails."""
-    response = set_language(request)
-    if request.method == "POST" and request.user.is_authenticated:
-        services.user_language_set(user=request.user, language=request.POST.get("language", ""))
-    return response
 
 
 def home(request):

@@ -1,10 +1,10 @@
-"""Activity-report evidence becomes a PrivateUpload (womenup.private_files): the columns are
+"""Activity-report evidence becomes a PrivateUpload (womenup.privacy.private_files): the columns are
 renamed (stored files and their paths stay), type, size and upload time are filled in."""
 
 import django.utils.timezone
 from django.db import migrations, models
 
-import womenup.private_files
+import womenup.privacy.private_files
 
 # Old uploads were checked by content and their extension had to match it.
 CONTENT_TYPES = {".pdf": "application/pdf", ".png": "image/png", ".jpg": "image/jpeg",
@@ -37,7 +37,7 @@ class Migration(migrations.Migration):
             name="file",
             field=models.FileField(
                 max_length=200,
-                upload_to=womenup.private_files.private_upload_path(
+                upload_to=womenup.privacy.private_files.private_upload_path(
                     "activity-evidence", owner="application.profile_id"
                 ),
                 verbose_name="파일",

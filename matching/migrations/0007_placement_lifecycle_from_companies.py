@@ -7,7 +7,7 @@ so permissions and admin history stay attached.
 """
 
 import django.db.models.deletion
-import womenup.private_files
+import womenup.privacy.private_files
 from django.conf import settings
 from django.db import migrations, models
 
@@ -46,7 +46,7 @@ class Migration(migrations.Migration):
                     fields=[
                         ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                         ('hired_on', models.DateField(verbose_name='정규직 채용일')),
-                        ('proof', models.FileField(max_length=200, upload_to=womenup.private_files.private_upload_path('company-hires', owner='company_id'), verbose_name='채용 증빙')),
+                        ('proof', models.FileField(max_length=200, upload_to=womenup.privacy.private_files.private_upload_path('company-hires', owner='company_id'), verbose_name='채용 증빙')),
                         ('proof_name', models.CharField(max_length=200, verbose_name='원래 파일 이름')),
                         ('proof_content_type', models.CharField(max_length=50, verbose_name='파일 형식')),
                         ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='등록 시각')),

@@ -1,10 +1,10 @@
-"""The hire proof becomes a PrivateUpload (womenup.private_files): the columns are renamed
+"""The hire proof becomes a PrivateUpload (womenup.privacy.private_files): the columns are renamed
 (stored files and their paths stay), size and upload time are filled in."""
 
 import django.utils.timezone
 from django.db import migrations, models
 
-import womenup.private_files
+import womenup.privacy.private_files
 
 
 def fill_upload_facts(apps, schema_editor):
@@ -32,7 +32,7 @@ class Migration(migrations.Migration):
             name="file",
             field=models.FileField(
                 max_length=200,
-                upload_to=womenup.private_files.private_upload_path(
+                upload_to=womenup.privacy.private_files.private_upload_path(
                     "company-hires", owner="company_id"
                 ),
                 verbose_name="파일",

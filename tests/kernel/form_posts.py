@@ -79,7 +79,9 @@ class _Parser(HTMLParser):
             return
         if tag == "input" and name:
             kind = (attrs.get("type") or "text").lower()
-            item = Input(name, kind, attrs.get("value") or "", attrs.get("class") or "")
+            default = "on" if kind in ("checkbox", "radio") else ""  # what a browser sends
+            value = attrs["value"] if attrs.get("value") is not None else default
+            item = Input(name, kind, value, attrs.get("class") or "")
             if kind in SKIPPED_INPUTS:
                 form.buttons.append(item)
             elif kind not in ("checkbox", "radio") or "checked" in attrs:

@@ -22,8 +22,8 @@ from tests.factories.applicants import ApplicantProfileFactory, DocumentFactory,
 from tests.factories.companies import CompanyFactory
 from tests.factories.courses import EnrollmentFactory
 from tests.factories.matching import InternshipApplicationFactory, ScreeningResultFactory
-from womenup.admin_mixins import PersonalDataAdminMixin
 from womenup.models import OutboxMessage, PersonalDataAccess, User
+from womenup.privacy.admin_mixins import PersonalDataAdminMixin
 
 pytestmark = pytest.mark.django_db
 

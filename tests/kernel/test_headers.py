@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from tests.factories.accounts import ApplicantUserFactory, staff_with_mfa
 from tests.factories.applicants import DocumentFactory
-from womenup.downloads import private_file_response
+from womenup.privacy.downloads import private_file_response
 
 pytestmark = pytest.mark.django_db
 

@@ -16,7 +16,7 @@ from django.db import connection
 from django.urls import reverse
 
 from tests.factories.accounts import PASSWORD, StaffUserFactory, staff_with_mfa
-from womenup.mfa import secret_decrypt
+from womenup.accounts.mfa import secret_decrypt
 
 pytestmark = pytest.mark.django_db
 

@@ -8,9 +8,9 @@ from celery.contrib.testing.worker import start_worker
 from django.core import mail
 from django.db import transaction
 
-from womenup import outbox, services
 from womenup.celery import app as celery_app
 from womenup.models import OutboxMessage, User
+from womenup.notifications import outbox, services
 from womenup.tasks import outbox_deliver_pending
 
 UNREACHABLE_BROKER = "redis://127.0.0.1:1/0"

@@ -9,9 +9,9 @@ from django.template import Context, Template
 from django.urls import reverse
 
 from tests.factories.accounts import staff_with_mfa
-from womenup import selectors
 from womenup.admin import EligibilityRuleForm
 from womenup.models import EligibilityRule, IntakeWindow, LivingWageRate, Program
+from womenup.programs import selectors
 from womenup.programs.eligibility import Facts, Outcome, evaluate
 
 pytestmark = pytest.mark.django_db

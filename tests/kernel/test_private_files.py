@@ -1,5 +1,5 @@
 """Every private upload goes through one model, one path factory and one store helper
-(``womenup/private_files.py``)."""
+(``womenup/privacy/private_files.py``)."""
 
 import re
 
@@ -13,7 +13,7 @@ from companies.models import BadgeProof
 from matching.models import HireConfirmation
 from tests.factories.applicants import ApplicantProfileFactory, pdf_upload
 from tests.factories.companies import CompanyFactory
-from womenup.private_files import PrivateUpload, private_upload_path
+from womenup.privacy.private_files import PrivateUpload, private_upload_path
 
 pytestmark = pytest.mark.django_db
 
@@ -27,8 +27,11 @@ def test_each_private_file_is_a_private_upload_with_the_one_path_factory(model):
 def test_the_path_factory_survives_a_migration_round_trip():
     path = private_upload_path("company-proofs", owner="company_id")
     text, imports = MigrationWriter.serialize(path)
-    assert text == "womenup.private_files.private_upload_path('company-proofs', owner='company_id')"
-    assert eval(text, {"womenup": __import__("womenup.private_files")}) == path
+    assert (
+        text
+        == "womenup.privacy.private_files.private_upload_path('company-proofs', owner='company_id')"
+    )
+    assert eval(text, {"womenup": __import__("womenup.privacy.private_files")}) == path
     assert path != private_upload_path("company-hires", owner="company_id")
 
 

@@ -28,9 +28,9 @@ from tests.factories.applicants import ApplicantProfileFactory
 from tests.factories.courses import CourseFactory
 from tests.kernel.test_outbox import forget_connections, wait_until
 from tests.redis_server import RedisServer
-from womenup import services
 from womenup.celery import app as celery_app
 from womenup.models import OutboxMessage, User
+from womenup.notifications import services
 from womenup.tasks import outbox_deliver_pending
 
 pytestmark = pytest.mark.django_db

@@ -20,7 +20,7 @@ from django.urls import reverse
 from applicants import services
 from applicants.models import Document
 from tests.factories.applicants import PDF_BYTES, PNG_BYTES, ApplicantProfileFactory, ready_profile
-from womenup.uploads import upload_content_type
+from womenup.privacy.uploads import upload_content_type
 
 pytestmark = pytest.mark.django_db
 
@@ -197,7 +197,7 @@ def test_clamav_down_refuses_the_upload_and_logs_an_error(settings, caplog):
     with socket.socket(socket.AF_UNIX) as stale:  # a socket file nobody listens on
         stale.bind(settings.CLAMD_SOCKET)
     try:
-        with caplog.at_level(logging.ERROR, logger="womenup.uploads"):
+        with caplog.at_level(logging.ERROR, logger="womenup.privacy.uploads"):
             refusal = _refusal(PDF_BYTES)
     finally:
         shutil.rmtree(folder)

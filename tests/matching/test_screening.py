@@ -23,9 +23,9 @@ from tests.factories.accounts import StaffUserFactory
 from tests.factories.applicants import ApplicantProfileFactory
 from tests.factories.kernel import job_category, program
 from tests.matching.batch_data import WEEK, application_for, eligible_profile
-from womenup import catalogue
+from womenup.programs import catalogue
 from womenup.programs.eligibility import Facts, Rule, RuleKind, evaluate
-from womenup.selectors import program_rules
+from womenup.programs.selectors import program_rules
 
 pytestmark = pytest.mark.django_db
 

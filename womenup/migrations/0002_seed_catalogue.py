@@ -4,7 +4,7 @@ from datetime import date
 
 from django.db import migrations
 
-from womenup import catalogue
+from womenup.programs import catalogue
 
 
 def seed(apps, schema_editor):

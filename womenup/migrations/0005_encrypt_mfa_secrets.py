@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from womenup.mfa import authenticator_data_decrypt, authenticator_data_encrypt
+from womenup.accounts.mfa import authenticator_data_decrypt, authenticator_data_encrypt
 
 
 def _rewrite(apps, change) -> None:

@@ -140,7 +140,7 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-    {"NAME": "womenup.passwords.EmailLocalPartValidator"},
+    {"NAME": "womenup.accounts.passwords.EmailLocalPartValidator"},
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "dashboard"
@@ -155,9 +155,9 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
-ACCOUNT_SIGNUP_FORM_CLASS = "womenup.forms.SignupForm"
-ACCOUNT_ADAPTER = "womenup.adapters.AccountAdapter"
-SOCIALACCOUNT_ADAPTER = "womenup.adapters.SocialAccountAdapter"
+ACCOUNT_SIGNUP_FORM_CLASS = "womenup.accounts.forms.SignupForm"
+ACCOUNT_ADAPTER = "womenup.accounts.adapters.AccountAdapter"
+SOCIALACCOUNT_ADAPTER = "womenup.accounts.adapters.SocialAccountAdapter"
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
@@ -184,7 +184,7 @@ ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
 MFA_REAUTHENTICATION_REQUIRED = True
 ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True
-MFA_ADAPTER = "womenup.mfa.MFAAdapter"
+MFA_ADAPTER = "womenup.accounts.mfa.MFAAdapter"
 MFA_ENCRYPTION_KEY = env("MFA_ENCRYPTION_KEY", default="")
 SOCIALACCOUNT_ONLY = False
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = False

@@ -4,8 +4,8 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from matching.batch import STAGE_LABELS, Result, weekly_batch_run
+from womenup.accounts.permissions import is_city_staff
 from womenup.models import User
-from womenup.permissions import is_city_staff
 
 
 class Command(BaseCommand):

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.crypto import get_random_string
 from django.utils.translation import gettext as _
 
-from womenup.client_ip import client_ip
+from womenup.privacy.client_ip import client_ip
 
 
 def login_lockout_minutes() -> int:
@@ -32,7 +32,7 @@ class AccountAdapter(DefaultAccountAdapter):
         return reverse("dashboard")
 
     def get_client_ip(self, request):
-        """Per-IP rate limits count the address the access log records (womenup/client_ip.py)."""
+        """Per-IP rate limits count the address the access log records (privacy/client_ip.py)."""
         address = client_ip(request)
         if not address:
             raise PermissionDenied("Unable to determine client IP address")

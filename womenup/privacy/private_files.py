@@ -8,7 +8,7 @@ attribute path of the owner's id::
 
 Files are stored as ``<folder>/<owner id>/<random hex><suffix>`` (never under the person's
 file name, which is kept in ``original_name``), outside static files, and served only by
-views that check access (``womenup.downloads.private_file_response``).
+views that check access (``womenup.privacy.downloads.private_file_response``).
 """
 
 import uuid
@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
-from womenup.uploads import safe_upload_name, upload_content_type
+from womenup.privacy.uploads import safe_upload_name, upload_content_type
 
 
 @deconstructible

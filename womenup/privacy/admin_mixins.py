@@ -3,7 +3,7 @@
 from django.contrib.admin.utils import unquote
 
 from womenup.models import PersonalDataAccess
-from womenup.services import personal_data_access_record
+from womenup.privacy.services import personal_data_access_record
 
 Action = PersonalDataAccess.Action
 

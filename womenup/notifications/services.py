@@ -1,6 +1,6 @@
-"""Writes of the shared kernel: queuing notifications and the personal-data access log.
+"""Queuing notifications: a row in the outbox, then a worker asked to send it after commit.
 
-Delivery of queued messages is in ``womenup/outbox.py``, which the tasks call.
+Delivery of queued messages is in ``womenup/notifications/outbox.py``, which the tasks call.
 """
 
 import logging
@@ -9,8 +9,7 @@ from django.conf import settings
 from django.db import transaction
 
 from womenup.cache import CircuitBreaker
-from womenup.client_ip import client_ip
-from womenup.models import OutboxMessage, PersonalDataAccess, User
+from womenup.models import OutboxMessage, User
 from womenup.tasks import outbox_deliver
 
 logger = logging.getLogger(__name__)
@@ -63,13 +62,6 @@ def notification_queue_for_user(
     )
 
 
-def user_language_set(*, user: User, language: str) -> None:
-    """Remember the language she chose on the site: her e-mails are written in it."""
-    if language in dict(settings.LANGUAGES) and user.language != language:
-        user.language = language
-        user.save(update_fields=["language"])
-
-
 def _dispatch_delivery(message_id: int) -> None:
     if broker_breaker.is_open():  # it failed a moment ago: do not wait for it again
         logger.info("Broker skipped; outbox message %s stays pending.", message_id)
@@ -79,16 +71,3 @@ def _dispatch_delivery(message_id: int) -> None:
     except Exception:  # the broker is down: the row waits for the periodic sweep
         broker_breaker.trip()
         logger.warning("Broker unreachable; outbox message %s stays pending.", message_id)
-
-
-def personal_data_access_record(
-    *, actor: User, subject: User | None, action: str, target: str, request=None
-) -> PersonalDataAccess:
-    """Write one access-log row (who, when, whose data, what, from which IP)."""
-    return PersonalDataAccess.objects.create(
-        actor=actor,
-        subject=subject,
-        action=action,
-        target=target[:200],
-        ip_address=client_ip(request) if request is not None else None,
-    )

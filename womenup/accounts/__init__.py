@@ -1,0 +1,1 @@
+"""Accounts: the allauth adapters, MFA, password rules, permission guards and sign-up."""

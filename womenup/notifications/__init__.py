@@ -1,0 +1,1 @@
+"""Notifications: the outbox (a row per message) and queuing messages rendered at send time."""

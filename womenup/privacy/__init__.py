@@ -1,0 +1,1 @@
+"""Personal data: the access log, client addresses, private uploads and their downloads."""
