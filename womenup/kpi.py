@@ -3,12 +3,10 @@
 Apps add a metric with :func:`register_metric` in their ``AppConfig.ready()``; the kernel names
 no app. A metric's builder ``() -> KpiTable`` runs a fixed number of queries whatever the data
 size, so the whole page does too. The page shows metrics by ``order``, lowest first, and every
-table is also a CSV file (:func:`table_csv`). This module imports no model, so an ``apps.py``
-may import it at the top.
+table is also a CSV file (``womenup.views.kpi_csv``). This module imports no model, so an
+``apps.py`` may import it at the top.
 """
 
-import csv
-import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -66,24 +64,3 @@ def metrics() -> list[Metric]:
 
 def metric(slug: str) -> Metric | None:
     return _METRICS.get(slug)
-
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value) -> str | int:
-    """Numbers stay numbers; text that a spreadsheet would read as a formula gets a leading '."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value if isinstance(value, int) else str(value)
-
-
-def table_csv(table: KpiTable) -> str:
-    """The table as CSV with a byte-order mark, so spreadsheet programs read the Korean text."""
-    out = io.StringIO()
-    out.write("\ufeff")
-    writer = csv.writer(out)
-    writer.writerow([str(column) for column in table.columns])
-    for row in table.rows:
-        writer.writerow([_cell(value) for value in row])
-    return out.getvalue()

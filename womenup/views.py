@@ -1,5 +1,8 @@
 """Public pages of the portal, the dashboard switch and the admin KPI page."""
 
+import csv
+import io
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
@@ -9,6 +12,7 @@ from django.utils.translation import gettext as _
 from womenup import kpi
 from womenup.accounts.permissions import is_city_staff
 from womenup.models import Program, User
+from womenup.privacy.exports import formula_neutralised
 from womenup.programs import selectors
 
 DASHBOARDS = {
@@ -54,6 +58,22 @@ def kpi_csv(request, slug: str):
     entry = kpi.metric(slug)
     if entry is None:
         raise Http404
-    response = HttpResponse(kpi.table_csv(entry.builder()), content_type="text/csv; charset=utf-8")
+    response = HttpResponse(_table_csv(entry.builder()), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="kpi-{slug}.csv"'
     return response
+
+
+def _table_csv(table: kpi.KpiTable) -> str:
+    """The table as CSV with a byte-order mark, so spreadsheet programs read the Korean text;
+    text a spreadsheet would run as a formula is neutralised as in every export."""
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out)
+    writer.writerow([str(column) for column in table.columns])
+    for row in table.rows:
+        writer.writerow([formula_neutralised(_plain(value)) for value in row])
+    return out.getvalue()
+
+
+def _plain(value):
+    return value if isinstance(value, int) or value is None else str(value)

@@ -110,3 +110,12 @@ def test_institution_staff_and_visitors_cannot_open_it(client):
     client.logout()
     response = client.get(KPI)
     assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_text_a_spreadsheet_would_run_is_neutralised_in_the_csv(staff_client):
+    course = CourseFactory(title='=HYPERLINK("http://evil.example","파이썬")')
+    EnrollmentFactory(course=course)
+    response = staff_client.get(reverse("admin:kpi-csv", args=["courses"]))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8").lstrip("\ufeff"))))
+    assert rows[1][1] == "'" + course.title
+    assert rows[1][2:] == ["1", "0", "0", "0", "0", ""]  # no one completed: no rate
