@@ -6,8 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Sum
-from django.db.models.functions import TruncMonth
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -16,7 +15,6 @@ from applicants.facts import contributed_facts, contributed_trainings
 from applicants.models import (
     ActivityReport,
     AllowanceApplication,
-    AllowancePayment,
     ApplicantProfile,
     CareerEntry,
     Certificate,
@@ -25,6 +23,7 @@ from applicants.models import (
     Document,
 )
 from womenup.accounts.permissions import is_city_staff
+from womenup.models import LedgerEntry
 from womenup.programs.eligibility import Facts, age_on
 
 
@@ -322,9 +321,24 @@ def allowance_applications_for(profile: ApplicantProfile) -> QuerySet[AllowanceA
         .prefetch_related(
             Prefetch(
                 "reports",
-                queryset=ActivityReport.objects.select_related("payment").order_by("month", "pk"),
+                queryset=reports_with_payment().order_by("month", "pk"),
             )
         )
+    )
+
+
+def reports_with_payment() -> QuerySet[ActivityReport]:
+    """Reports with what the ledger pays for each (``paid_krw``, corrections included) and the
+    status of the payment it released (``payment_status``; ``None`` before acceptance)."""
+    entries = LedgerEntry.objects.filter(
+        source_type__app_label="applicants",
+        source_type__model="activityreport",
+        source_id=OuterRef("pk"),
+    )
+    paid = entries.order_by().values("source_id").annotate(total=Sum("amount_krw")).values("total")
+    return ActivityReport.objects.annotate(
+        paid_krw=Subquery(paid),
+        payment_status=Subquery(entries.filter(corrects=None).values("status")[:1]),
     )
 
 
@@ -334,15 +348,3 @@ def reports_for_user(user) -> QuerySet[ActivityReport]:
     if is_city_staff(user):
         return reports
     return reports.filter(application__profile__user=user)
-
-
-def allowances_paid_by_programme_month() -> list[dict]:
-    """Approved allowance payments per programme and month of approval (Asia/Seoul), in KRW.
-    One query (the admin KPI page)."""
-    return list(
-        AllowancePayment.objects.filter(status=AllowancePayment.Status.APPROVED)
-        .annotate(month=TruncMonth("approved_at"))
-        .values("application__intake__program__name", "month")
-        .annotate(krw=Sum("amount_krw"))
-        .order_by()
-    )

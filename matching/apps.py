@@ -3,6 +3,7 @@ from django.apps import AppConfig
 from applicants.dashboard import register_section
 from companies import hooks as company_hooks
 from womenup.kpi import register_metric
+from womenup.payments.sources import register_ledger_source
 from womenup.plugins import register_demo_loader
 
 
@@ -11,7 +12,7 @@ class MatchingConfig(AppConfig):
     verbose_name = "인턴십 매칭"
 
     def ready(self) -> None:
-        from matching import dashboard, demo, kpi
+        from matching import dashboard, demo, kpi, models
 
         register_section(10, dashboard.applicant_section)
         register_demo_loader(40, demo.load)
@@ -20,4 +21,15 @@ class MatchingConfig(AppConfig):
         company_hooks.register_role_seat_floor("matching.selectors.active_placement_count")
         register_metric("funnel", kpi.funnel_table, order=10)
         register_metric("companies", kpi.companies_table, order=20)
-        register_metric("payments", kpi.money_table, order=40)
+        register_ledger_source(
+            models.Placement,
+            queryset=lambda: models.Placement.objects.select_related("role__company"),
+            payee=lambda placement: placement.role.company.name,
+            reference=lambda placement: placement.role.company.business_number,
+        )
+        register_ledger_source(
+            models.IncentiveClaim,
+            queryset=lambda: models.IncentiveClaim.objects.select_related("company"),
+            payee=lambda claim: claim.company.name,
+            reference=lambda claim: claim.company.business_number,
+        )

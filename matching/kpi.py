@@ -1,13 +1,11 @@
 """What matching puts on the admin KPI page (womenup/kpi.py): the application funnel per
-programme and week, companies and interns per programme, and the money paid per programme and
-month. Each builder runs a fixed number of queries."""
+programme and week, and companies and interns per programme. Each builder runs a fixed number
+of queries."""
 
-from collections import defaultdict
 from datetime import datetime
 
 from django.utils.translation import gettext as _
 
-from applicants.selectors import allowances_paid_by_programme_month
 from matching import selectors
 from womenup.kpi import KpiTable
 
@@ -51,29 +49,3 @@ def companies_table() -> KpiTable:
             "기업입니다. 전체 행에서는 여러 사업에 참여한 기업을 한 번만 셉니다."
         ),
     )
-
-
-def money_table() -> KpiTable:
-    paid: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
-    for row in allowances_paid_by_programme_month():
-        paid[row["application__intake__program__name"], f"{row['month']:%Y-%m}"][0] += row["krw"]
-    for row in selectors.incentives_paid_by_programme_month():
-        key = row["hire__placement__role__intake__program__name"], f"{row['month']:%Y-%m}"
-        paid[key][1] += row["krw"]
-    rows = [
-        [programme, month, allowance, incentive, allowance + incentive]
-        for (programme, month), (allowance, incentive) in sorted(paid.items(), key=_by_month)
-    ]
-    return KpiTable(
-        title=_("지급액 (사업·월별, 원)"),
-        columns=[_("사업"), _("월"), _("구직지원금"), _("고용장려금"), _("합계")],
-        rows=rows,
-        label_columns=2,
-        series=[2, 3],
-        note=_("지급 승인된 금액을 승인한 달에 셉니다."),
-    )
-
-
-def _by_month(item) -> tuple[str, str]:
-    (programme, month), _amounts = item
-    return month, programme

@@ -19,10 +19,9 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
-    Sum,
     Value,
 )
-from django.db.models.functions import Coalesce, TruncMonth, TruncWeek
+from django.db.models.functions import Coalesce, TruncWeek
 from django.utils import timezone
 
 from applicants.models import Consent
@@ -419,15 +418,3 @@ def companies_by_programme() -> tuple[list[dict], dict]:
         ),
     }
     return list(rows), total
-
-
-def incentives_paid_by_programme_month() -> list[dict]:
-    """Approved employment incentives per programme and month of approval (Asia/Seoul), in KRW.
-    One query."""
-    return list(
-        IncentiveClaim.objects.filter(status=IncentiveClaim.Status.APPROVED)
-        .annotate(month=TruncMonth("decided_at"))
-        .values("hire__placement__role__intake__program__name", "month")
-        .annotate(krw=Sum("amount_krw"))
-        .order_by()
-    )

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
 
+from womenup.kpi import register_metric
 from womenup.plugins import register_demo_loader
 
 
@@ -14,9 +15,11 @@ class WomenUpConfig(AppConfig):
 
         from womenup import checks, demo  # noqa: F401  (checks registers the deploy checks)
         from womenup.middleware import start_session_clocks
+        from womenup.payments import kpi as payments_kpi
 
         register_demo_loader(0, demo.load)
         user_logged_in.connect(start_session_clocks, dispatch_uid="womenup-session-clocks")
+        register_metric("payments", payments_kpi.money_table, order=40)
 
 
 class WomenUpAdminConfig(admin_apps.AdminConfig):

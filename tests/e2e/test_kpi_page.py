@@ -5,7 +5,6 @@ critical violation."""
 from pathlib import Path
 
 import pytest
-from django.utils import timezone
 from playwright.sync_api import expect
 
 from matching.models import Placement
@@ -15,17 +14,19 @@ from tests.factories.accounts import staff_with_mfa
 from tests.factories.courses import CourseFactory, EnrollmentFactory
 from tests.factories.matching import (
     HireConfirmationFactory,
-    IncentiveClaimFactory,
     PlacementFactory,
     ScreeningResultFactory,
 )
+from tests.factories.payments import ledger_entry
+from womenup.models import LedgerEntry
+from womenup.payments.services import ledger_entry_approve
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 csp_page = csp.csp_page  # the fixture that records Content-Security-Policy violations
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results"
-# Each chart's series: the funnel's stages, companies, course outcomes, the two kinds of money.
-SERIES = {"funnel": 7, "companies": 3, "courses": 5, "payments": 2}
+# Each chart's series: the funnel's stages, companies, course outcomes, the money paid.
+SERIES = {"funnel": 7, "companies": 3, "courses": 5, "payments": 1}
 
 
 def assert_no_serious_axe_violations_in_the_page(page) -> None:
@@ -38,13 +39,15 @@ def assert_no_serious_axe_violations_in_the_page(page) -> None:
 
 
 def some_figures() -> None:
+    approver = staff_with_mfa()
     for _ in range(3):
         placement = PlacementFactory(status=Placement.Status.CONTRACTED)
         ScreeningResultFactory(application=placement.application)
-        hire = HireConfirmationFactory(placement=placement)
-        IncentiveClaimFactory(
-            hire=hire, status="approved", decided_by=hire.confirmed_by, decided_at=timezone.now()
+        HireConfirmationFactory(placement=placement)
+        paid = ledger_entry(
+            kind=LedgerEntry.Kind.INCENTIVE, program_code="seoul-incentive", amount_krw=3_000_000
         )
+        ledger_entry_approve(entry=paid, staff=approver)
     EnrollmentFactory(course=CourseFactory())
 
 

@@ -1,20 +1,18 @@
-"""The KPI page's figures: funnel, companies and interns, course outcomes, money paid."""
+"""The KPI page's figures: funnel, companies and interns, course outcomes, money paid (the
+payment ledger)."""
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils import timezone
 
-from applicants import services as applicant_services
-from applicants.models import AllowancePayment
 from companies.models import Company, Role
 from courses.kpi import outcomes_table
-from matching.kpi import companies_table, funnel_table, money_table
-from matching.models import CandidateEvaluation, IncentiveClaim, InternshipApplication, Placement
+from matching.kpi import companies_table, funnel_table
+from matching.models import CandidateEvaluation, InternshipApplication, Placement
 from tests.factories import kernel
-from tests.factories.accounts import StaffUserFactory
-from tests.factories.applicants import ApplicantProfileFactory, give_consents, pdf_upload
+from tests.factories.accounts import staff_with_mfa
 from tests.factories.companies import CompanyFactory, RoleFactory
 from tests.factories.courses import (
     CourseCertificateFactory,
@@ -26,12 +24,15 @@ from tests.factories.courses import (
 from tests.factories.matching import (
     CandidateEvaluationFactory,
     HireConfirmationFactory,
-    IncentiveClaimFactory,
     InternshipApplicationFactory,
     InterviewInvitationFactory,
     PlacementFactory,
     ScreeningResultFactory,
 )
+from tests.factories.payments import ledger_entry
+from womenup.models import LedgerEntry
+from womenup.payments.kpi import money_table
+from womenup.payments.services import ledger_entry_approve, ledger_entry_correct
 
 pytestmark = pytest.mark.django_db
 
@@ -147,43 +148,31 @@ def test_course_outcomes_and_the_employment_rate_of_completers():
     assert table.rows[-1][0] == "전체" and table.rows[-1][2:7] == [9, 8, 7, 4, 5]
 
 
-def approved_allowance(staff, approved_at: datetime) -> None:
-    profile = ApplicantProfileFactory()
-    give_consents(profile)
-    application = applicant_services.allowance_apply(profile=profile, job_search_plan="사무직")
-    report = applicant_services.activity_report_submit(
-        application=application,
-        month=timezone.localdate().replace(day=1),
-        activities="3곳 지원",
-        upload=pdf_upload(),
+def test_money_paid_per_programme_and_month_is_the_ledgers_approved_rows():
+    staff = staff_with_mfa()
+    july, august = date(2024, 7, 1), date(2024, 8, 1)
+    for month in (july, july, august):
+        ledger_entry_approve(entry=ledger_entry(month=month), staff=staff)
+    ledger_entry(month=august)  # awaiting approval: not paid
+    incentive = ledger_entry(
+        kind=LedgerEntry.Kind.INCENTIVE,
+        program_code="seoul-incentive",
+        amount_krw=3_000_000,
+        month=august,
     )
-    payment = applicant_services.activity_report_accept(report=report, staff=staff)
-    applicant_services.allowance_payment_approve(payment=payment, staff=staff)
-    AllowancePayment.objects.filter(pk=payment.pk).update(approved_at=approved_at)
-
-
-def test_money_paid_per_programme_and_month_counts_approved_amounts_only():
-    kernel.open_intake("seoul-allowance")
-    staff = StaffUserFactory()
-    approved_allowance(staff, datetime(2024, 7, 31, 23, 30, tzinfo=SEOUL))  # July in Seoul
-    approved_allowance(staff, datetime(2024, 7, 1, 0, 10, tzinfo=SEOUL))
-    approved_allowance(staff, datetime(2024, 8, 5, 9, 0, tzinfo=SEOUL))
-    pending = ApplicantProfileFactory()
-    give_consents(pending)
-    IncentiveClaimFactory(
-        status=IncentiveClaim.Status.APPROVED,
-        decided_by=staff,
-        decided_at=datetime(2024, 8, 20, 10, 0, tzinfo=SEOUL),
+    ledger_entry_approve(entry=incentive, staff=staff)
+    correction = ledger_entry_correct(
+        entry=incentive, amount_krw=2_000_000, reason="중복 산정", staff=staff
     )
-    IncentiveClaimFactory()  # submitted, not paid
+    ledger_entry_approve(entry=correction, staff=staff)
 
     table = money_table()
 
     allowance = kernel.program("seoul-allowance").name
-    assert table.columns == ["사업", "월", "구직지원금", "고용장려금", "합계"]
-    assert table.rows == [
-        [allowance, "2024-07", 600_000, 0, 600_000],
-        [allowance, "2024-08", 300_000, 0, 300_000],
-        [internship(), "2024-08", 0, 3_000_000, 3_000_000],
+    assert table.columns == ["사업", "지급 월", "지급액"]
+    assert table.rows == [  # by month, then programme
+        [allowance, "2024-07", 600_000],
+        [kernel.program("seoul-incentive").name, "2024-08", 2_000_000],
+        [allowance, "2024-08", 300_000],
     ]
-    assert all(isinstance(cell, int) for row in table.rows for cell in row[2:])
+    assert all(isinstance(row[2], int) for row in table.rows)

@@ -6,39 +6,44 @@ import json
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from matching.models import Placement
+from tests.factories import kernel
+from tests.factories.accounts import staff_with_mfa
 from tests.factories.courses import CourseFactory, EnrollmentFactory, institution_staff
 from tests.factories.matching import (
     HireConfirmationFactory,
-    IncentiveClaimFactory,
     InterviewInvitationFactory,
     PlacementFactory,
     ScreeningResultFactory,
 )
+from tests.factories.payments import ledger_entry
 from womenup.kpi import metrics
+from womenup.models import LedgerEntry
+from womenup.payments.services import ledger_entry_approve
 
 pytestmark = pytest.mark.django_db
 
 KPI = reverse("admin:kpi")
 SLUGS = ["funnel", "companies", "courses", "payments"]
 # session, user, the TOTP check (admin asks 3 times), then funnel 1 + companies 3 + courses 1 +
-# payments 2 (allowances, incentives).
-PAGE_QUERIES = 12
+# payments 1 (the ledger).
+PAGE_QUERIES = 11
 
 
 def data(size: int) -> None:
-    """``size`` interns hired through every stage, claims approved, and ``size`` trainees."""
+    """``size`` interns hired through every stage, incentives paid, and ``size`` trainees."""
+    approver = staff_with_mfa()
     for _ in range(size):
         placement = PlacementFactory(status=Placement.Status.CONTRACTED)
         ScreeningResultFactory(application=placement.application)
         InterviewInvitationFactory(application=placement.application, role=placement.role)
-        hire = HireConfirmationFactory(placement=placement)
-        IncentiveClaimFactory(
-            hire=hire, status="approved", decided_by=hire.confirmed_by, decided_at=timezone.now()
-        )
+        HireConfirmationFactory(placement=placement)
         EnrollmentFactory(course=CourseFactory())
+        paid = ledger_entry(
+            kind=LedgerEntry.Kind.INCENTIVE, program_code="seoul-incentive", amount_krw=3_000_000
+        )
+        ledger_entry_approve(entry=paid, staff=approver)
 
 
 def test_every_metric_is_registered_by_its_app():
@@ -68,11 +73,8 @@ def test_each_chart_has_its_data_and_the_same_numbers_in_a_table(staff_client):
     chart = json.loads(
         page.split('id="kpi-payments-data" type="application/json">')[1].split("<")[0]
     )
-    assert chart["labels"][0].endswith(timezone.localdate().strftime("%Y-%m"))
-    assert chart["datasets"] == [
-        {"label": "구직지원금", "data": [0]},
-        {"label": "고용장려금", "data": [6_000_000]},
-    ]
+    assert chart["labels"] == [kernel.program("seoul-incentive").name + " · 2024-07"]
+    assert chart["datasets"] == [{"label": "지급액", "data": [6_000_000]}]
     assert '<td class="kpi-number">6,000,000</td>' in page
 
 
@@ -86,8 +88,8 @@ def test_a_table_downloads_as_csv(staff_client):
     text = response.content.decode("utf-8")
     assert text.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
-    assert rows[0] == ["사업", "월", "구직지원금", "고용장려금", "합계"]
-    assert rows[1][2:] == ["0", "6000000", "6000000"]
+    assert rows[0] == ["사업", "지급 월", "지급액"]
+    assert rows[1][1:] == ["2024-07", "6000000"]
 
 
 def test_an_unknown_table_is_not_found(staff_client):
