@@ -43,7 +43,7 @@ CHANGELISTS = [
     ("weekly runs", "admin:matching_matchingrun_changelist", ""),
     ("companies", "admin:companies_company_changelist", ""),
     ("roles", "admin:companies_role_changelist", ""),
-    ("allowance payments", "admin:applicants_allowancepayment_changelist", ""),
+    ("payment ledger", "admin:womenup_ledgerentry_changelist", ""),
     ("incentive claims", "admin:matching_incentiveclaim_changelist", ""),
     ("users", "admin:womenup_user_changelist", ""),
     ("outbox", "admin:womenup_outboxmessage_changelist", ""),
