@@ -3,6 +3,7 @@ from django.contrib.admin import apps as admin_apps
 
 from womenup.kpi import register_metric
 from womenup.plugins import register_demo_loader
+from womenup.privacy.retention import register_anonymiser
 
 
 class WomenUpConfig(AppConfig):
@@ -16,8 +17,10 @@ class WomenUpConfig(AppConfig):
         from womenup import checks, demo  # noqa: F401  (checks registers the deploy checks)
         from womenup.middleware import start_session_clocks
         from womenup.payments import kpi as payments_kpi
+        from womenup.privacy import services as privacy_services
 
         register_demo_loader(0, demo.load)
+        register_anonymiser(100, privacy_services.user_anonymise)  # the account itself, last
         user_logged_in.connect(start_session_clocks, dispatch_uid="womenup-session-clocks")
         register_metric("payments", payments_kpi.money_table, order=40)
 
