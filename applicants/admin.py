@@ -16,6 +16,7 @@ from applicants.models import (
 )
 from applicants.resources import ApplicantResource
 from womenup.admin_actions import ServiceSaveMixin, apply_to_each
+from womenup.admin_filters import IntakeListFilter
 from womenup.privacy.admin_exports import ExportWithReasonAdmin
 from womenup.privacy.admin_mixins import PersonalDataAdminMixin
 
@@ -93,7 +94,7 @@ class AllowanceApplicationAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
     admin_group = "applicants"
     personal_data_subject = staticmethod(_profile_user)
     list_display = ["profile", "intake", "status", "applied_at"]
-    list_filter = ["status", "intake"]
+    list_filter = ["status", ("intake", IntakeListFilter)]
     search_fields = ["profile__name", "profile__user__email"]
     list_select_related = ["profile__user", "intake__program"]
     readonly_fields = ["profile", "intake", "applied_at"]

@@ -77,7 +77,7 @@ class CompanyAdmin(ExportWithReasonAdmin, PersonalDataAdminMixin, HistoryAdmin):
     ]
     search_fields = ["name", "business_number", "representative"]
     readonly_fields = ["status", "rejection_reason", "verified_at", "reviewed_by", "created_at"]
-    list_select_related = ["district"]
+    list_select_related = ["district__city"]
     inlines = [MembershipInline, BadgeProofInline]
     actions = ["verify", "reject"]
 

@@ -27,6 +27,7 @@ from matching.models import (
 from matching.resources import ApplicationResource, PlacementResource
 from matching.screening import screening_override, screening_override_clear
 from womenup.admin_actions import ServiceSaveMixin, apply_to_each, apply_with_reason
+from womenup.admin_filters import IntakeListFilter
 from womenup.admin_history import HistoryAdmin
 from womenup.money import format_krw
 from womenup.privacy.admin_exports import ExportWithReasonAdmin
@@ -167,7 +168,7 @@ class ScreeningResultAdmin(ServiceSaveMixin, PersonalDataAdminMixin, HistoryAdmi
         "screened_at",
     ]
     list_filter = [ScreeningAttentionFilter, "outcome", "override_outcome", "week"]
-    list_select_related = ["application__applicant__user", "application__intake"]
+    list_select_related = ["application__applicant__user", "application__intake__program"]
     search_fields = ["application__applicant__name", "application__applicant__user__email"]
     readonly_fields = [
         "application",
@@ -283,8 +284,8 @@ class InternshipApplicationAdmin(ExportWithReasonAdmin, PersonalDataAdminMixin, 
     admin_group = "matching"
     resource_classes = [ApplicationResource]
     list_display = ["applicant", "intake", "status", "submitted_at"]
-    list_filter = ["status", "intake"]
-    list_select_related = ["applicant__user", "intake"]
+    list_filter = ["status", ("intake", IntakeListFilter)]
+    list_select_related = ["applicant__user", "intake__program"]
     search_fields = ["applicant__name", "applicant__user__email"]
     readonly_fields = ["applicant", "intake", "status", "submitted_at", "withdrawn_at"]
     fields = readonly_fields
@@ -331,7 +332,11 @@ class InterviewInvitationAdmin(PersonalDataAdminMixin, ReadOnlyAdminMixin, admin
 
     list_display = ["week", "role", "application", "status", "fit_score", "fit_explained"]
     list_filter = [ReplyOverdueFilter, "week", "status"]
-    list_select_related = ["role__company", "application__applicant__user"]
+    list_select_related = [
+        "role__company",
+        "application__applicant__user",
+        "application__intake__program",
+    ]
     search_fields = ["role__title", "application__applicant__name"]
     ordering = ["role_id", "-fit_score", "application__submitted_at", "application_id"]
     fit_explained = InterviewInvitationInline.fit_explained
@@ -347,7 +352,11 @@ class CandidateEvaluationAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
     list_display = ["role", "application", "interview_at", "result", "rank"]
     list_filter = ["result"]
     search_fields = ["role__title", "role__company__name"]
-    list_select_related = ["role__company", "application__applicant", "application__intake"]
+    list_select_related = [
+        "role__company",
+        "application__applicant__user",
+        "application__intake__program",
+    ]
     readonly_fields = [
         "role",
         "application",

@@ -2,6 +2,7 @@ from django.apps import AppConfig
 
 from applicants.dashboard import register_section
 from companies import hooks as company_hooks
+from womenup.kpi import register_metric
 from womenup.payments.sources import register_ledger_source
 from womenup.plugins import register_demo_loader
 from womenup.privacy.retention import register_activity_source, register_anonymiser
@@ -12,7 +13,7 @@ class MatchingConfig(AppConfig):
     verbose_name = "인턴십 매칭"
 
     def ready(self) -> None:
-        from matching import admin_home, dashboard, demo, models, retention
+        from matching import admin_home, dashboard, demo, kpi, models, retention
 
         register_section(10, dashboard.applicant_section)
         register_demo_loader(40, demo.load)
@@ -21,6 +22,8 @@ class MatchingConfig(AppConfig):
         company_hooks.register_dashboard_section("matching.dashboard.company_section")
         company_hooks.register_role_section("matching.dashboard.role_candidates_section")
         company_hooks.register_role_seat_floor("matching.selectors.active_placement_count")
+        register_metric("funnel", kpi.funnel_table, order=10)
+        register_metric("companies", kpi.companies_table, order=20)
         register_ledger_source(
             models.Placement,
             queryset=lambda: models.Placement.objects.select_related("role__company"),

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 QueueCount = Callable[..., int]
 Url = Callable[[], str]
+Permission = str | Callable[..., bool]  # "app_label.codename", or a test taking the user
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ class AdminLink:
     label: str
     description: str
     url: Url
-    permission: str
+    permission: Permission
     order: int
 
 
@@ -59,7 +60,7 @@ def register_queue(
 
 
 def register_link(
-    *, order: int, key: str, label: str, url: Url, permission: str, description: str = ""
+    *, order: int, key: str, label: str, url: Url, permission: Permission, description: str = ""
 ) -> None:
     """Add an admin page to the home's list of pages (element id ``link-<key>``)."""
     _LINKS[key] = AdminLink(key, label, description, url, permission, order)
@@ -78,5 +79,9 @@ def links_for(user) -> list[AdminLink]:
     return [
         link
         for link in sorted(_LINKS.values(), key=lambda link: (link.order, link.key))
-        if user.has_perm(link.permission)
+        if _allowed(user, link.permission)
     ]
+
+
+def _allowed(user, permission: Permission) -> bool:
+    return permission(user) if callable(permission) else user.has_perm(permission)

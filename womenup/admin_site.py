@@ -8,10 +8,11 @@ one keeps its app's own section.
 
 from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from womenup import views
 from womenup.accounts.mfa import has_mfa
 from womenup.admin_queues import links_for, queues_for
 
@@ -93,3 +94,16 @@ class WomenUpAdminSite(admin.AdminSite):
             "is_group": True,
             "models": [],
         }
+
+    def get_urls(self):
+        return [*self._kernel_urls(), *super().get_urls()]
+
+    def _kernel_urls(self) -> list:
+        """Admin pages of the kernel's own: the KPI page and its CSV files."""
+        return [
+            path("kpi/", self.admin_view(self._kpi_dashboard), name="kpi"),
+            path("kpi/<slug:slug>.csv", self.admin_view(views.kpi_csv), name="kpi-csv"),
+        ]
+
+    def _kpi_dashboard(self, request):
+        return views.kpi_dashboard(request, admin_context=self.each_context(request))

@@ -191,3 +191,18 @@ def test_institution_staff_see_their_own_courses_only(client):
     assert other_page.status_code in (302, 403)
     for url in [ACCESS_LOG, PROFILES, PAYMENTS, COMPANIES]:
         assert client.get(url).status_code == 403
+
+
+@pytest.mark.parametrize(
+    "group, links",
+    [
+        (PROGRAMME_STAFF_GROUP, {"kpi", "ledger-months"}),
+        (PAYMENT_APPROVER_GROUP, {"ledger-months"}),
+        (AUDITOR_GROUP, {"access-review"}),
+    ],
+)
+def test_the_admin_home_links_each_group_to_its_own_pages(client, group, links):
+    client.force_login(member_of(group))
+    html = client.get(reverse("admin:index")).content.decode()
+    shown = {key for key in ("kpi", "ledger-months", "access-review") if f'id="link-{key}"' in html}
+    assert shown == links
