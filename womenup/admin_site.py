@@ -2,15 +2,23 @@
 
 from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from womenup import branding
 from womenup.accounts.mfa import has_mfa
 
 
 class WomenUpAdminSite(admin.AdminSite):
-    site_header = _("서울우먼업 관리자")
-    site_title = _("서울우먼업 관리자")
-    index_title = _("사업 운영")
+    index_title = gettext_lazy("사업 운영")
+
+    @property
+    def site_header(self) -> str:
+        return _("%(portal)s 관리자") % branding.brand()
+
+    @property
+    def site_title(self) -> str:
+        return self.site_header
 
     def has_permission(self, request) -> bool:
         """Staff may use admin only once two-step verification (TOTP) is set up."""

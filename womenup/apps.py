@@ -14,6 +14,11 @@ class WomenUpConfig(AppConfig):
 
         from womenup import checks, demo  # noqa: F401  (checks registers the deploy checks)
         from womenup.middleware import start_session_clocks
+        from womenup.programs.eligibility.reasons import register_label_source
+        from womenup.programs.selectors import city_label
+
+        register_label_source("city", lambda code: city_label(code, short=True))
+        register_label_source("city_address", lambda code: city_label(code, short=False))
 
         register_demo_loader(0, demo.load)
         user_logged_in.connect(start_session_clocks, dispatch_uid="womenup-session-clocks")

@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 
 from womenup.models import Program, User
 from womenup.programs import selectors
@@ -14,7 +15,10 @@ DASHBOARDS = {
 
 
 def home(request):
-    return render(request, "womenup/home.html", {"programs": selectors.programs_for_home()})
+    programs = selectors.programs_with_figures(
+        selectors.programs_for_home(), on=timezone.localdate()
+    )
+    return render(request, "womenup/home.html", {"programs": programs})
 
 
 def program_detail(request, code: str):
@@ -22,6 +26,7 @@ def program_detail(request, code: str):
         program = selectors.program_by_code(code)
     except Program.DoesNotExist as missing:
         raise Http404 from missing
+    [program] = selectors.programs_with_figures([program], on=timezone.localdate())
     return render(request, "womenup/program_detail.html", {"program": program})
 
 
