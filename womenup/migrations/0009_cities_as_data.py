@@ -273,7 +273,7 @@ def forward(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("womenup", "0007_typed_date_ranges"),
+        ("womenup", "0008_access_log_export_reason"),
     ]
 
     operations = [
