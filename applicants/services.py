@@ -15,7 +15,6 @@ from applicants.consents import NOTICES
 from applicants.models import (
     ActivityReport,
     AllowanceApplication,
-    AllowancePayment,
     ApplicantProfile,
     CareerEntry,
     Certificate,
@@ -24,10 +23,17 @@ from applicants.models import (
     Document,
 )
 from applicants.selectors import allowance_terms, applicant_facts, missing_required_consents
-from womenup import branding
-from womenup.accounts.permissions import is_city_staff
-from womenup.models import City, District, IntakeWindow, PersonalDataAccess, Program, User
+from womenup.models import (
+    City,
+    District,
+    IntakeWindow,
+    LedgerEntry,
+    PersonalDataAccess,
+    Program,
+    User,
+)
 from womenup.notifications.services import notification_queue_for_user
+from womenup.payments.services import ledger_entry_record
 from womenup.privacy.private_files import private_upload_attach
 from womenup.privacy.services import personal_data_access_record
 from womenup.programs.eligibility import Outcome, evaluate
@@ -322,8 +328,8 @@ def activity_report_submit(
 
 
 @transaction.atomic
-def activity_report_accept(*, report: ActivityReport, staff: User) -> AllowancePayment:
-    """Accept a report: releases one month's allowance as a pending payment row."""
+def activity_report_accept(*, report: ActivityReport, staff: User) -> LedgerEntry:
+    """Accept a report: releases that month's allowance as a pending row of the ledger."""
     report = (
         ActivityReport.objects.select_for_update()
         .select_related("application__intake__program")
@@ -340,8 +346,14 @@ def activity_report_accept(*, report: ActivityReport, staff: User) -> AllowanceP
     report.reviewed_by = staff
     report.save(update_fields=["status", "reviewed_at", "reviewed_by"])
     amount = allowance_terms(report.application.intake.program).monthly_krw
-    payment = AllowancePayment.objects.create(
-        report=report, application=report.application, amount_krw=amount
+    payment, _created = ledger_entry_record(
+        kind=LedgerEntry.Kind.ALLOWANCE,
+        program=report.application.intake.program,
+        month=report.month,
+        amount_krw=amount,
+        source=report,
+        basis={"monthly_krw": amount, "report_month": f"{report.month:%Y-%m}"},
+        created_by=staff,
     )
     notification_queue_for_user(
         user=report.application.profile.user,
@@ -366,23 +378,3 @@ def activity_report_return(*, report: ActivityReport, staff: User, reason: str) 
     report.return_reason = reason.strip()
     report.save(update_fields=["status", "reviewed_at", "reviewed_by", "return_reason"])
     return report
-
-
-@transaction.atomic
-def allowance_payment_approve(*, payment: AllowancePayment, staff: User) -> AllowancePayment:
-    """Approve a pending payment; an approved payment never changes again."""
-    payment = AllowancePayment.objects.select_for_update().get(pk=payment.pk)
-    if payment.status == AllowancePayment.Status.APPROVED:
-        raise ValidationError(
-            "이미 승인된 지급은 바꿀 수 없습니다. 정정이 필요하면 새 지급 건을 만들어 주세요.",
-            code="approved",
-        )
-    if not is_city_staff(staff):
-        raise ValidationError(
-            _("%(operator)s 담당자만 지급을 승인할 수 있습니다.") % branding.brand(), code="staff"
-        )
-    payment.status = AllowancePayment.Status.APPROVED
-    payment.approved_by = staff
-    payment.approved_at = timezone.now()
-    payment.save(update_fields=["status", "approved_by", "approved_at"])
-    return payment

@@ -273,7 +273,7 @@ def forward(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("womenup", "0008_access_log_export_reason"),
+        ("womenup", "0011_ledger_history"),
     ]
 
     operations = [
