@@ -1,15 +1,24 @@
 """Admin for the shared kernel: users, programs and rules, wage rates, outbox, access log."""
 
+from datetime import timedelta
+
 from allauth.account.admin import EmailAddressAdmin as AllauthEmailAddressAdmin
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.socialaccount.admin import SocialAccountAdmin as AllauthSocialAccountAdmin
 from allauth.socialaccount.models import SocialAccount
 from django import forms
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from womenup.accounts.permissions import can_review_access_log
+from womenup.calendar import add_months
 from womenup.models import (
     City,
     District,
@@ -23,7 +32,10 @@ from womenup.models import (
     User,
 )
 from womenup.payments import admin as payments_admin  # noqa: F401  (registers the ledger)
+from womenup.privacy import access_review
+from womenup.privacy.access_review import day_start
 from womenup.privacy.admin_mixins import PersonalDataAdminMixin
+from womenup.privacy.forms import AccessReviewForm
 from womenup.programs import figures
 from womenup.programs.eligibility import Rule, RuleKind
 from womenup.programs.selectors import city_names_forget
@@ -43,9 +55,9 @@ class UserAdmin(PersonalDataAdminMixin, DjangoUserAdmin):
             _("권한"),
             {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},
         ),
-        (_("기록"), {"fields": ["last_login", "date_joined"]}),
+        (_("기록"), {"fields": ["last_login", "date_joined", "anonymised_at"]}),
     ]
-    readonly_fields = ["last_login", "date_joined"]  # system timestamps, never typed
+    readonly_fields = ["last_login", "date_joined", "anonymised_at"]  # system times, never typed
     add_fieldsets = [
         (None, {"classes": ["wide"], "fields": ["email", "account_type", "password1", "password2"]})
     ]
@@ -176,12 +188,93 @@ class OutboxMessageAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
         return False
 
 
+class SubjectEmailFilter(admin.SimpleListFilter):
+    """Whose data: one person's e-mail address typed in (there are too many to list)."""
+
+    title = _("정보 주체 (이메일)")
+    parameter_name = "subject_email"
+    template = "admin/womenup/personaldataaccess/email_filter.html"
+
+    def lookups(self, request, model_admin):
+        return ()
+
+    def has_output(self) -> bool:
+        return True
+
+    def queryset(self, request, queryset):
+        email = (self.value() or "").strip()
+        return queryset.filter(subject__email__iexact=email) if email else queryset
+
+    def choices(self, changelist):
+        kept = changelist.get_filters_params()
+        kept.pop(self.parameter_name, None)
+        yield {
+            "value": self.value() or "",
+            "parameter_name": self.parameter_name,
+            "kept": [(key, value) for key, values in kept.items() for value in values],
+            "clear_url": changelist.get_query_string(remove=[self.parameter_name]),
+        }
+
+
+class PeriodFilter(admin.SimpleListFilter):
+    """When: today, the last 7 days, this month or last month (Asia/Seoul)."""
+
+    title = _("기간")
+    parameter_name = "period"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("today", _("오늘")),
+            ("7d", _("최근 7일")),
+            ("month", _("이번 달")),
+            ("last_month", _("지난 달")),
+        ]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        starts = {
+            "today": today,
+            "7d": today - timedelta(days=6),
+            "month": today.replace(day=1),
+            "last_month": add_months(today.replace(day=1), -1),
+        }
+        if self.value() not in starts:
+            return queryset
+        queryset = queryset.filter(accessed_at__gte=day_start(starts[self.value()]))
+        if self.value() == "last_month":
+            queryset = queryset.filter(accessed_at__lt=day_start(today.replace(day=1)))
+        return queryset
+
+
 @admin.register(PersonalDataAccess)
 class PersonalDataAccessAdmin(admin.ModelAdmin):
-    list_display = ["accessed_at", "actor", "action", "subject", "target", "reason", "ip_address"]
-    list_filter = ["action"]
+    """The auditor reads the log here (who, whose, what, when) and the monthly review."""
+
+    list_display = [
+        "accessed_at",
+        "actor",
+        "action",
+        "subject",
+        "target",
+        "reason",
+        "records",
+        "ip_address",
+    ]
+    list_filter = [
+        ("actor", admin.RelatedOnlyFieldListFilter),
+        SubjectEmailFilter,
+        "action",
+        PeriodFilter,
+    ]
+    list_select_related = ["actor", "subject"]
     search_fields = ["actor__email", "subject__email", "target"]
     date_hierarchy = "accessed_at"
+
+    def has_module_permission(self, request) -> bool:
+        return can_review_access_log(request.user)
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return can_review_access_log(request.user)
 
     def has_add_permission(self, request) -> bool:
         return False
@@ -191,6 +284,32 @@ class PersonalDataAccessAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+    def get_urls(self):
+        review = self.admin_site.admin_view(self.review_view)
+        return [
+            path("review/", review, name="womenup_personaldataaccess_review")
+        ] + super().get_urls()
+
+    def review_view(self, request):
+        """The monthly review: days a person looked at unusually many records, the month's
+        totals per person and every export with its reason."""
+        if not can_review_access_log(request.user):
+            raise PermissionDenied
+        form = AccessReviewForm(request.GET or None)
+        month = form.cleaned_data["month"] if form.is_valid() else timezone.localdate()
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("개인정보 접근 월간 검토"),
+            "form": form,
+            "month": month.replace(day=1),
+            "threshold": settings.ACCESS_REVIEW_DAILY_RECORDS,
+            "unusual_days": access_review.unusual_days(month=month),
+            "totals": list(access_review.month_totals_by_actor(month)),
+            "exports": list(access_review.exports_in_month(month)),
+        }
+        return TemplateResponse(request, "admin/womenup/personaldataaccess/review.html", context)
 
 
 # allauth registers an Authenticator admin that shows and edits the stored secrets; ours lets

@@ -2,6 +2,7 @@ from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
 
 from womenup.plugins import register_demo_loader
+from womenup.privacy.retention import register_anonymiser
 
 
 class WomenUpConfig(AppConfig):
@@ -14,6 +15,7 @@ class WomenUpConfig(AppConfig):
 
         from womenup import checks, demo  # noqa: F401  (checks registers the deploy checks)
         from womenup.middleware import start_session_clocks
+        from womenup.privacy import services as privacy_services
         from womenup.programs.eligibility.reasons import register_label_source
         from womenup.programs.selectors import city_label
 
@@ -21,6 +23,7 @@ class WomenUpConfig(AppConfig):
         register_label_source("city_address", lambda code: city_label(code, short=False))
 
         register_demo_loader(0, demo.load)
+        register_anonymiser(100, privacy_services.user_anonymise)  # the account itself, last
         user_logged_in.connect(start_session_clocks, dispatch_uid="womenup-session-clocks")
 
 

@@ -56,6 +56,14 @@ class User(AbstractUser):
         _("알림 언어"), max_length=10, choices=settings.LANGUAGES, default="ko"
     )
 
+    anonymised_at = models.DateTimeField(
+        _("익명 처리 시각"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("보존 기간이 지나 개인정보를 지운 때"),
+    )
+
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
     objects = UserManager()
@@ -310,16 +318,21 @@ class PersonalDataAccess(models.Model):
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
         related_name="personal_data_accesses_made",
+        verbose_name=_("접근한 사람"),
     )
     subject = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         related_name="personal_data_accesses_received",
+        verbose_name=_("정보 주체"),
     )
     action = models.CharField(_("행위"), max_length=10, choices=Action.choices)
     target = models.CharField(_("대상"), max_length=200)
     reason = models.TextField(_("사유"), blank=True, help_text=_("내보내기를 한 이유"))
+    records = models.PositiveIntegerField(
+        _("건수"), default=1, help_text=_("이 한 번에 보거나 내보낸 사람(행)의 수")
+    )
     ip_address = models.GenericIPAddressField(_("IP 주소"), null=True, blank=True)
     accessed_at = models.DateTimeField(_("시각"), auto_now_add=True, db_index=True)
 
@@ -329,7 +342,9 @@ class PersonalDataAccess(models.Model):
         ordering = ["-accessed_at"]
         permissions = [
             ("export_unmasked", _("휴대전화·생년월일을 가리지 않고 내보내기")),
+            ("review_access_log", _("개인정보 접근 기록 검토 (감사)")),
         ]
+        indexes = [models.Index(fields=["actor", "accessed_at"], name="access_actor_time")]
 
     def __str__(self) -> str:
         return f"{self.accessed_at:%Y-%m-%d %H:%M} {self.actor} {self.action} {self.target}"

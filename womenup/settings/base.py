@@ -265,6 +265,9 @@ PERMISSIONS_POLICY = (
 # Personal data (DESIGN.md §7): how long after a program ends personal data is kept.
 PERSONAL_DATA_RETENTION_DAYS = env.int("PERSONAL_DATA_RETENTION_DAYS", default=365 * 3)
 ACCESS_LOG_RETENTION_DAYS = env.int("ACCESS_LOG_RETENTION_DAYS", default=365 * 2)
+# The auditor's monthly review lists a person who viewed, exported or downloaded more records
+# than this in one day.
+ACCESS_REVIEW_DAILY_RECORDS = env.int("ACCESS_REVIEW_DAILY_RECORDS", default=200)
 
 LOGGING = {
     "version": 1,

@@ -273,7 +273,7 @@ def forward(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("womenup", "0011_ledger_history"),
+        ("womenup", "0014_personal_data_purge_schedule"),
     ]
 
     operations = [
