@@ -10,6 +10,7 @@ from applicants.consents import NOTICES
 from applicants.models import ApplicantProfile, CareerEntry, Document
 from womenup.dates import past_date_range, programme_date_range
 from womenup.models import City, District, JobCategory
+from womenup.programs.selectors import districts_for_places
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"})
 
@@ -24,7 +25,7 @@ class ProfileForm(forms.ModelForm):
         label=_("거주 자치구"),
         queryset=District.objects.select_related("city"),
         required=False,
-        help_text=_("서울시는 25개 자치구, 다른 도시는 해당 도시의 구·동을 고르세요."),
+        help_text=_("거주하는 도시의 자치구(구·동)를 고르세요."),
     )
     desired_job_categories = forms.ModelMultipleChoiceField(
         label=_("희망 직무"),
@@ -34,7 +35,7 @@ class ProfileForm(forms.ModelForm):
     )
     preferred_districts = forms.ModelMultipleChoiceField(
         label=_("희망 근무 지역"),
-        queryset=District.objects.filter(city__code="seoul").select_related("city"),
+        queryset=districts_for_places(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )

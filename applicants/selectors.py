@@ -23,7 +23,8 @@ from applicants.models import (
     Document,
 )
 from womenup.accounts.permissions import is_city_staff
-from womenup.models import LedgerEntry
+from womenup.models import LedgerEntry, Program
+from womenup.money import ALLOWANCE_MAX_MONTHS, ALLOWANCE_MONTHLY_KRW
 from womenup.programs.eligibility import Facts, age_on
 
 
@@ -348,6 +349,22 @@ def reports_for_user(user) -> QuerySet[ActivityReport]:
     if is_city_staff(user):
         return reports
     return reports.filter(application__profile__user=user)
+
+
+@dataclass(frozen=True)
+class AllowanceTerms:
+    monthly_krw: int
+    months: int
+
+
+def allowance_terms(program: Program | None) -> AllowanceTerms:
+    """How much a month and for how many months: the programme's figures (``amount_krw``,
+    ``months``), staff-edited in admin; the first programme's terms when it has none."""
+    figures = program.figures if program is not None else {}
+    return AllowanceTerms(
+        monthly_krw=figures.get("amount_krw", ALLOWANCE_MONTHLY_KRW),
+        months=figures.get("months", ALLOWANCE_MAX_MONTHS),
+    )
 
 
 # --- Staff work queues (the admin home) ----------------------------------------------------------

@@ -22,18 +22,24 @@ from applicants.models import (
     Consent,
     Document,
 )
-from applicants.selectors import applicant_facts, missing_required_consents
-from womenup.models import City, District, IntakeWindow, LedgerEntry, PersonalDataAccess, User
-from womenup.money import ALLOWANCE_MAX_MONTHS, ALLOWANCE_MONTHLY_KRW
+from applicants.selectors import allowance_terms, applicant_facts, missing_required_consents
+from womenup.models import (
+    City,
+    District,
+    IntakeWindow,
+    LedgerEntry,
+    PersonalDataAccess,
+    Program,
+    User,
+)
 from womenup.notifications.services import notification_queue_for_user
 from womenup.payments.services import ledger_entry_record
 from womenup.privacy.private_files import private_upload_attach
 from womenup.privacy.services import personal_data_access_record
 from womenup.programs.eligibility import Outcome, evaluate
 from womenup.programs.eligibility.reasons import render_all
-from womenup.programs.selectors import open_intake, program_by_code, program_rules
+from womenup.programs.selectors import open_intake, program_rules, running_program
 
-ALLOWANCE_PROGRAM_CODE = "seoul-allowance"
 # Provision to companies is needed only for internship matching (DESIGN.md §7).
 ALLOWANCE_REQUIRED_CONSENTS = (Consent.Item.COLLECTION,)
 
@@ -251,15 +257,15 @@ def download_record(*, user: User, owner: User, target: str, request=None) -> No
 
 
 def allowance_intake(*, on: date) -> IntakeWindow | None:
-    return open_intake(program_by_code(ALLOWANCE_PROGRAM_CODE), on=on)
+    program = running_program(Program.Kind.ALLOWANCE)
+    return open_intake(program, on=on) if program is not None else None
 
 
 @transaction.atomic
 def allowance_apply(*, profile: ApplicantProfile, job_search_plan: str) -> AllowanceApplication:
     """Apply for the allowance in the open intake when the program's rules pass."""
     today = timezone.localdate()
-    program = program_by_code(ALLOWANCE_PROGRAM_CODE)
-    intake = open_intake(program, on=today)
+    intake = allowance_intake(on=today)
     if intake is None:
         raise ValidationError(_("지금은 구직지원금 신청 기간이 아닙니다."), code="closed")
     if missing := missing_required_consents(profile, items=ALLOWANCE_REQUIRED_CONSENTS):
@@ -270,7 +276,7 @@ def allowance_apply(*, profile: ApplicantProfile, job_search_plan: str) -> Allow
         raise ValidationError(_("이번 회차에 이미 구직지원금을 신청하셨습니다."), code="duplicate")
     if not job_search_plan.strip():
         raise ValidationError(_("구직 계획을 적어 주세요."), code="plan")
-    verdict = evaluate(program_rules(program), applicant_facts(profile), on=today)
+    verdict = evaluate(program_rules(intake.program), applicant_facts(profile), on=today)
     if verdict.outcome is Outcome.FAIL:
         raise ValidationError(" ".join(render_all(verdict.reasons)), code="ineligible")
     if verdict.outcome is Outcome.NEEDS_INFO:
@@ -306,10 +312,11 @@ def activity_report_submit(
             _("%(month)s 활동 보고는 이미 제출했습니다.") % {"month": f"{month:%Y-%m}"},
             code="month",
         )
-    if live.count() >= ALLOWANCE_MAX_MONTHS:
+    max_months = allowance_terms(application.intake.program).months
+    if live.count() >= max_months:
         raise ValidationError(
             _("구직지원금은 최대 %(months)d개월까지 지원됩니다. 더 이상 보고를 제출할 수 없습니다.")
-            % {"months": ALLOWANCE_MAX_MONTHS},
+            % {"months": max_months},
             code="max_months",
         )
     if not activities.strip():
@@ -338,19 +345,20 @@ def activity_report_accept(*, report: ActivityReport, staff: User) -> LedgerEntr
     report.reviewed_at = timezone.now()
     report.reviewed_by = staff
     report.save(update_fields=["status", "reviewed_at", "reviewed_by"])
+    amount = allowance_terms(report.application.intake.program).monthly_krw
     payment, _created = ledger_entry_record(
         kind=LedgerEntry.Kind.ALLOWANCE,
         program=report.application.intake.program,
         month=report.month,
-        amount_krw=ALLOWANCE_MONTHLY_KRW,
+        amount_krw=amount,
         source=report,
-        basis={"monthly_krw": ALLOWANCE_MONTHLY_KRW, "report_month": f"{report.month:%Y-%m}"},
+        basis={"monthly_krw": amount, "report_month": f"{report.month:%Y-%m}"},
         created_by=staff,
     )
     notification_queue_for_user(
         user=report.application.profile.user,
         template="applicants/email/activity_report_accepted",
-        context={"month": f"{report.month:%Y-%m}", "amount": ALLOWANCE_MONTHLY_KRW},
+        context={"month": f"{report.month:%Y-%m}", "amount": amount},
         dedupe_key=f"activity-report-accepted-{report.pk}",
     )
     return payment

@@ -210,6 +210,7 @@ def allowance(request):
         {
             "applications": applications,
             "intake": intake,
+            "terms": selectors.allowance_terms(intake.program if intake else None),
             "current": current,
             "apply_form": apply_form,
             "report_form": forms.ActivityReportForm(),

@@ -136,12 +136,13 @@ def _load(rng: random.Random, *, applicants: int, roles: int, ranked_share: floa
     from applicants.models import ApplicantProfile, CareerEntry, Certificate, Consent, Document
     from companies.models import Company, CompanyMembership, Role
     from matching.models import ApplicationChoice, CandidateEvaluation, InternshipApplication
-    from womenup.models import City, District, IntakeWindow, JobCategory, Program, User
+    from womenup.models import District, IntakeWindow, JobCategory, Program, User
+    from womenup.programs.selectors import running_program
 
-    seoul = City.objects.get(code="seoul")
-    districts = list(District.objects.filter(city=seoul).values_list("pk", flat=True))
+    program = running_program(Program.Kind.INTERNSHIP)  # the first city's internship
+    city = program.city
+    districts = list(District.objects.filter(city=city).values_list("pk", flat=True))
     categories = list(JobCategory.objects.values_list("pk", flat=True))
-    program = Program.objects.get(code="seoul-internship")
     intake = IntakeWindow.objects.filter(program=program).order_by("opens_on").first()
     companies = max(1, roles // 5)
     loaded = {}
@@ -203,7 +204,7 @@ def _load(rng: random.Random, *, applicants: int, roles: int, ranked_share: floa
                 date(1975, 1, 1) + timedelta(days=rng.randint(0, 9000)),
                 "female" if rng.random() < 0.97 else "male",
                 f"+8210{10000000 + n}",
-                seoul.pk,
+                city.pk,
                 rng.choice(districts),
                 "unemployed" if rng.random() < 0.93 else "employed",
                 rng.choice(["full_time", "flexible"]),

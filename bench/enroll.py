@@ -8,7 +8,8 @@ course. The script
 
 1. creates (after dropping) the database ``womenup_bench_enroll`` on the PostgreSQL server
    named by ``DATABASE_URL`` (default ``postgres://postgres@127.0.0.1:5432/``) and migrates it;
-2. creates the applicants (Seoul women, unemployed: eligible), one 20-seat first-come course,
+2. creates the applicants (unemployed women of the programme's city: eligible), one 20-seat
+   first-come course,
    and a logged-in session per applicant;
 3. starts gunicorn (``womenup.wsgi``, settings ``womenup.settings.dev``, debug off, e-mail
    discarded) on a free port of 127.0.0.1;
@@ -188,10 +189,12 @@ def create_applicants_and_course(count: int, seats: int) -> tuple[list[str], str
 
     from applicants.models import ApplicantProfile
     from courses.models import Course, Institution
-    from womenup.models import City, District, Program, User
+    from womenup.models import Program, User
+    from womenup.programs.selectors import running_program
 
-    seoul = City.objects.get(code="seoul")
-    district = District.objects.get(city=seoul, code="mapo")
+    program = running_program(Program.Kind.COURSE)  # the first city's first course programme
+    city = program.city
+    district = city.districts.order_by("pk").first()
     users = User.objects.bulk_create(
         User(email=f"bench{n}@example.kr", account_type=User.AccountType.APPLICANT)
         for n in range(count)
@@ -204,7 +207,7 @@ def create_applicants_and_course(count: int, seats: int) -> tuple[list[str], str
             user=user,
             name=f"벤치{n}",
             gender="female",
-            residence_city=seoul,
+            residence_city=city,
             residence_district=district,
             employment_status="unemployed",
         )
@@ -212,8 +215,8 @@ def create_applicants_and_course(count: int, seats: int) -> tuple[list[str], str
     )
     today = timezone.localdate()
     Course.objects.create(
-        institution=Institution.objects.create(name="벤치 센터", city=seoul),
-        program=Program.objects.get(code="seoul-digital-entry"),
+        institution=Institution.objects.create(name="벤치 센터", city=city),
+        program=program,
         code=COURSE_CODE,
         title="벤치마크 파이썬 입문",
         track=Course.Track.DEVELOPER_ENTRY,

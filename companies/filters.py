@@ -6,11 +6,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from companies.models import BADGE_FIELDS, Badge, Company, Role
-from womenup.models import District, JobCategory
-
-
-def _seoul_districts():
-    return District.objects.filter(city__code="seoul").select_related("city")
+from womenup.models import JobCategory
+from womenup.programs.selectors import districts_for_places
 
 
 class _BadgeAndSearch(django_filters.FilterSet):
@@ -48,7 +45,7 @@ class _BadgeAndSearch(django_filters.FilterSet):
 class CompanyFilter(_BadgeAndSearch):
     search_fields = ("name", "description")
     district = django_filters.ModelChoiceFilter(
-        label=_("자치구"), queryset=_seoul_districts(), empty_label=_("전체")
+        label=_("자치구"), queryset=districts_for_places(), empty_label=_("전체")
     )
 
     class Meta:
@@ -69,7 +66,7 @@ class RoleFilter(_BadgeAndSearch):
         label=_("근무 형태"), choices=Role.WorkType.choices, empty_label=_("전체")
     )
     district = django_filters.ModelChoiceFilter(
-        label=_("근무 자치구"), queryset=_seoul_districts(), empty_label=_("전체")
+        label=_("근무 자치구"), queryset=districts_for_places(), empty_label=_("전체")
     )
 
     class Meta:

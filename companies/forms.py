@@ -71,7 +71,9 @@ class CompanyForm(forms.ModelForm):
             "city_id", "name"
         )
         self.fields["district"].required = True
-        self.fields["district"].help_text = _("서울시 소재 기업만 참여할 수 있습니다.")
+        self.fields["district"].help_text = _(
+            "기업 소재지의 자치구(구·동). 사업마다 참여 요건이 있으며, 아래에 바로 표시됩니다."
+        )
         for name in ["representative", "address", "contact_name", "contact_phone"]:
             self.fields[name].required = True
         self.fields["contact_email"].required = True
@@ -157,7 +159,7 @@ def _internship_intakes():
     today = timezone.localdate()
     return (
         IntakeWindow.objects.filter(program__kind__in=kinds, closes_on__gte=today)
-        .select_related("program")
+        .select_related("program__city")
         .order_by("opens_on", "pk")
     )
 
@@ -202,7 +204,12 @@ class RoleForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["intake"].queryset = _internship_intakes()
         self.fields["job_category"].queryset = JobCategory.objects.all()
-        self.fields["district"].queryset = District.objects.filter(city__code="seoul")
+        self.fields["district"].queryset = (
+            District.objects.filter(city__programs__intakes__in=_internship_intakes())
+            .select_related("city")
+            .distinct()
+            .order_by("city_id", "name")
+        )
         self.fields["required_course"].queryset = Course.objects.order_by("starts_on", "title")
         self.fields["required_course"].help_text = _("IT 직무교육 연계형이면 필수입니다.")
         self.fields["weekly_hours"].help_text = _("전일제는 40시간, 유연근무는 30~35시간")
@@ -218,6 +225,13 @@ class RoleForm(forms.ModelForm):
             )
             if problem:
                 self.add_error("weekly_hours", problem)
+        intake, district = data.get("intake"), data.get("district")
+        if intake and district and district.city_id != intake.program.city_id:
+            self.add_error(
+                "district",
+                _("근무 자치구는 사업 지역(%(city)s)에서 골라 주세요.")
+                % {"city": intake.program.city.name},
+            )
         if data.get("track") == Role.Track.IT_TRAINING_LINKED and not data.get("required_course"):
             self.add_error(
                 "required_course", _("IT 직무교육 연계형 직무는 필수 수료 과정을 지정해야 합니다.")

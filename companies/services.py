@@ -24,6 +24,7 @@ from companies.models import (
     Role,
 )
 from courses.models import Course
+from womenup import branding
 from womenup.models import District, IntakeWindow, JobCategory, Program, User
 from womenup.notifications.services import notification_queue, notification_queue_for_user
 from womenup.privacy.private_files import private_upload_attach
@@ -369,7 +370,11 @@ def _publish_problems(role: Role, *, on: date) -> list[str]:
     problems = []
     if role.company.status != Company.Status.VERIFIED:
         problems.append(
-            _("서울시의 기업 승인 후에 게시할 수 있습니다. 지금은 직무를 작성해 둘 수 있습니다.")
+            _(
+                "%(operator)s 담당자의 기업 승인 후에 게시할 수 있습니다. "
+                "지금은 직무를 작성해 둘 수 있습니다."
+            )
+            % branding.brand()
         )
     if role.intake is None:
         problems.append(_("모집 회차를 선택해 주세요."))

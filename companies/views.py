@@ -20,13 +20,15 @@ from companies.decorators import company_member_required, company_user_required
 from companies.eligibility import company_ineligibility_reasons, facts_of
 from companies.filters import CompanyFilter
 from companies.models import Company
+from womenup import branding
 from womenup.forms import add_service_errors
 from womenup.models import District
 from womenup.privacy.downloads import private_file_response
 
 PAGE_SIZE = 20
 REVIEW_AGAIN_MESSAGE = _lazy(
-    "소재지, 상시근로자 수, 중소기업 여부 또는 인증을 바꾸어 서울시의 재승인이 필요합니다. "
+    "소재지, 상시근로자 수, 중소기업 여부 또는 인증을 바꾸어 %(operator)s 담당자의 재승인이 "
+    "필요합니다. "
     "재승인 전까지 게시한 직무는 그대로 남지만 공개 목록과 매칭에서 잠시 빠지고, "
     "새 직무는 게시할 수 없습니다."
 )
@@ -65,7 +67,7 @@ def company_profile(request):
         else:
             messages.success(request, _("기업 정보를 저장했습니다."))
             if was_verified and not company.is_verified:
-                messages.warning(request, REVIEW_AGAIN_MESSAGE)
+                messages.warning(request, REVIEW_AGAIN_MESSAGE % branding.brand())
             return redirect("companies:profile")
     context = {
         "form": form,

@@ -33,6 +33,7 @@ from matching.models import (
     InterviewInvitation,
     Placement,
 )
+from womenup import branding
 from womenup.accounts.permissions import is_city_staff
 from womenup.calendar import add_months
 from womenup.models import IntakeWindow, LedgerEntry, PersonalDataAccess, User
@@ -49,8 +50,11 @@ def _editable_or_refuse(application: InternshipApplication) -> None:
         raise ValidationError(_("취소한 신청입니다. 다시 지원하려면 직무를 새로 담아 주세요."))
     if not selectors.is_editable(application):
         raise ValidationError(
-            "주간 서류심사가 시작되어 더 이상 수정하거나 취소할 수 없습니다. "
-            "문의는 서울우먼업 담당자에게 해 주세요."
+            _(
+                "주간 서류심사가 시작되어 더 이상 수정하거나 취소할 수 없습니다. "
+                "문의는 %(portal)s 담당자에게 해 주세요."
+            )
+            % branding.brand()
         )
 
 

@@ -40,7 +40,9 @@ from womenup.privacy import access_review
 from womenup.privacy.access_review import day_start
 from womenup.privacy.admin_mixins import PersonalDataAdminMixin
 from womenup.privacy.forms import AccessReviewForm
+from womenup.programs import figures
 from womenup.programs.eligibility import Rule, RuleKind
+from womenup.programs.selectors import city_names_forget
 
 PERMISSION_ACTIONS = {
     "add": _("추가"),
@@ -132,8 +134,12 @@ class DistrictInline(admin.TabularInline):
 @admin.register(City)
 class CityAdmin(admin.ModelAdmin):
     admin_group = "settings"
-    list_display = ["name", "code"]
+    list_display = ["name", "short_name", "name_en", "code"]
     inlines = [DistrictInline]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        city_names_forget()
 
 
 @admin.register(JobCategory)
@@ -180,9 +186,39 @@ class EligibilityRuleInline(admin.TabularInline):
     fields = ["order", "kind", "params", "is_active", "note"]
 
 
+class ProgramForm(forms.ModelForm):
+    """Figures are whole numbers, and the texts name only figures the programme has."""
+
+    class Meta:
+        model = Program
+        fields = [
+            "code", "city", "kind", "name", "summary", "description", "key_facts", "figures",
+            "is_active", "order",
+        ]  # fmt: skip
+
+    def clean(self):
+        cleaned = super().clean()
+        values = cleaned.get("figures")
+        if values is None:
+            return cleaned
+        if not isinstance(values, dict):
+            raise forms.ValidationError({"figures": _('수치는 {"이름": 정수} 형식이어야 합니다.')})
+        facts = cleaned.get("key_facts") or []
+        if not isinstance(facts, list) or not all(isinstance(fact, str) for fact in facts):
+            raise forms.ValidationError({"key_facts": _("핵심 정보는 문장 목록이어야 합니다.")})
+        problems = figures.placeholder_problems([cleaned.get("summary") or "", *facts], values)
+        if problems:
+            raise forms.ValidationError(
+                _("수치가 없거나 정수가 아닙니다: %(names)s"),
+                params={"names": ", ".join(problems)},
+            )
+        return cleaned
+
+
 @admin.register(Program)
 class ProgramAdmin(admin.ModelAdmin):
     admin_group = "settings"
+    form = ProgramForm
     list_display = ["name", "city", "kind", "is_active", "order"]
     list_filter = ["city", "kind", "is_active"]
     search_fields = ["name", "code"]

@@ -9,10 +9,10 @@ one keeps its app's own section.
 from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import path, reverse
-from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
-from womenup import views
+from womenup import branding, views
 from womenup.accounts.mfa import has_mfa
 from womenup.admin_queues import links_for, queues_for
 
@@ -43,10 +43,16 @@ def admin_group_of(model_admin) -> str | None:
 
 
 class WomenUpAdminSite(admin.AdminSite):
-    site_header = _("서울우먼업 관리자")
-    site_title = _("서울우먼업 관리자")
-    index_title = _("오늘의 업무")
+    index_title = gettext_lazy("오늘의 업무")
     index_template = "admin/womenup_index.html"
+
+    @property
+    def site_header(self) -> str:
+        return _("%(portal)s 관리자") % branding.brand()
+
+    @property
+    def site_title(self) -> str:
+        return self.site_header
 
     def has_permission(self, request) -> bool:
         """Staff may use admin only once two-step verification (TOTP) is set up."""

@@ -19,6 +19,11 @@ class WomenUpConfig(AppConfig):
         from womenup.payments import admin_home as payments_admin_home
         from womenup.payments import kpi as payments_kpi
         from womenup.privacy import services as privacy_services
+        from womenup.programs.eligibility.reasons import register_label_source
+        from womenup.programs.selectors import city_label
+
+        register_label_source("city", lambda code: city_label(code, short=True))
+        register_label_source("city_address", lambda code: city_label(code, short=False))
 
         register_demo_loader(0, demo.load)
         register_anonymiser(100, privacy_services.user_anonymise)  # the account itself, last

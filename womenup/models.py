@@ -46,7 +46,7 @@ class User(AbstractUser):
         APPLICANT = "applicant", _("참여자")
         COMPANY = "company", _("참여기업")
         INSTITUTION = "institution", _("운영기관")
-        CITY_STAFF = "city_staff", _("서울시 담당자")
+        CITY_STAFF = "city_staff", _("시 담당자")
 
     username = None
     email = models.EmailField(_("이메일"), unique=True)
@@ -86,10 +86,15 @@ class User(AbstractUser):
 
 
 class City(models.Model):
-    """A city whose programs run on the portal (Seoul, Gwangmyeong, ...)."""
+    """A city whose programs run on the portal; its names are shown in reasons and lists."""
 
     code = models.SlugField(_("코드"), unique=True)
-    name = models.CharField(_("이름"), max_length=50)
+    name = models.CharField(_("이름"), max_length=50, help_text=_("주소에 쓰는 이름"))
+    short_name = models.CharField(
+        _("짧은 이름"), max_length=50, blank=True, help_text=_("요건 문장에 쓰는 이름")
+    )
+    name_en = models.CharField(_("영문 이름"), max_length=80, blank=True)
+    short_name_en = models.CharField(_("영문 짧은 이름"), max_length=50, blank=True)
 
     class Meta:
         verbose_name = _("도시")
@@ -98,6 +103,14 @@ class City(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def label(self, *, language: str, short: bool) -> str:
+        """The city's name in ``language`` ("ko", "en"); falls back to the Korean name."""
+        if language.startswith("en"):
+            english = self.short_name_en if short else self.name_en
+            if english or self.name_en:
+                return english or self.name_en
+        return (self.short_name if short else "") or self.name
 
 
 class District(models.Model):
@@ -159,7 +172,21 @@ class Program(models.Model):
     summary = models.CharField(_("요약"), max_length=300)
     description = models.TextField(_("설명"), blank=True)
     key_facts = models.JSONField(
-        _("핵심 정보"), default=list, blank=True, help_text=_("한 줄씩 보여 줄 핵심 정보 목록")
+        _("핵심 정보"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "한 줄씩 보여 줄 핵심 정보 목록. 금액·인원·시간은 {seats}처럼 수치 이름으로 쓰면 "
+            "오늘 기준 값으로 채워집니다."
+        ),
+    )
+    figures = models.JSONField(
+        _("수치"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            '사업의 금액·인원·시간(정수), 예: {"amount_krw": 300000, "months": 3, "seats": 150}'
+        ),
     )
     is_active = models.BooleanField(_("운영 중"), default=True)
     order = models.PositiveSmallIntegerField(_("순서"), default=0)

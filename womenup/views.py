@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from womenup import kpi
@@ -22,7 +23,10 @@ DASHBOARDS = {
 
 
 def home(request):
-    return render(request, "womenup/home.html", {"programs": selectors.programs_for_home()})
+    programs = selectors.programs_with_figures(
+        selectors.programs_for_home(), on=timezone.localdate()
+    )
+    return render(request, "womenup/home.html", {"programs": programs})
 
 
 def program_detail(request, code: str):
@@ -30,6 +34,7 @@ def program_detail(request, code: str):
         program = selectors.program_by_code(code)
     except Program.DoesNotExist as missing:
         raise Http404 from missing
+    [program] = selectors.programs_with_figures([program], on=timezone.localdate())
     return render(request, "womenup/program_detail.html", {"program": program})
 
 

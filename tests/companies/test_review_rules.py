@@ -211,7 +211,7 @@ def test_changing_eligibility_or_badges_needs_verification_again(change):
     role.refresh_from_db()
     assert role.status == Role.Status.PUBLISHED
     draft = RoleFactory(company=company, status=Role.Status.DRAFT)
-    with pytest.raises(ValidationError, match="서울시의 기업 승인 후에 게시할 수 있습니다"):
+    with pytest.raises(ValidationError, match="서울시 담당자의 기업 승인 후에 게시할 수 있습니다"):
         services.role_publish(role=draft)
 
 
@@ -240,7 +240,7 @@ def test_the_profile_page_says_that_verification_is_needed_again(client):
         "contact_email": company.contact_email,
     }
     response = client.post(reverse("companies:profile"), data, follow=True)
-    assert "서울시의 재승인이 필요합니다" in response.content.decode()
+    assert "서울시 담당자의 재승인이 필요합니다" in response.content.decode()
     company.refresh_from_db()
     assert company.status == Company.Status.PENDING
 
@@ -391,4 +391,4 @@ def test_a_bad_district_id_is_treated_as_no_district(client, district):
     client.force_login(CompanyUserFactory())
     response = client.get(reverse("companies:eligibility-check"), {"district": district})
     assert response.status_code == 200
-    assert "서울시에 소재한 기업만" in response.content.decode()
+    assert "소재지 자치구를 골라 주세요." in response.content.decode()

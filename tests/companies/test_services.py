@@ -74,9 +74,9 @@ def test_a_seoul_sme_with_five_employees_qualifies():
     ("facts", "expected"),
     [
         (CompanyFacts("gwangmyeong", 10, True), "서울시에 소재한 기업만"),
-        (CompanyFacts(None, 10, True), "서울시에 소재한 기업만"),
+        (CompanyFacts(None, 10, True), "소재지 자치구를 골라 주세요."),
         (CompanyFacts("seoul", 4, True), "상시근로자가 5명 이상이어야 합니다 (입력: 4명)"),
-        (CompanyFacts("seoul", None, True), "상시근로자가 5명 이상"),
+        (CompanyFacts("seoul", None, True), "상시근로자 수를 입력해 주세요."),
         (CompanyFacts("seoul", 30, False), "중소기업만 참여할 수 있습니다"),
     ],
 )
@@ -291,7 +291,7 @@ def test_a_pending_company_prepares_but_cannot_publish():
     role = services.role_create(company=company, details=role_details())
     with pytest.raises(ValidationError) as excinfo:
         services.role_publish(role=role)
-    assert "서울시의 기업 승인 후에 게시할 수 있습니다" in messages_of(excinfo)
+    assert "서울시 담당자의 기업 승인 후에 게시할 수 있습니다" in messages_of(excinfo)
     role.refresh_from_db()
     assert role.status == Role.Status.DRAFT
 

@@ -121,7 +121,8 @@ def test_the_live_check_answers_with_the_reasons(client):
     ok = client.get(url, {"district": kernel.district().pk, "regular_employees": 5, "is_sme": "on"})
     assert "충족합니다" in ok.content.decode()
     not_ok = client.get(url, {"regular_employees": "x"})
-    assert "서울시에 소재한 기업만" in not_ok.content.decode()
+    assert "소재지 자치구를 골라 주세요." in not_ok.content.decode()
+    assert "상시근로자 수를 입력해 주세요." in not_ok.content.decode()
 
 
 def test_a_badge_proof_is_uploaded_and_only_its_company_downloads_it(client, member):
@@ -207,7 +208,7 @@ def test_a_pending_company_sees_why_it_cannot_publish(client):
     client.force_login(membership.user)
     role = RoleFactory(company=membership.company, status=Role.Status.DRAFT)
     response = client.post(reverse("companies:role-publish", args=[role.pk]), follow=True)
-    assert "서울시의 기업 승인 후에 게시할 수 있습니다" in response.content.decode()
+    assert "서울시 담당자의 기업 승인 후에 게시할 수 있습니다" in response.content.decode()
     role.refresh_from_db()
     assert role.status == Role.Status.DRAFT
 

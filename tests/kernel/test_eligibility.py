@@ -15,8 +15,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from womenup.programs.eligibility import (
+    COMPANY_RULE_KINDS,
     EMPLOYMENT_STATUSES,
     GENDERS,
+    CompanyFacts,
     Facts,
     Outcome,
     Reason,
@@ -31,6 +33,8 @@ from womenup.programs.eligibility import (
 )
 from womenup.programs.eligibility import rules as rule_checks
 from womenup.programs.eligibility.reasons import render
+
+pytestmark = pytest.mark.django_db  # city names in reasons are the City rows
 
 ON = date(2024, 6, 3)
 
@@ -61,6 +65,10 @@ GWANGMYEONG_PARTICIPATION_LIMIT = Rule(
         "stage_months": 5,
     },
 )
+
+IN_SEOUL = Rule(RuleKind.COMPANY_LOCATION, {"city": "seoul"})
+FIVE_EMPLOYEES = Rule(RuleKind.COMPANY_MIN_EMPLOYEES, {"min": 5})
+SME = Rule(RuleKind.COMPANY_SME, {})
 
 
 def korean(reasons: list[Reason]) -> list[str]:
@@ -105,6 +113,9 @@ PASS_CASES: list[tuple[Rule, Facts]] = [
         Facts(employment_status="unemployed", employment_history_known=True),
     ),
     (GWANGMYEONG_PARTICIPATION_LIMIT, Facts(participations=[])),
+    (IN_SEOUL, CompanyFacts(city="seoul")),
+    (FIVE_EMPLOYEES, CompanyFacts(regular_employees=5)),
+    (SME, CompanyFacts(is_sme=True)),
 ]
 
 FAIL_CASES: list[tuple[Rule, Facts, str]] = [
@@ -156,6 +167,17 @@ FAIL_CASES: list[tuple[Rule, Facts, str]] = [
         "연속 참여는 최대 2단계(10개월)까지 가능합니다 (최근 2단계 연속 참여, 마지막 참여 종료일 "
         "2024-05-31). 2024-07-03부터 다시 신청할 수 있습니다.",
     ),
+    (
+        IN_SEOUL,
+        CompanyFacts(city="gwangmyeong"),
+        "서울시에 소재한 기업만 참여할 수 있습니다 (현재 소재지: 경기도 광명시).",
+    ),
+    (
+        FIVE_EMPLOYEES,
+        CompanyFacts(regular_employees=4),
+        "상시근로자가 5명 이상이어야 합니다 (입력: 4명).",
+    ),
+    (SME, CompanyFacts(is_sme=False), "중소기업만 참여할 수 있습니다."),
 ]
 
 NEEDS_INFO_CASES: list[tuple[Rule, str]] = [
@@ -179,6 +201,9 @@ NEEDS_INFO_CASES: list[tuple[Rule, str]] = [
         GWANGMYEONG_PARTICIPATION_LIMIT,
         "이 사업의 과거 참여 이력을 입력해 주세요 (참여한 적이 없으면 '없음'으로 입력).",
     ),
+    (IN_SEOUL, "소재지 자치구를 골라 주세요."),
+    (FIVE_EMPLOYEES, "상시근로자 수를 입력해 주세요."),
+    (SME, "중소기업 여부를 입력해 주세요."),
 ]
 
 
@@ -201,7 +226,8 @@ def test_rule_fails_with_a_plain_korean_reason(rule: Rule, facts: Facts, reason:
 
 @pytest.mark.parametrize(("rule", "request_text"), NEEDS_INFO_CASES, ids=lambda c: str(c)[:20])
 def test_rule_needs_information_when_its_facts_are_unknown(rule: Rule, request_text: str) -> None:
-    assert outcome_of(rule, Facts()) == needs(request_text)
+    unknown = CompanyFacts() if rule.kind in COMPANY_RULE_KINDS else Facts()
+    assert outcome_of(rule, unknown) == needs(request_text)
 
 
 # --- Residency, gender, employment status -----------------------------------------------------
@@ -757,7 +783,8 @@ def test_reasons_are_json_codes_named_after_their_rule_kind_and_outcome() -> Non
         assert reason.code.startswith(f"{rule.kind}.fail")
         assert json.loads(json.dumps(reason.as_json())) == reason.as_json()
     for rule, _text in NEEDS_INFO_CASES:
-        reason = evaluate_rule(rule, Facts(), on=ON).reason
+        unknown = CompanyFacts() if rule.kind in COMPANY_RULE_KINDS else Facts()
+        reason = evaluate_rule(rule, unknown, on=ON).reason
         assert reason.code == f"{rule.kind}.needs_info"
         assert json.loads(json.dumps(reason.as_json())) == reason.as_json()
 
@@ -767,3 +794,17 @@ def test_the_evaluators_codes_are_the_applicant_profiles_choices() -> None:
 
     assert set(ApplicantProfile.Gender.values) == GENDERS
     assert set(ApplicantProfile.EmploymentStatus.values) == set(EMPLOYMENT_STATUSES)
+
+
+def test_company_rules_judge_company_facts_only() -> None:
+    with pytest.raises(TypeError, match="company_sme rule judges CompanyFacts"):
+        evaluate_rule(SME, Facts(), on=ON)
+    with pytest.raises(TypeError, match="residency rule judges Facts"):
+        evaluate_rule(SEOUL_RESIDENT, CompanyFacts(city="seoul"), on=ON)
+
+
+def test_company_rules_refuse_unexpected_parameters() -> None:
+    with pytest.raises(ValueError, match="company_min_employees rule: parameter 'min'"):
+        Rule(RuleKind.COMPANY_MIN_EMPLOYEES, {"min": 0})
+    with pytest.raises(ValueError, match="'minimum' is not a parameter"):
+        Rule(RuleKind.COMPANY_SME, {"minimum": 5})

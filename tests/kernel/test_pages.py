@@ -16,7 +16,7 @@ from womenup.programs.eligibility import Facts, Outcome, evaluate
 
 pytestmark = pytest.mark.django_db
 
-HOME_QUERIES = 3  # programmes with their city, their intakes, the living wage
+HOME_QUERIES = 4  # the menu, programmes with their city, their intakes, the living wage
 
 
 @pytest.mark.parametrize("intakes", [1, 8])

@@ -20,7 +20,7 @@ from tests.factories.applicants import ready_profile
 from tests.factories.courses import CourseFactory
 from tests.factories.matching import InternshipApplicationFactory, ScreeningResultFactory
 from tests.kernel.test_eligibility import FAIL_CASES, NEEDS_INFO_CASES, ON
-from womenup.programs.eligibility import Facts, evaluate_rule
+from womenup.programs.eligibility import COMPANY_RULE_KINDS, CompanyFacts, Facts, evaluate_rule
 from womenup.programs.eligibility.reasons import render
 
 pytestmark = pytest.mark.django_db
@@ -97,7 +97,12 @@ def test_admin_words_the_stored_reasons_in_the_staff_members_language(client, st
 def test_every_reason_code_has_an_english_sentence():
     """No reason falls back to the Korean source in English (every msgstr is there)."""
     reasons = [evaluate_rule(rule, facts, on=ON).reason for rule, facts, _text in FAIL_CASES]
-    reasons += [evaluate_rule(rule, Facts(), on=ON).reason for rule, _text in NEEDS_INFO_CASES]
+    reasons += [
+        evaluate_rule(
+            rule, CompanyFacts() if rule.kind in COMPANY_RULE_KINDS else Facts(), on=ON
+        ).reason
+        for rule, _text in NEEDS_INFO_CASES
+    ]
     with translation.override("en"):
         english = [render(reason) for reason in reasons]
     hangul = [text for text in english if any("가" <= char <= "힣" for char in text)]
@@ -107,8 +112,11 @@ def test_every_reason_code_has_an_english_sentence():
         assert "consent" in render({"code": "consent.fail", "params": {"item": "provision"}})
 
 
-OLD_SENTENCES = [(rule, facts, text) for rule, facts, text in FAIL_CASES] + [
-    (rule, Facts(), text) for rule, text in NEEDS_INFO_CASES
+# Sentences were stored before reasons were codes only for applicants' rules.
+OLD_SENTENCES = [
+    (rule, facts, text) for rule, facts, text in FAIL_CASES if rule.kind not in COMPANY_RULE_KINDS
+] + [
+    (rule, Facts(), text) for rule, text in NEEDS_INFO_CASES if rule.kind not in COMPANY_RULE_KINDS
 ]
 
 

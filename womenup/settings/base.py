@@ -6,6 +6,8 @@ import environ
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
+from womenup.programs.catalogue import SITE
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
@@ -168,7 +170,13 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
     "manage_email": "10/m/user",
 }
-PORTAL_NAME = "서울우먼업"  # in every e-mail subject (allauth's and the outbox's) and signature
+# The site's brand (one deployment per site or city; defaults: the seed catalogue's SITE). The
+# portal name is in every page title and e-mail subject (allauth's and the outbox's); the
+# operator is the city government whose staff verify and approve ("서울시 담당자").
+PORTAL_NAME = env("PORTAL_NAME", default=SITE["portal_name"])
+PORTAL_NAME_EN = env("PORTAL_NAME_EN", default=SITE["portal_name_en"])
+PORTAL_OPERATOR = env("PORTAL_OPERATOR", default=SITE["operator"])
+PORTAL_OPERATOR_EN = env("PORTAL_OPERATOR_EN", default=SITE["operator_en"])
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{PORTAL_NAME}] "
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "WomenUp"
@@ -214,7 +222,7 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
-DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="서울우먼업 <noreply@womenup.localhost>")
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default=SITE["from_email"])
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

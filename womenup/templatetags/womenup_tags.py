@@ -2,6 +2,7 @@
 
 from django import template
 
+from womenup import branding
 from womenup.money import format_krw
 
 register = template.Library()
@@ -13,3 +14,15 @@ def krw(amount) -> str:
     if amount is None or amount == "":
         return ""
     return format_krw(int(amount))
+
+
+@register.simple_tag
+def portal_name() -> str:
+    """The portal's name in the active language (``{% portal_name as portal_name %}``), for
+    templates rendered without the page context, such as e-mails."""
+    return branding.portal_name()
+
+
+@register.simple_tag
+def portal_operator() -> str:
+    return branding.portal_operator()

@@ -6,8 +6,10 @@ the reader's language and is imported on its own where reasons are shown.
 """
 
 from womenup.programs.eligibility.core import (
+    COMPANY_RULE_KINDS,
     EMPLOYMENT_STATUSES,
     GENDERS,
+    CompanyFacts,
     Facts,
     Outcome,
     Period,
@@ -27,9 +29,11 @@ from womenup.programs.eligibility.rules import (
 )
 
 __all__ = [
+    "COMPANY_RULE_KINDS",
     "DAYS_PER_MONTH",
     "EMPLOYMENT_STATUSES",
     "GENDERS",
+    "CompanyFacts",
     "MAX_BREAK_DAYS_BETWEEN_STAGES",
     "Facts",
     "Outcome",

@@ -36,6 +36,16 @@ class RuleKind(StrEnum):
     DOCUMENTS = "documents"
     NOT_EMPLOYED_RECENTLY = "not_employed_recently"
     PARTICIPATION_LIMIT = "participation_limit"
+    COMPANY_LOCATION = "company_location"
+    COMPANY_MIN_EMPLOYEES = "company_min_employees"
+    COMPANY_SME = "company_sme"
+
+
+COMPANY_RULE_KINDS = frozenset(
+    {RuleKind.COMPANY_LOCATION, RuleKind.COMPANY_MIN_EMPLOYEES, RuleKind.COMPANY_SME}
+)
+"""Kinds judged on a company's facts (:class:`CompanyFacts`) rather than an applicant's: a
+programme's company rules say which companies may post roles in it."""
 
 
 GENDERS = frozenset({"female", "male"})
@@ -99,6 +109,15 @@ class Facts:
         for name in ("qualifications", "completed_courses", "completed_pre_trainings", "documents"):
             object.__setattr__(self, name, _frozen_codes(name, getattr(self, name)))
         object.__setattr__(self, "participations", _sorted_periods(self.participations))
+
+
+@dataclass(frozen=True)
+class CompanyFacts:
+    """What is known about a company that wants to take part. ``None`` means *unknown*."""
+
+    city: str | None = None
+    regular_employees: int | None = None
+    is_sme: bool | None = None
 
 
 def combine_outcomes(outcomes: Iterable[Outcome]) -> Outcome:

@@ -210,6 +210,33 @@ class ParticipationLimit:
         )
 
 
+@dataclass(frozen=True)
+class CompanyLocation:
+    city: str
+
+    @classmethod
+    def read(cls, read: _Reader) -> CompanyLocation:
+        return cls(city=read.text("city"))
+
+
+@dataclass(frozen=True)
+class CompanyMinEmployees:
+    minimum: int
+
+    @classmethod
+    def read(cls, read: _Reader) -> CompanyMinEmployees:
+        return cls(minimum=read.count("min", minimum=1))
+
+
+@dataclass(frozen=True)
+class CompanySme:
+    """No parameters: the company must be a small or medium-sized enterprise."""
+
+    @classmethod
+    def read(cls, read: _Reader) -> CompanySme:
+        return cls()
+
+
 SCHEMA: dict[RuleKind, Any] = {
     RuleKind.RESIDENCY: Residency,
     RuleKind.GENDER: Gender,
@@ -221,6 +248,9 @@ SCHEMA: dict[RuleKind, Any] = {
     RuleKind.DOCUMENTS: Documents,
     RuleKind.NOT_EMPLOYED_RECENTLY: NotEmployedRecently,
     RuleKind.PARTICIPATION_LIMIT: ParticipationLimit,
+    RuleKind.COMPANY_LOCATION: CompanyLocation,
+    RuleKind.COMPANY_MIN_EMPLOYEES: CompanyMinEmployees,
+    RuleKind.COMPANY_SME: CompanySme,
 }
 """Each rule kind's params dataclass."""
 

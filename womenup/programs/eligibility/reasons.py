@@ -7,7 +7,8 @@ only place with the wording. Korean source strings, English in ``locale/en``.
 
 Labels of codes that other apps own (gender, employment status, document kinds: the applicant
 profile's choices) are registered from their ``AppConfig.ready()`` with :func:`register_labels`,
-so the kernel names no app and no label is written twice.
+so the kernel names no app and no label is written twice. City names are data (the ``City``
+rows): the kernel registers a label source for them with :func:`register_label_source`.
 """
 
 from __future__ import annotations
@@ -35,12 +36,10 @@ _LABELS: dict[str, dict[str, Any]] = {
         "business_registration": gettext_lazy("사업자등록증"),
         "other": gettext_lazy("기타"),
     },
-    "city": {"seoul": gettext_lazy("서울시"), "gwangmyeong": gettext_lazy("광명시")},
-    "city_address": {
-        "seoul": gettext_lazy("서울특별시"),
-        "gwangmyeong": gettext_lazy("경기도 광명시"),
-    },
 }
+
+LabelSource = Callable[[str], "str | None"]
+_SOURCES: dict[str, LabelSource] = {}
 
 
 def register_labels(vocabulary: str, choices: Iterable[tuple[str, Any]]) -> None:
@@ -49,9 +48,18 @@ def register_labels(vocabulary: str, choices: Iterable[tuple[str, Any]]) -> None
     _LABELS.setdefault(vocabulary, {}).update(dict(choices))
 
 
+def register_label_source(vocabulary: str, source: LabelSource) -> None:
+    """Name the codes of ``vocabulary`` with ``source(code)`` (in the active language, or None
+    when it does not know the code), for vocabularies that are rows, such as cities."""
+    _SOURCES[vocabulary] = source
+
+
 def label(vocabulary: str, code: str) -> str:
     """The label of ``code`` in the active language; an unknown code is shown as it is."""
-    return str(_LABELS.get(vocabulary, {}).get(code, code))
+    known = _LABELS.get(vocabulary, {}).get(code)
+    if known is None and vocabulary in _SOURCES:
+        known = _SOURCES[vocabulary](code)
+    return str(code if known is None else known)
 
 
 def _labels(vocabulary: str, codes: Iterable[str]) -> str:
@@ -239,6 +247,18 @@ TEMPLATES: dict[str, Template] = {
         "이 사업의 과거 참여 이력을 입력해 주세요 (참여한 적이 없으면 '없음'으로 입력)."
     ),
     "participation_limit.fail": _participation_limit,
+    # Company rules: which companies may post roles in a programme.
+    "company_location.needs_info": lambda p: _("소재지 자치구를 골라 주세요."),
+    "company_location.fail": lambda p: (
+        _("%(required)s에 소재한 기업만 참여할 수 있습니다 (현재 소재지: %(current)s).")
+        % {"required": label("city", p["city"]), "current": label("city_address", p["current"])}
+    ),
+    "company_min_employees.needs_info": lambda p: _("상시근로자 수를 입력해 주세요."),
+    "company_min_employees.fail": lambda p: (
+        _("상시근로자가 %(min)s명 이상이어야 합니다 (입력: %(count)s명).") % p
+    ),
+    "company_sme.needs_info": lambda p: _("중소기업 여부를 입력해 주세요."),
+    "company_sme.fail": lambda p: _("중소기업만 참여할 수 있습니다."),
     # Screening checks outside the programme's rules: the applicant withdrew her consent to
     # provision to companies (``Reason("consent.fail", {"item": "provision"})``).
     "consent.fail": lambda p: _(

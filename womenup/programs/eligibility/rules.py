@@ -24,6 +24,8 @@ from typing import Any
 from womenup.calendar import add_months
 from womenup.programs.eligibility import params as p
 from womenup.programs.eligibility.core import (
+    COMPANY_RULE_KINDS,
+    CompanyFacts,
     Facts,
     Outcome,
     Period,
@@ -274,7 +276,36 @@ def _participation_days(periods: Sequence[Period], first_day: date, last_day: da
     return days
 
 
-CHECKS: dict[RuleKind, Callable[[Any, Facts, date], Finding]] = {
+# --- Company rules -------------------------------------------------------------------------------
+
+
+def check_company_location(rule: p.CompanyLocation, facts: CompanyFacts, _on: date) -> Finding:
+    if facts.city is None:
+        return _needs("company_location.needs_info", city=rule.city)
+    if facts.city == rule.city:
+        return PASSED
+    return _fail("company_location.fail", city=rule.city, current=facts.city)
+
+
+def check_company_min_employees(
+    rule: p.CompanyMinEmployees, facts: CompanyFacts, _on: date
+) -> Finding:
+    if facts.regular_employees is None:
+        return _needs("company_min_employees.needs_info", min=rule.minimum)
+    if facts.regular_employees >= rule.minimum:
+        return PASSED
+    return _fail("company_min_employees.fail", min=rule.minimum, count=facts.regular_employees)
+
+
+def check_company_sme(_rule: p.CompanySme, facts: CompanyFacts, _on: date) -> Finding:
+    if facts.is_sme is None:
+        return _needs("company_sme.needs_info")
+    if facts.is_sme:
+        return PASSED
+    return _fail("company_sme.fail")
+
+
+CHECKS: dict[RuleKind, Callable[[Any, Any, date], Finding]] = {
     RuleKind.RESIDENCY: check_residency,
     RuleKind.GENDER: check_gender,
     RuleKind.EMPLOYMENT_STATUS: check_employment_status,
@@ -285,8 +316,13 @@ CHECKS: dict[RuleKind, Callable[[Any, Facts, date], Finding]] = {
     RuleKind.DOCUMENTS: check_documents,
     RuleKind.NOT_EMPLOYED_RECENTLY: check_not_employed_recently,
     RuleKind.PARTICIPATION_LIMIT: check_participation_limit,
+    RuleKind.COMPANY_LOCATION: check_company_location,
+    RuleKind.COMPANY_MIN_EMPLOYEES: check_company_min_employees,
+    RuleKind.COMPANY_SME: check_company_sme,
 }
-"""Every rule kind's check: (params dataclass, facts, date) → (outcome, reason or None)."""
+"""Every rule kind's check: (params dataclass, facts, date) → (outcome, reason or None).
+
+Applicant kinds read :class:`Facts`, the kinds in ``COMPANY_RULE_KINDS`` :class:`CompanyFacts`."""
 
 
 # --- Rules, results, verdicts -------------------------------------------------------------------
@@ -342,13 +378,13 @@ class Verdict:
         return [r.reason for r in self.results if r.outcome is Outcome.NEEDS_INFO and r.reason]
 
 
-def evaluate(rules: Iterable[Rule], facts: Facts, *, on: date) -> Verdict:
+def evaluate(rules: Iterable[Rule], facts: Facts | CompanyFacts, *, on: date) -> Verdict:
     """Evaluate every rule on date ``on``; no rules at all is a pass."""
     results = tuple(evaluate_rule(rule, facts, on=on) for rule in rules)
     return Verdict(outcome=combine_outcomes(r.outcome for r in results), results=results)
 
 
-def evaluate_rule(rule: Rule, facts: Facts, *, on: date) -> RuleResult:
+def evaluate_rule(rule: Rule, facts: Facts | CompanyFacts, *, on: date) -> RuleResult:
     """Evaluate one rule on date ``on``."""
     try:
         check = CHECKS[rule.kind]
@@ -356,6 +392,11 @@ def evaluate_rule(rule: Rule, facts: Facts, *, on: date) -> RuleResult:
         raise ValueError(
             f"No check is registered for eligibility rule kind {rule.kind!r}"
         ) from None
+    expected = CompanyFacts if rule.kind in COMPANY_RULE_KINDS else Facts
+    if not isinstance(facts, expected):
+        raise TypeError(
+            f"A {rule.kind} rule judges {expected.__name__}, not {type(facts).__name__}"
+        )
     outcome, reason = check(rule.settings, facts, on)
     return RuleResult(rule=rule, outcome=outcome, reason=reason)
 
