@@ -2,9 +2,14 @@
 
 import pytest
 from django.core.cache import cache
+from hypothesis import settings as hypothesis_settings
 
 from tests import snapshot
 from tests.factories.accounts import staff_with_mfa
+
+# Property tests check behaviour, never time: a loaded CI machine must not fail them on a deadline.
+hypothesis_settings.register_profile("womenup", deadline=None)
+hypothesis_settings.load_profile("womenup")
 
 
 @pytest.fixture(autouse=True)

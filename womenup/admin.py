@@ -327,8 +327,6 @@ class PersonalDataAccessAdmin(admin.ModelAdmin):
     ]
     list_select_related = ["actor", "subject"]
     admin_group = "system"
-    list_display = ["accessed_at", "actor", "action", "subject", "target", "reason", "ip_address"]
-    list_filter = ["action"]
     search_fields = ["actor__email", "subject__email", "target"]
     date_hierarchy = "accessed_at"
 
