@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from applicants.consents import NOTICES, REQUIRED_ITEMS
-from applicants.facts import contributed_facts, contributed_trainings
+from applicants.facts import FactRecord, contributed_facts, contributed_trainings, record_facts
 from applicants.models import (
     ActivityReport,
     AllowanceApplication,
@@ -60,21 +60,20 @@ def facts_for_applicants(profile_ids) -> dict[int, Facts]:
             "has_certificate",
         )
     )  # fmt: skip
-    known = {}
-    for row in profiles:
-        pk, gender, birth_date, city, status, last_end, never_employed, *has = row
-        known[pk] = {
-            "gender": gender or None,
-            "birth_date": birth_date,
-            "residence_city": city,
-            "employment_status": status or None,
-            "last_employment_end": last_end,
-            "employment_history_known": True if (last_end or never_employed) else None,
-            "qualifications": _qualifications(*has),
-            "documents": documents.get(pk, ()),
-        }
-    contributed_facts(profile_ids, known)
-    return {pk: Facts(**values) for pk, values in known.items()}
+    records = {
+        pk: FactRecord(
+            gender=gender, birth_date=birth_date, residence_city=city,
+            employment_status=status, last_employment_end=last_end,
+            never_employed=never_employed, has_training=has_training, has_career=has_career,
+            has_certificate=has_certificate, documents=documents.get(pk, ()),
+        )
+        for (
+            pk, gender, birth_date, city, status, last_end, never_employed,
+            has_training, has_career, has_certificate,
+        ) in profiles
+    }  # fmt: skip
+    contributions = contributed_facts(profile_ids, records)
+    return {pk: record_facts(record, contributions[pk]) for pk, record in records.items()}
 
 
 def applicant_facts(profile: ApplicantProfile | None) -> Facts:
@@ -86,17 +85,6 @@ def applicant_facts(profile: ApplicantProfile | None) -> Facts:
 
 def _has(model) -> Exists:
     return Exists(model.objects.filter(profile=OuterRef("pk")))
-
-
-def _qualifications(has_training: bool, has_career: bool, has_certificate: bool) -> set[str]:
-    found = set()
-    if has_training:
-        found.add("vocational_training")
-    if has_career:
-        found.add("career_in_field")
-    if has_certificate:
-        found.add("certificate")
-    return found
 
 
 def _document_kinds(profile_ids) -> dict[int, set[str]]:

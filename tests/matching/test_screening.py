@@ -13,7 +13,6 @@ from applicants.models import ApplicantProfile
 from applicants.selectors import applicant_facts, facts_for_applicants
 from matching.models import InternshipApplication, ScreeningResult
 from matching.screening import (
-    ScreeningJudge,
     applications_screen,
     passed_applications,
     screening_override,
@@ -24,7 +23,7 @@ from tests.factories.applicants import ApplicantProfileFactory
 from tests.factories.kernel import job_category, program
 from tests.matching.batch_data import WEEK, application_for, eligible_profile
 from womenup.programs import catalogue
-from womenup.programs.eligibility import Facts, Rule, RuleKind, evaluate
+from womenup.programs.eligibility import Facts, Judge, Rule, RuleKind, evaluate
 from womenup.programs.selectors import program_rules
 
 pytestmark = pytest.mark.django_db
@@ -256,7 +255,7 @@ FACT_NAMES = [field.name for field in dataclasses.fields(Facts)]
 def test_the_screening_judge_answers_exactly_like_the_evaluator(first, other, name):
     """Facts that differ in one field only must never share a remembered verdict wrongly."""
     variant = dataclasses.replace(first, **{name: getattr(other, name)})
-    judge = ScreeningJudge(EVERY_CATALOGUE_RULE, on=MONDAY)
+    judge = Judge(EVERY_CATALOGUE_RULE, on=MONDAY)
     assert judge.fields is not None  # every catalogue rule kind is remembered
     for one in (first, variant, first):
         assert judge.verdict(one) == evaluate(EVERY_CATALOGUE_RULE, one, on=MONDAY)
