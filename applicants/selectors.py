@@ -22,7 +22,9 @@ from applicants.models import (
     Consent,
     Document,
 )
+from applicants.self_check import SelfCheckAnswers
 from womenup.accounts.permissions import is_city_staff
+from womenup.models import City, District
 from womenup.programs.eligibility import Facts, age_on
 
 
@@ -93,6 +95,61 @@ def _document_kinds(profile_ids) -> dict[int, set[str]]:
     for profile_id, kind in rows.values_list("profile_id", "kind").distinct():
         kinds[profile_id].add(kind)
     return kinds
+
+
+# --- Self-check answers carried into the profile -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FillItem:
+    """One profile field a kept self-check answer would fill: its value and how it reads."""
+
+    field: str
+    label: str
+    value: object
+    text: str
+
+
+def self_check_fill_items(profile: ApplicantProfile, answers: SelfCheckAnswers) -> list[FillItem]:
+    """The answers that would fill a field of her profile that is still empty, in form order.
+
+    A field she has already filled is never offered; qualifications, documents, completed courses
+    and past participation need records of their own and are not copied.
+    """
+    items: list[FillItem] = []
+    if not profile.residence_city_id and answers.city:
+        city = City.objects.filter(code=answers.city).first()
+        if city is not None:
+            items.append(
+                FillItem("residence_city", _field_label("residence_city"), city, city.name)
+            )
+            district = District.objects.filter(city=city, code=answers.district).first()
+            if district is not None and not profile.residence_district_id:
+                label = _field_label("residence_district")
+                items.append(FillItem("residence_district", label, district, district.name))
+    if not profile.birth_date and answers.birth_date:
+        text = answers.birth_date.isoformat()
+        items.append(FillItem("birth_date", _field_label("birth_date"), answers.birth_date, text))
+    for name, choices in (
+        ("gender", ApplicantProfile.Gender),
+        ("employment_status", ApplicantProfile.EmploymentStatus),
+    ):
+        value = getattr(answers, name)
+        if not getattr(profile, name) and value in choices.values:
+            items.append(FillItem(name, _field_label(name), value, str(choices(value).label)))
+    if not (profile.last_employment_end or profile.never_employed):
+        if answers.last_employment_end:
+            end = answers.last_employment_end
+            label = _field_label("last_employment_end")
+            items.append(FillItem("last_employment_end", label, end, end.isoformat()))
+        elif answers.never_employed:
+            label = _field_label("never_employed")
+            items.append(FillItem("never_employed", label, True, str(_("예"))))
+    return items
+
+
+def _field_label(name: str) -> str:
+    return str(ApplicantProfile._meta.get_field(name).verbose_name)
 
 
 # --- Profile completeness ----------------------------------------------------------------------

@@ -3,7 +3,7 @@
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
 from womenup.models import EligibilityRule, IntakeWindow, LivingWageRate, Program
@@ -23,6 +23,19 @@ def programs_for_home() -> QuerySet[Program]:
         Program.objects.filter(is_active=True)
         .select_related("city")
         .prefetch_related(Prefetch("intakes", queryset=IntakeWindow.objects.order_by("opens_on")))
+    )
+
+
+def programs_open_on(day: date) -> QuerySet[Program]:
+    """Active programmes taking applications on ``day``: one of their intakes is open."""
+    open_intakes = IntakeWindow.objects.filter(
+        program=OuterRef("pk"), opens_on__lte=day, closes_on__gte=day
+    )
+    return (
+        Program.objects.filter(is_active=True)
+        .filter(Exists(open_intakes))
+        .select_related("city")
+        .order_by("city__code", "order", "pk")
     )
 
 

@@ -1,0 +1,114 @@
+"""The public self-check (``/self-check/``): may a visitor apply to each open programme?
+
+She answers what her profile would say (``applicants.self_check.SelfCheckAnswers``); her answers
+become facts through the same function her profile's rows go through in the batch
+(``applicants.facts.record_facts``, with ``courses.selectors.completion_facts`` for the courses
+she completed), and every open programme's rules judge them with the same judge the weekly
+screening uses (``womenup.programs.eligibility.Judge``). So what she is told before sign-up is
+what screening would decide for the same facts on the same day.
+
+The questions follow the open programmes' rules: the completed courses and pre-trainings asked
+about are those the rules name, the documents those the rules require.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from applicants.facts import record_facts
+from applicants.self_check import SelfCheckAnswers
+from courses.models import Course
+from courses.selectors import completion_facts
+from womenup.models import Program
+from womenup.programs.eligibility import Facts, Outcome, Rule, RuleKind, Verdict, judges_for
+from womenup.programs.eligibility.reasons import label
+from womenup.programs.selectors import programs_open_on, rules_by_program
+
+FOR_COMPANIES = (Program.Kind.WAGE_SUPPORT, Program.Kind.INCENTIVE)
+"""Programmes companies apply to: never in a person's self-check."""
+
+
+@dataclass(frozen=True)
+class CourseChoice:
+    code: str
+    title: str
+    track: str
+
+
+@dataclass(frozen=True)
+class SelfCheckQuestions:
+    """What the self-check asks on ``on``: the open programmes with their rules, the courses and
+    pre-trainings their rules name, and the document kinds their rules require."""
+
+    on: date
+    programs: list[Program]
+    rules: dict[int, list[Rule]]
+    courses: list[CourseChoice]
+    document_kinds: list[str]
+
+    def document_choices(self) -> list[tuple[str, str]]:
+        return [(kind, label("document", kind)) for kind in self.document_kinds]
+
+    def course_choices(self) -> list[tuple[str, str]]:
+        return [(course.code, course.title) for course in self.courses]
+
+    def course_tracks(self) -> dict[str, str]:
+        return {course.code: course.track for course in self.courses}
+
+
+@dataclass(frozen=True)
+class ProgrammeCheck:
+    """One open programme and the verdict of its rules on her answers."""
+
+    program: Program
+    verdict: Verdict
+
+    @property
+    def can_apply(self) -> bool:
+        return self.verdict.outcome is Outcome.PASS
+
+
+def self_check_questions(*, on: date) -> SelfCheckQuestions:
+    """The questions of the day, in three queries whatever the number of programmes."""
+    programs = list(programs_open_on(on).exclude(kind__in=FOR_COMPANIES))
+    rules = rules_by_program([program.pk for program in programs])
+    named: dict[str, CourseChoice] = {}
+    kinds: list[str] = []
+    for rule in (rule for program_rules in rules.values() for rule in program_rules):
+        settings = rule.settings
+        if rule.kind is RuleKind.COURSE_COMPLETION:
+            for code in settings.courses:
+                title = settings.label or code
+                named.setdefault(code, CourseChoice(code, title, Course.Track.VOCATIONAL))
+        elif rule.kind is RuleKind.PRE_TRAINING:
+            title = settings.label or settings.code
+            named[settings.code] = CourseChoice(settings.code, title, Course.Track.PRE_TRAINING)
+        elif rule.kind is RuleKind.DOCUMENTS:
+            kinds.extend(kind for kind in settings.kinds if kind not in kinds)
+    for code, title, track in Course.objects.filter(code__in=named).values_list(
+        "code", "title", "track"
+    ):
+        named[code] = CourseChoice(code, title, track)
+    courses = sorted(named.values(), key=lambda course: (course.title, course.code))
+    return SelfCheckQuestions(on, programs, rules, courses, kinds)
+
+
+def self_check_facts(answers: SelfCheckAnswers, *, course_tracks: Mapping[str, str]) -> Facts:
+    """Her answers as facts, built as the batch builds a profile's (``record_facts``)."""
+    completed = [
+        (code, course_tracks.get(code, Course.Track.VOCATIONAL))
+        for code in answers.completed_courses
+    ]
+    contributions = [completion_facts(completed), {"participations": answers.participations}]
+    return record_facts(answers.record(), contributions)
+
+
+def self_check(answers: SelfCheckAnswers, questions: SelfCheckQuestions) -> list[ProgrammeCheck]:
+    """Every open programme's verdict on her answers, judged as screening judges."""
+    facts = self_check_facts(answers, course_tracks=questions.course_tracks())
+    judges = judges_for(questions.rules, on=questions.on)
+    return [
+        ProgrammeCheck(program, judges[program.pk].verdict(facts)) for program in questions.programs
+    ]
