@@ -60,7 +60,8 @@ class FactRecord:
 
     ``has_training`` / ``has_career`` / ``has_certificate``: she recorded a training completed
     elsewhere, a career in the field, a professional certificate. ``documents``: the kinds she
-    has (uploaded on the portal, or ready, in the self-check).
+    has (uploaded on the portal, or ready, in the self-check). ``participations``: her past
+    participations as ``(programme code, first day, last day)``; ``None`` is unknown.
     """
 
     gender: str = ""
@@ -73,6 +74,7 @@ class FactRecord:
     has_career: bool = False
     has_certificate: bool = False
     documents: Iterable[str] = ()
+    participations: Iterable[tuple[str, date, date]] | None = None
 
 
 def record_facts(record: FactRecord, contributions: Iterable[Mapping] = ()) -> Facts:
@@ -88,6 +90,7 @@ def record_facts(record: FactRecord, contributions: Iterable[Mapping] = ()) -> F
         ),
         "qualifications": _qualifications(record),
         "documents": set(record.documents),
+        "participations": _periods(record.participations),
     }
     for contribution in contributions:
         for name, value in contribution.items():
@@ -96,6 +99,12 @@ def record_facts(record: FactRecord, contributions: Iterable[Mapping] = ()) -> F
             else:
                 values[name] = value
     return Facts(**values)
+
+
+def _periods(participations) -> list[tuple[date, date]] | None:
+    if participations is None:
+        return None
+    return [(start, end) for _programme, start, end in participations]
 
 
 def _qualifications(record: FactRecord) -> set[str]:

@@ -14,7 +14,6 @@ from dataclasses import asdict, dataclass
 from datetime import date
 
 from applicants.facts import FactRecord
-from womenup.programs.eligibility import Period
 
 SESSION_KEY = "womenup_self_check_answers"
 
@@ -26,7 +25,8 @@ class SelfCheckAnswers:
     ``city`` and ``district`` are codes of ``City`` and ``District`` (of that city);
     ``qualifications`` the evaluator's codes (vocational_training, career_in_field, certificate);
     ``documents`` the kinds she has ready; ``completed_courses`` course codes; ``participations``
-    her past participations in the city's jobs (``()`` none, ``None`` not answered).
+    her past participations as ``(programme code, first day, last day)`` (``()`` none, ``None``
+    not answered).
     """
 
     city: str = ""
@@ -39,7 +39,7 @@ class SelfCheckAnswers:
     qualifications: tuple[str, ...] = ()
     documents: tuple[str, ...] = ()
     completed_courses: tuple[str, ...] = ()
-    participations: tuple[Period, ...] | None = None
+    participations: tuple[tuple[str, date, date], ...] | None = None
 
     def record(self) -> FactRecord:
         """Her answers as the profile would state them (``applicants.facts.record_facts``)."""
@@ -54,6 +54,7 @@ class SelfCheckAnswers:
             has_career="career_in_field" in self.qualifications,
             has_certificate="certificate" in self.qualifications,
             documents=self.documents,
+            participations=self.participations,
         )
 
     def as_session(self) -> dict:
@@ -62,7 +63,8 @@ class SelfCheckAnswers:
             data[name] = data[name] and data[name].isoformat()
         if self.participations is not None:
             data["participations"] = [
-                [s.isoformat(), e.isoformat()] for s, e in self.participations
+                [code, start.isoformat(), end.isoformat()]
+                for code, start, end in self.participations
             ]
         return data
 
@@ -86,7 +88,7 @@ class SelfCheckAnswers:
                 completed_courses=tuple(data.get("completed_courses") or ()),
                 participations=None
                 if periods is None
-                else tuple((_date(start), _date(end)) for start, end in periods),
+                else tuple((str(code), _date(start), _date(end)) for code, start, end in periods),
             )
         except (TypeError, ValueError):
             return None

@@ -187,9 +187,17 @@ class SelfCheckForm(forms.Form):
         self._optional_choices("documents", questions.document_choices())
         keep = self.fields.pop("keep")
         for row in range(1, PARTICIPATION_ROWS + 1):
-            for end, text in (("start", _("참여 기간 %(row)s 시작일")), ("end", _("종료일"))):
+            self.fields[f"participation_{row}_program"] = forms.ChoiceField(
+                label=_("참여 %(row)s: 사업") % {"row": row},
+                choices=[("", "---------"), *questions.past_program_choices()],
+                required=False,
+            )
+            for end, text in (
+                ("start", _("참여 %(row)s: 시작일")),
+                ("end", _("참여 %(row)s: 종료일")),
+            ):
                 self.fields[f"participation_{row}_{end}"] = forms.DateField(
-                    label=text % {"row": row} if end == "start" else text,
+                    label=text % {"row": row},
                     widget=DATE_INPUT,
                     required=False,
                     validators=[participation_date_range],
@@ -221,21 +229,22 @@ class SelfCheckForm(forms.Form):
     def _participations(self, data) -> tuple | None:
         periods = []
         for row in range(1, PARTICIPATION_ROWS + 1):
+            program = data.get(f"participation_{row}_program")
             start, end = (
                 data.get(f"participation_{row}_start"),
                 data.get(f"participation_{row}_end"),
             )
-            if (start is None) != (end is None):
-                self.add_error(
-                    f"participation_{row}_start",
-                    _("참여 기간의 시작일과 종료일을 함께 적어 주세요."),
-                )
-            elif start and start > end:
-                self.add_error(
-                    f"participation_{row}_start", _("참여 시작일이 종료일보다 늦습니다.")
-                )
-            elif start:
-                periods.append((start, end))
+            field = f"participation_{row}_program"
+            if not (program or start or end):
+                continue
+            if start is None or end is None:
+                self.add_error(field, _("참여 기간의 시작일과 종료일을 함께 적어 주세요."))
+            elif start > end:
+                self.add_error(field, _("참여 시작일이 종료일보다 늦습니다."))
+            elif not program:
+                self.add_error(field, _("참여한 사업을 골라 주세요."))
+            else:
+                periods.append((program, start, end))
         answer = data.get("participated")
         if answer == "yes" and not periods:
             self.add_error("participated", _("참여한 기간을 하나 이상 적어 주세요."))

@@ -8,7 +8,8 @@ screening uses (``womenup.programs.eligibility.Judge``). So what she is told bef
 what screening would decide for the same facts on the same day.
 
 The questions follow the open programmes' rules: the completed courses and pre-trainings asked
-about are those the rules name, the documents those the rules require.
+about are those the rules name, the documents those the rules require; a past participation names
+its programme (any programme people take part in, open or not), as the imported history does.
 """
 
 from __future__ import annotations
@@ -47,12 +48,19 @@ class SelfCheckQuestions:
     rules: dict[int, list[Rule]]
     courses: list[CourseChoice]
     document_kinds: list[str]
+    past_programs: list[Program]
 
     def document_choices(self) -> list[tuple[str, str]]:
         return [(kind, label("document", kind)) for kind in self.document_kinds]
 
     def course_choices(self) -> list[tuple[str, str]]:
         return [(course.code, course.title) for course in self.courses]
+
+    def past_program_choices(self) -> list[tuple[str, str]]:
+        return [
+            (program.code, f"{program.city.name} · {program.name}")
+            for program in self.past_programs
+        ]
 
     def course_tracks(self) -> dict[str, str]:
         return {course.code: course.track for course in self.courses}
@@ -71,7 +79,7 @@ class ProgrammeCheck:
 
 
 def self_check_questions(*, on: date) -> SelfCheckQuestions:
-    """The questions of the day, in three queries whatever the number of programmes."""
+    """The questions of the day, in four queries whatever the number of programmes."""
     programs = list(programs_open_on(on).exclude(kind__in=FOR_COMPANIES))
     rules = rules_by_program([program.pk for program in programs])
     named: dict[str, CourseChoice] = {}
@@ -92,7 +100,12 @@ def self_check_questions(*, on: date) -> SelfCheckQuestions:
     ):
         named[code] = CourseChoice(code, title, track)
     courses = sorted(named.values(), key=lambda course: (course.title, course.code))
-    return SelfCheckQuestions(on, programs, rules, courses, kinds)
+    past_programs = list(
+        Program.objects.exclude(kind__in=FOR_COMPANIES)
+        .select_related("city")
+        .order_by("city__code", "order", "pk")
+    )
+    return SelfCheckQuestions(on, programs, rules, courses, kinds, past_programs)
 
 
 def self_check_facts(answers: SelfCheckAnswers, *, course_tracks: Mapping[str, str]) -> Facts:
@@ -101,8 +114,7 @@ def self_check_facts(answers: SelfCheckAnswers, *, course_tracks: Mapping[str, s
         (code, course_tracks.get(code, Course.Track.VOCATIONAL))
         for code in answers.completed_courses
     ]
-    contributions = [completion_facts(completed), {"participations": answers.participations}]
-    return record_facts(answers.record(), contributions)
+    return record_facts(answers.record(), [completion_facts(completed)])
 
 
 def self_check(answers: SelfCheckAnswers, questions: SelfCheckQuestions) -> list[ProgrammeCheck]:

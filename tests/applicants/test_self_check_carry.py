@@ -29,7 +29,9 @@ def keep(client, answers=ANSWERS) -> None:
 
 def test_the_answers_survive_the_round_trip_through_the_session():
     assert SelfCheckAnswers.from_session(ANSWERS.as_session()) == ANSWERS
-    with_periods = SelfCheckAnswers(participations=((date(2023, 1, 1), date(2023, 5, 31)),))
+    with_periods = SelfCheckAnswers(
+        participations=(("gm-0123-jobs", date(2023, 1, 1), date(2023, 5, 31)),)
+    )
     assert SelfCheckAnswers.from_session(with_periods.as_session()) == with_periods
     assert SelfCheckAnswers.from_session({"birth_date": "not a date"}) is None
     assert SelfCheckAnswers.from_session(None) is None

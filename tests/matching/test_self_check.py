@@ -263,12 +263,19 @@ def test_bad_input_gets_a_korean_message_and_no_result(client):
         ({"never_employed": "on", "last_employment_end": "2023-01-31"},
          "마지막 근무 종료일은 비워"),
         ({"participated": "yes"}, "참여한 기간을 하나 이상 적어 주세요."),
-        ({"participated": "no", "participation_1_start": "2023-01-01",
-          "participation_1_end": "2023-05-31"}, "'없음'을 골랐다면 참여 기간은 비워 주세요."),
-        ({"participated": "yes", "participation_1_start": "2023-06-01",
-          "participation_1_end": "2023-05-31"}, "참여 시작일이 종료일보다 늦습니다."),
+        ({"participated": "no", "participation_1_program": "gm-0123-jobs",
+          "participation_1_start": "2023-01-01", "participation_1_end": "2023-05-31"},
+         "'없음'을 골랐다면 참여 기간은 비워 주세요."),
+        ({"participated": "yes", "participation_1_program": "gm-0123-jobs",
+          "participation_1_start": "2023-06-01", "participation_1_end": "2023-05-31"},
+         "참여 시작일이 종료일보다 늦습니다."),
         ({"participated": "yes", "participation_1_start": "2023-06-01"},
          "참여 기간의 시작일과 종료일을 함께 적어 주세요."),
+        ({"participated": "yes", "participation_1_start": "2023-01-01",
+          "participation_1_end": "2023-05-31"}, "참여한 사업을 골라 주세요."),
+        ({"participated": "yes", "participation_1_program": "no-such-programme",
+          "participation_1_start": "2023-01-01", "participation_1_end": "2023-05-31"},
+         "올바르게 선택해 주세요."),
     ],
 )  # fmt: skip
 def test_inconsistent_answers_are_refused_with_a_message(client, changes, message):
@@ -291,8 +298,10 @@ def test_past_participation_is_judged_by_the_participation_limit(client):
     none = client.post(url, form_data(participated="no", **gm)).context["checks"][0]
     two_stages = client.post(url, form_data(
         participated="yes", **gm,
+        participation_1_program="gm-0123-jobs",
         participation_1_start=(today - timedelta(days=330)).isoformat(),
         participation_1_end=(today - timedelta(days=180)).isoformat(),
+        participation_2_program="gm-0123-jobs",
         participation_2_start=(today - timedelta(days=170)).isoformat(),
         participation_2_end=(today - timedelta(days=10)).isoformat(),
     )).context["checks"][0]  # fmt: skip
@@ -329,17 +338,18 @@ def test_the_questions_follow_the_open_programmes_rules(client):
 
 
 def test_the_page_makes_a_fixed_number_of_queries(client, django_assert_num_queries):
-    """Programmes, rules, named courses, the chosen city and district, the menu, and the form's
-    city and district lists: eight, however many programmes are open."""
+    """Open programmes, their rules, named courses, every programme (past participation), the
+    chosen city and district, the menu, and the form's city and district lists: nine, however
+    many programmes are open."""
     url = reverse("matching:self-check")
     data = form_data()
     today_intakes("seoul-internship", "seoul-project-it")
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         response = client.post(url, data)
     assert len(response.context["checks"]) == 2
     today_intakes("seoul-project-social", "gm-5060", "gm-1969-jobs", "gm-youth-intern")
     CourseFactory(code="backend-2024")
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         response = client.post(url, data)
     assert len(response.context["checks"]) == 6
 
