@@ -15,7 +15,9 @@ from applicants.models import (
     Consent,
     Document,
 )
+from applicants.resources import ApplicantResource
 from womenup.admin_actions import ServiceSaveMixin, apply_to_each
+from womenup.privacy.admin_exports import ExportWithReasonAdmin
 from womenup.privacy.admin_mixins import PersonalDataAdminMixin
 
 
@@ -59,7 +61,8 @@ class DocumentInline(admin.TabularInline):
 
 
 @admin.register(ApplicantProfile)
-class ApplicantProfileAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
+class ApplicantProfileAdmin(ExportWithReasonAdmin, PersonalDataAdminMixin, admin.ModelAdmin):
+    resource_classes = [ApplicantResource]
     list_display = ["name", "user", "residence_district", "employment_status", "updated_at"]
     list_filter = ["employment_status", "residence_city", "desired_work_type"]
     search_fields = ["name", "user__email"]

@@ -17,7 +17,10 @@ from companies.models import (
     CompanyMembership,
     Role,
 )
+from companies.resources import CompanyResource, RoleResource
 from womenup.admin_actions import apply_to_each, apply_with_reason
+from womenup.admin_history import HistoryAdmin
+from womenup.privacy.admin_exports import ExportWithReasonAdmin
 from womenup.privacy.admin_mixins import PersonalDataAdminMixin
 
 
@@ -46,11 +49,12 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Company)
-class CompanyAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
+class CompanyAdmin(ExportWithReasonAdmin, PersonalDataAdminMixin, HistoryAdmin):
     """Holds the contact person's name, phone and e-mail (she has no account of her own here):
     every look is logged with the company named in the row."""
 
     personal_data_subject = staticmethod(lambda company: None)
+    resource_classes = [CompanyResource]
     list_display = [
         "name",
         "business_number",
@@ -100,7 +104,8 @@ class CompanyAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Role)
-class RoleAdmin(admin.ModelAdmin):
+class RoleAdmin(ExportWithReasonAdmin, HistoryAdmin):
+    resource_classes = [RoleResource]
     list_display = ["title", "company", "track", "status", "job_category", "seats", "created_at"]
     list_filter = ["status", "track", "work_type", "job_category"]
     search_fields = ["title", "company__name"]

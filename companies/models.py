@@ -5,6 +5,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from womenup.dates import programme_date_range
 from womenup.privacy.private_files import PrivateUpload, private_file_field
@@ -53,6 +54,10 @@ class Company(models.Model):
         verbose_name=_("검토 담당자"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords(
+        verbose_name=_("참여기업 변경 이력"), verbose_name_plural=_("참여기업 변경 이력")
+    )
 
     class Meta:
         verbose_name = _("참여기업")
@@ -242,6 +247,10 @@ class Role(models.Model):
     published_at = models.DateTimeField(_("게시 시각"), null=True, blank=True)
     closed_at = models.DateTimeField(_("마감 시각"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords(
+        verbose_name=_("인턴 직무 변경 이력"), verbose_name_plural=_("인턴 직무 변경 이력")
+    )
 
     class Meta:
         verbose_name = _("인턴 직무")

@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_update_with_history
 
 from companies import business_number, hooks, selectors
 from companies.models import (
@@ -161,9 +162,10 @@ def company_reject(*, company: Company, staff: User, reason: str) -> Company:
     company.verified_at = None
     company.reviewed_by = staff
     company.save(update_fields=["status", "rejection_reason", "verified_at", "reviewed_by"])
-    Role.objects.filter(company=company, status=Role.Status.PUBLISHED).update(
-        status=Role.Status.CLOSED, closed_at=timezone.now()
-    )
+    closing = list(Role.objects.filter(company=company, status=Role.Status.PUBLISHED))
+    for role in closing:
+        role.status, role.closed_at = Role.Status.CLOSED, timezone.now()
+    bulk_update_with_history(closing, Role, ["status", "closed_at"], default_user=staff)
     company_members_notify(
         company,
         template="companies/email/company_rejected",

@@ -28,8 +28,11 @@ from courses.models import (
     Institution,
     Session,
 )
+from courses.resources import EnrollmentResource
 from womenup.admin_actions import apply_to_each
+from womenup.admin_history import HistoryAdmin
 from womenup.models import PersonalDataAccess
+from womenup.privacy.admin_exports import ExportWithReasonAdmin
 from womenup.privacy.admin_mixins import PersonalDataAdminMixin
 from womenup.privacy.services import personal_data_access_record
 
@@ -266,8 +269,11 @@ class FollowUpInline(admin.TabularInline):
 
 
 @admin.register(Enrollment)
-class EnrollmentAdmin(PersonalDataAdminMixin, InstitutionScopedAdmin):
+class EnrollmentAdmin(
+    ExportWithReasonAdmin, PersonalDataAdminMixin, HistoryAdmin, InstitutionScopedAdmin
+):
     institution_path = "course__institution"
+    resource_classes = [EnrollmentResource]
     list_display = ["applicant", "course", "status", "applied_at", "waitlisted_at", "attendance"]
     list_filter = ["status", ("course", RelatedOnlyFieldListFilter)]
     list_select_related = ["course", "applicant__user"]

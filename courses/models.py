@@ -8,6 +8,7 @@ while they change it, so concurrent applications are served one after another in
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from womenup.dates import days_after, past_date_range, programme_date_range
 
@@ -199,6 +200,10 @@ class Enrollment(models.Model):
         _("수료일"), null=True, blank=True, validators=[programme_date_range]
     )
     note = models.CharField(_("비고"), max_length=300, blank=True)
+
+    history = HistoricalRecords(
+        verbose_name=_("수강 신청 변경 이력"), verbose_name_plural=_("수강 신청 변경 이력")
+    )
 
     class Meta:
         verbose_name = _("수강 신청")

@@ -23,9 +23,12 @@ from matching.models import (
     Placement,
     ScreeningResult,
 )
+from matching.resources import ApplicationResource, PlacementResource
 from matching.screening import screening_override, screening_override_clear
 from womenup.admin_actions import ServiceSaveMixin, apply_to_each, apply_with_reason
+from womenup.admin_history import HistoryAdmin
 from womenup.money import format_krw
+from womenup.privacy.admin_exports import ExportWithReasonAdmin
 from womenup.privacy.admin_mixins import PersonalDataAdminMixin
 from womenup.programs.eligibility.reasons import render_all
 
@@ -107,8 +110,12 @@ class ScreeningOverrideForm(forms.ModelForm):
 
 
 @admin.register(ScreeningResult)
-class ScreeningResultAdmin(ServiceSaveMixin, PersonalDataAdminMixin, admin.ModelAdmin):
+class ScreeningResultAdmin(ServiceSaveMixin, PersonalDataAdminMixin, HistoryAdmin):
     form = ScreeningOverrideForm
+    history_value_renderers = {
+        "reasons": lambda codes: " / ".join(render_all(codes)) or "-",
+        "missing": lambda codes: " / ".join(render_all(codes)) or "-",
+    }
     list_display = [
         "application",
         "outcome",
@@ -230,7 +237,8 @@ class PlacementInline(admin.TabularInline):
 
 
 @admin.register(InternshipApplication)
-class InternshipApplicationAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
+class InternshipApplicationAdmin(ExportWithReasonAdmin, PersonalDataAdminMixin, HistoryAdmin):
+    resource_classes = [ApplicationResource]
     list_display = ["applicant", "intake", "status", "submitted_at"]
     list_filter = ["status", "intake"]
     list_select_related = ["applicant__user", "intake"]
@@ -248,6 +256,27 @@ class InternshipApplicationAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+@admin.register(Placement)
+class PlacementAdmin(
+    ExportWithReasonAdmin, PersonalDataAdminMixin, ReadOnlyAdminMixin, HistoryAdmin
+):
+    """Placements change through the lifecycle's services (contract, end, hire): read here,
+    with their change history."""
+
+    list_display = ["role", "application", "week", "status", "contract_start", "created_at"]
+    list_filter = ["status", "week"]
+    list_select_related = ["role__company", "application__applicant__user", "application__intake"]
+    search_fields = ["role__title", "role__company__name", "application__applicant__name"]
+    fields = ["application", "role", "week", "status", "contract_start", "wage_support"]
+    readonly_fields = fields
+    wage_support = PlacementInline.wage_support
+    resource_classes = [PlacementResource]
+
+    @staticmethod
+    def personal_data_subject(placement: Placement):
+        return placement.application.applicant.user
 
 
 @admin.register(InterviewInvitation)

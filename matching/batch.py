@@ -33,6 +33,7 @@ from django.db.models import Count, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from simple_history.utils import bulk_create_with_history
 
 from companies.models import Company, CompanyMembership, Role
 from matching.engine import stable_match
@@ -378,10 +379,16 @@ def placements_create(*, week: str, on: date) -> dict[str, int]:
         Placement(application_id=application_id, role_id=role_id, week=week)
         for application_id, role_id in sorted(matched.items())
     ]
-    Placement.objects.bulk_create(placements, batch_size=BULK_BATCH_SIZE)
-    InternshipApplication.objects.filter(pk__in=sorted(matched)).update(
-        status=InternshipApplication.Status.MATCHED, updated_at=timezone.now()
+    reason = f"주간 매칭 {week}"  # the change history's reason for the batch's rows
+    bulk_create_with_history(
+        placements, Placement, batch_size=BULK_BATCH_SIZE, default_change_reason=reason
     )
+    now_matched = InternshipApplication.objects.filter(pk__in=sorted(matched))
+    now_matched.update(status=InternshipApplication.Status.MATCHED, updated_at=timezone.now())
+    if matched:
+        InternshipApplication.history.bulk_history_create(
+            list(now_matched), update=True, batch_size=BULK_BATCH_SIZE, default_change_reason=reason
+        )
     return {
         "ranked_roles": len(role_prefs),
         "candidates": len(applicant_prefs),

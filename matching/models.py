@@ -4,6 +4,7 @@ and the placement lifecycle: interview evaluations, rankings, hires and incentiv
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from womenup.dates import programme_date_range
 from womenup.money import INCENTIVE_KRW
@@ -35,6 +36,10 @@ class InternshipApplication(models.Model):
     withdrawn_at = models.DateTimeField(_("취소 시각"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(
+        verbose_name=_("인턴십 신청 변경 이력"), verbose_name_plural=_("인턴십 신청 변경 이력")
+    )
 
     class Meta:
         verbose_name = _("인턴십 신청")
@@ -130,6 +135,10 @@ class Placement(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    history = HistoricalRecords(
+        verbose_name=_("인턴 배치 변경 이력"), verbose_name_plural=_("인턴 배치 변경 이력")
+    )
+
     class Meta:
         verbose_name = _("인턴 배치")
         verbose_name_plural = _("인턴 배치")
@@ -215,6 +224,10 @@ class ScreeningResult(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     overridden_at = models.DateTimeField(_("조정 시각"), null=True, blank=True)
+
+    history = HistoricalRecords(
+        verbose_name=_("서류심사 결과 변경 이력"), verbose_name_plural=_("서류심사 결과 변경 이력")
+    )
 
     class Meta:
         verbose_name = _("서류심사 결과")

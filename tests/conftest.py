@@ -3,6 +3,7 @@
 import pytest
 from django.core.cache import cache
 
+from tests import snapshot
 from tests.factories.accounts import staff_with_mfa
 
 
@@ -54,31 +55,16 @@ def pytest_collection_modifyitems(items):
             )
 
 
-_seeded = {}
-
-
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup):
-    from django.db import connection
-
-    _seeded["rows"] = getattr(connection, "_test_serialized_contents", None)
-
-
-def _hand_over_the_snapshot() -> None:
-    """Django keeps the snapshot on the connection object, and Playwright's event loop gives the
-    e2e tests another one: hand the snapshot to whichever connection the test uses, both before
-    it loads the rows and before its flush (which otherwise re-creates content types)."""
-    from django.db import connection
-
-    if _seeded.get("rows") is not None and not hasattr(connection, "_test_serialized_contents"):
-        connection._test_serialized_contents = _seeded["rows"]
+    snapshot.keep()
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item):
-    _hand_over_the_snapshot()
+    snapshot.hand_over()
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_teardown(item):
-    _hand_over_the_snapshot()
+    snapshot.hand_over()

@@ -141,7 +141,7 @@ class OutboxMessageAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
 
 @admin.register(PersonalDataAccess)
 class PersonalDataAccessAdmin(admin.ModelAdmin):
-    list_display = ["accessed_at", "actor", "action", "subject", "target", "ip_address"]
+    list_display = ["accessed_at", "actor", "action", "subject", "target", "reason", "ip_address"]
     list_filter = ["action"]
     search_fields = ["actor__email", "subject__email", "target"]
     date_hierarchy = "accessed_at"

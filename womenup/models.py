@@ -289,6 +289,7 @@ class PersonalDataAccess(models.Model):
     )
     action = models.CharField(_("행위"), max_length=10, choices=Action.choices)
     target = models.CharField(_("대상"), max_length=200)
+    reason = models.TextField(_("사유"), blank=True, help_text=_("내보내기를 한 이유"))
     ip_address = models.GenericIPAddressField(_("IP 주소"), null=True, blank=True)
     accessed_at = models.DateTimeField(_("시각"), auto_now_add=True, db_index=True)
 
@@ -296,6 +297,9 @@ class PersonalDataAccess(models.Model):
         verbose_name = _("개인정보 접근 기록")
         verbose_name_plural = _("개인정보 접근 기록")
         ordering = ["-accessed_at"]
+        permissions = [
+            ("export_unmasked", _("휴대전화·생년월일을 가리지 않고 내보내기")),
+        ]
 
     def __str__(self) -> str:
         return f"{self.accessed_at:%Y-%m-%d %H:%M} {self.actor} {self.action} {self.target}"

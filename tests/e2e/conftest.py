@@ -7,6 +7,8 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import sync_playwright
 
+from tests import snapshot
+
 # Playwright's sync API runs an event loop in this thread; the tests still use the ORM here.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -37,6 +39,7 @@ def browser():
         chromium = playwright.chromium.launch(
             executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
         )
+        snapshot.hand_over()  # the test that starts the browser loads the seeded rows too
         yield chromium
         chromium.close()
 

@@ -188,7 +188,11 @@ def test_the_match_is_the_applicant_optimal_stable_matching():
     for application in applications:
         application.refresh_from_db()
         assert application.status == InternshipApplication.Status.MATCHED
+        matched = application.history.first()  # the change history records the batch's write
+        assert (matched.status, matched.history_change_reason) == ("matched", f"주간 매칭 {WEEK}")
     assert set(Placement.objects.values_list("status", flat=True)) == {"awaiting_contract"}
+    created = {placement.history.get().history_type for placement in Placement.objects.all()}
+    assert created == {"+"}
 
 
 def test_a_role_never_gets_more_placements_than_its_open_seats():
@@ -385,7 +389,7 @@ def test_a_start_while_another_run_holds_the_lock_does_nothing():
 @pytest.mark.parametrize("size", [4, 24])
 def test_the_whole_run_issues_a_fixed_number_of_queries(size, django_assert_num_queries):
     world(size)
-    with django_assert_num_queries(64):
+    with django_assert_num_queries(67):  # 3 of them the change history of the matches
         outcome = run()
     assert outcome.result == Result.FINISHED
     assert outcome.counts["screen"]["screened"] == size

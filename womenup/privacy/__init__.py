@@ -1,1 +1,1 @@
-"""Personal data: the access log, client addresses, private uploads and their downloads."""
+"""Personal data: the access log, client addresses, private uploads and their downloads, exports."""

@@ -48,6 +48,12 @@ class PersonalDataAdminMixin:
             self._object_record(request, object_id, Action.HISTORY)
         return response
 
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        response = super().history_form_view(request, object_id, version_id, extra_context)
+        if request.method != "POST" and response.status_code == 200:
+            self._object_record(request, object_id, Action.HISTORY, note="이전 기록")
+        return response
+
     def delete_view(self, request, object_id, extra_context=None):
         response = super().delete_view(request, object_id, extra_context)
         if request.method != "POST" and response.status_code == 200:
