@@ -82,9 +82,23 @@ def self_check_questions(*, on: date) -> SelfCheckQuestions:
     """The questions of the day, in four queries whatever the number of programmes."""
     programs = list(programs_open_on(on).exclude(kind__in=FOR_COMPANIES))
     rules = rules_by_program([program.pk for program in programs])
+    every_rule = [rule for program_rules in rules.values() for rule in program_rules]
+    past_programs = list(
+        Program.objects.exclude(kind__in=FOR_COMPANIES)
+        .select_related("city")
+        .order_by("city__code", "order", "pk")
+    )
+    return SelfCheckQuestions(
+        on, programs, rules, _named_courses(every_rule), _required_documents(every_rule),
+        past_programs,
+    )  # fmt: skip
+
+
+def _named_courses(rules: list[Rule]) -> list[CourseChoice]:
+    """The courses and pre-trainings the rules name, titled as the course rows are (one query);
+    a code no course row has keeps the rule's label."""
     named: dict[str, CourseChoice] = {}
-    kinds: list[str] = []
-    for rule in (rule for program_rules in rules.values() for rule in program_rules):
+    for rule in rules:
         settings = rule.settings
         if rule.kind is RuleKind.COURSE_COMPLETION:
             for code in settings.courses:
@@ -93,19 +107,18 @@ def self_check_questions(*, on: date) -> SelfCheckQuestions:
         elif rule.kind is RuleKind.PRE_TRAINING:
             title = settings.label or settings.code
             named[settings.code] = CourseChoice(settings.code, title, Course.Track.PRE_TRAINING)
-        elif rule.kind is RuleKind.DOCUMENTS:
-            kinds.extend(kind for kind in settings.kinds if kind not in kinds)
-    for code, title, track in Course.objects.filter(code__in=named).values_list(
-        "code", "title", "track"
-    ):
+    rows = Course.objects.filter(code__in=named).values_list("code", "title", "track")
+    for code, title, track in rows:
         named[code] = CourseChoice(code, title, track)
-    courses = sorted(named.values(), key=lambda course: (course.title, course.code))
-    past_programs = list(
-        Program.objects.exclude(kind__in=FOR_COMPANIES)
-        .select_related("city")
-        .order_by("city__code", "order", "pk")
-    )
-    return SelfCheckQuestions(on, programs, rules, courses, kinds, past_programs)
+    return sorted(named.values(), key=lambda course: (course.title, course.code))
+
+
+def _required_documents(rules: list[Rule]) -> list[str]:
+    kinds: list[str] = []
+    for rule in rules:
+        if rule.kind is RuleKind.DOCUMENTS:
+            kinds.extend(kind for kind in rule.settings.kinds if kind not in kinds)
+    return kinds
 
 
 def self_check_facts(answers: SelfCheckAnswers, *, course_tracks: Mapping[str, str]) -> Facts:

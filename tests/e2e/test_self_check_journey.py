@@ -105,3 +105,11 @@ def test_a_refused_answer_is_explained_next_to_the_question(page):
     expect(page.get_by_text("필수 항목입니다.").first).to_be_visible()
     expect(page.get_by_test_id("self-check-results")).to_have_count(0)
     assert_no_serious_axe_violations(page)
+
+
+def test_a_programme_page_leads_to_the_self_check(page):
+    open_programmes()
+    page.goto("/programs/gm-youth-intern/")
+    assert_no_serious_axe_violations(page)
+    page.get_by_role("link", name="이 사업에 신청할 수 있는지 자가진단하기").click()
+    expect(page.get_by_role("heading", name="신청 자격 자가진단", level=1)).to_be_visible()
