@@ -7,7 +7,6 @@ from applicants import services
 from applicants.models import (
     ActivityReport,
     AllowanceApplication,
-    AllowancePayment,
     ApplicantProfile,
     CareerEntry,
     Certificate,
@@ -146,38 +145,4 @@ class ActivityReportAdmin(ServiceSaveMixin, PersonalDataAdminMixin, admin.ModelA
             queryset,
             lambda report: services.activity_report_accept(report=report, staff=request.user),
             done_message=_("%(count)d건을 승인했습니다."),
-        )
-
-
-@admin.register(AllowancePayment)
-class AllowancePaymentAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
-    personal_data_subject = staticmethod(lambda obj: obj.application.profile.user)
-    list_display = ["application", "report", "amount_krw", "status", "approved_by", "approved_at"]
-    list_filter = ["status"]
-    list_select_related = ["application__profile__user", "report", "approved_by"]
-    readonly_fields = [
-        "report",
-        "application",
-        "amount_krw",
-        "status",
-        "created_at",
-        "approved_by",
-        "approved_at",
-    ]
-    actions = ["approve_payments"]
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
-
-    @admin.action(description=_("선택한 지급 승인"))
-    def approve_payments(self, request, queryset):
-        apply_to_each(
-            self,
-            request,
-            queryset,
-            lambda payment: services.allowance_payment_approve(payment=payment, staff=request.user),
-            done_message=_("%(count)d건의 지급을 승인했습니다."),
         )

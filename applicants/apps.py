@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 
 from applicants.dashboard import register_section
+from womenup.payments.sources import register_ledger_source
 from womenup.plugins import register_demo_loader
 from womenup.programs.eligibility.reasons import register_labels
 
@@ -17,3 +18,13 @@ class ApplicantsConfig(AppConfig):
         register_labels("gender", models.ApplicantProfile.Gender.choices)
         register_labels("employment_status", models.ApplicantProfile.EmploymentStatus.choices)
         register_labels("document", models.Document.Kind.choices)
+        register_ledger_source(
+            models.ActivityReport,
+            queryset=lambda: models.ActivityReport.objects.select_related(
+                "application__profile__user"
+            ),
+            payee=lambda report: str(report.application.profile),
+            reference=lambda report: f"P{report.application.profile_id}",
+            subject=lambda report: report.application.profile.user,
+            payee_kind="person",
+        )

@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -24,7 +24,7 @@ from applicants.models import (
 )
 from applicants.self_check import SelfCheckAnswers
 from womenup.accounts.permissions import is_city_staff
-from womenup.models import City, District
+from womenup.models import City, District, LedgerEntry
 from womenup.programs.eligibility import Facts, age_on
 
 
@@ -365,9 +365,24 @@ def allowance_applications_for(profile: ApplicantProfile) -> QuerySet[AllowanceA
         .prefetch_related(
             Prefetch(
                 "reports",
-                queryset=ActivityReport.objects.select_related("payment").order_by("month", "pk"),
+                queryset=reports_with_payment().order_by("month", "pk"),
             )
         )
+    )
+
+
+def reports_with_payment() -> QuerySet[ActivityReport]:
+    """Reports with what the ledger pays for each (``paid_krw``, corrections included) and the
+    status of the payment it released (``payment_status``; ``None`` before acceptance)."""
+    entries = LedgerEntry.objects.filter(
+        source_type__app_label="applicants",
+        source_type__model="activityreport",
+        source_id=OuterRef("pk"),
+    )
+    paid = entries.order_by().values("source_id").annotate(total=Sum("amount_krw")).values("total")
+    return ActivityReport.objects.annotate(
+        paid_krw=Subquery(paid),
+        payment_status=Subquery(entries.filter(corrects=None).values("status")[:1]),
     )
 
 

@@ -15,7 +15,6 @@ from applicants.consents import NOTICES
 from applicants.models import (
     ActivityReport,
     AllowanceApplication,
-    AllowancePayment,
     ApplicantProfile,
     CareerEntry,
     Certificate,
@@ -29,10 +28,10 @@ from applicants.selectors import (
     self_check_fill_items,
 )
 from applicants.self_check import SelfCheckAnswers
-from womenup.accounts.permissions import is_city_staff
-from womenup.models import City, District, IntakeWindow, PersonalDataAccess, User
+from womenup.models import City, District, IntakeWindow, LedgerEntry, PersonalDataAccess, User
 from womenup.money import ALLOWANCE_MAX_MONTHS, ALLOWANCE_MONTHLY_KRW
 from womenup.notifications.services import notification_queue_for_user
+from womenup.payments.services import ledger_entry_record
 from womenup.privacy.private_files import private_upload_attach
 from womenup.privacy.services import personal_data_access_record
 from womenup.programs.eligibility import Outcome, evaluate
@@ -339,10 +338,12 @@ def activity_report_submit(
 
 
 @transaction.atomic
-def activity_report_accept(*, report: ActivityReport, staff: User) -> AllowancePayment:
-    """Accept a report: releases one month's allowance as a pending payment row."""
+def activity_report_accept(*, report: ActivityReport, staff: User) -> LedgerEntry:
+    """Accept a report: releases that month's allowance as a pending row of the ledger."""
     report = (
-        ActivityReport.objects.select_for_update().select_related("application").get(pk=report.pk)
+        ActivityReport.objects.select_for_update()
+        .select_related("application__intake__program")
+        .get(pk=report.pk)
     )
     if report.status != ActivityReport.Status.SUBMITTED:
         raise ValidationError(
@@ -354,8 +355,14 @@ def activity_report_accept(*, report: ActivityReport, staff: User) -> AllowanceP
     report.reviewed_at = timezone.now()
     report.reviewed_by = staff
     report.save(update_fields=["status", "reviewed_at", "reviewed_by"])
-    payment = AllowancePayment.objects.create(
-        report=report, application=report.application, amount_krw=ALLOWANCE_MONTHLY_KRW
+    payment, _created = ledger_entry_record(
+        kind=LedgerEntry.Kind.ALLOWANCE,
+        program=report.application.intake.program,
+        month=report.month,
+        amount_krw=ALLOWANCE_MONTHLY_KRW,
+        source=report,
+        basis={"monthly_krw": ALLOWANCE_MONTHLY_KRW, "report_month": f"{report.month:%Y-%m}"},
+        created_by=staff,
     )
     notification_queue_for_user(
         user=report.application.profile.user,
@@ -380,21 +387,3 @@ def activity_report_return(*, report: ActivityReport, staff: User, reason: str) 
     report.return_reason = reason.strip()
     report.save(update_fields=["status", "reviewed_at", "reviewed_by", "return_reason"])
     return report
-
-
-@transaction.atomic
-def allowance_payment_approve(*, payment: AllowancePayment, staff: User) -> AllowancePayment:
-    """Approve a pending payment; an approved payment never changes again."""
-    payment = AllowancePayment.objects.select_for_update().get(pk=payment.pk)
-    if payment.status == AllowancePayment.Status.APPROVED:
-        raise ValidationError(
-            "이미 승인된 지급은 바꿀 수 없습니다. 정정이 필요하면 새 지급 건을 만들어 주세요.",
-            code="approved",
-        )
-    if not is_city_staff(staff):
-        raise ValidationError(_("서울시 담당자만 지급을 승인할 수 있습니다."), code="staff")
-    payment.status = AllowancePayment.Status.APPROVED
-    payment.approved_by = staff
-    payment.approved_at = timezone.now()
-    payment.save(update_fields=["status", "approved_by", "approved_at"])
-    return payment

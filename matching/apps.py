@@ -2,6 +2,7 @@ from django.apps import AppConfig
 
 from applicants.dashboard import register_section
 from companies import hooks as company_hooks
+from womenup.payments.sources import register_ledger_source
 from womenup.plugins import register_demo_loader
 
 
@@ -10,10 +11,22 @@ class MatchingConfig(AppConfig):
     verbose_name = "인턴십 매칭"
 
     def ready(self) -> None:
-        from matching import dashboard, demo
+        from matching import dashboard, demo, models
 
         register_section(10, dashboard.applicant_section)
         register_demo_loader(40, demo.load)
         company_hooks.register_dashboard_section("matching.dashboard.company_section")
         company_hooks.register_role_section("matching.dashboard.role_candidates_section")
         company_hooks.register_role_seat_floor("matching.selectors.active_placement_count")
+        register_ledger_source(
+            models.Placement,
+            queryset=lambda: models.Placement.objects.select_related("role__company"),
+            payee=lambda placement: placement.role.company.name,
+            reference=lambda placement: placement.role.company.business_number,
+        )
+        register_ledger_source(
+            models.IncentiveClaim,
+            queryset=lambda: models.IncentiveClaim.objects.select_related("company"),
+            payee=lambda claim: claim.company.name,
+            reference=lambda claim: claim.company.business_number,
+        )

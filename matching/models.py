@@ -1,4 +1,4 @@
-"""Internship applications with ranked choices, screening, interviews, placements, runs, wages,
+"""Internship applications with ranked choices, screening, interviews, placements, runs,
 and the placement lifecycle: interview evaluations, rankings, hires and incentive claims."""
 
 from django.conf import settings
@@ -132,6 +132,13 @@ class Placement(models.Model):
     )
     contract_start = models.DateField(
         _("근로계약 시작일"), null=True, blank=True, validators=[programme_date_range]
+    )
+    ended_on = models.DateField(
+        _("중도 종료일"),
+        null=True,
+        blank=True,
+        validators=[programme_date_range],
+        help_text=_("인턴 기간이 끝나기 전에 그만둔 경우 마지막 근무일 (임금 지원이 멈춥니다)"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

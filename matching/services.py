@@ -35,9 +35,10 @@ from matching.models import (
 )
 from womenup.accounts.permissions import is_city_staff
 from womenup.calendar import add_months
-from womenup.models import IntakeWindow, PersonalDataAccess, User
+from womenup.models import IntakeWindow, LedgerEntry, PersonalDataAccess, User
 from womenup.money import INCENTIVE_KRW, INTERNSHIP_MONTHS
 from womenup.notifications.services import notification_queue_for_user
+from womenup.payments.services import ledger_entry_record
 from womenup.privacy.private_files import private_upload_attach
 from womenup.privacy.services import personal_data_access_record
 from womenup.programs.eligibility.reasons import render_all
@@ -353,6 +354,28 @@ def placement_contract_confirm(*, placement: Placement, contract_start: date) ->
     return placement
 
 
+@transaction.atomic
+def placement_end_early(*, placement: Placement, last_day: date) -> Placement:
+    """The intern left before the internship's end: ``last_day`` was her last working day.
+    Wage support stops after it (months already generated are corrected in the ledger)."""
+    placement = Placement.objects.select_for_update().get(pk=placement.pk)
+    if placement.status != Placement.Status.CONTRACTED or placement.contract_start is None:
+        raise ValidationError(
+            _("근무 중인 인턴만 중도 종료할 수 있습니다 (현재: %(status)s).")
+            % {"status": placement.get_status_display()}
+        )
+    end = internship_end(placement.contract_start)
+    if not placement.contract_start <= last_day < (end or last_day):
+        raise ValidationError(
+            _("마지막 근무일은 계약 시작일(%(start)s)부터 인턴 종료일(%(end)s) 전까지여야 합니다.")
+            % {"start": placement.contract_start, "end": end}
+        )
+    placement.ended_on = last_day
+    placement.status = Placement.Status.COMPLETED
+    placement.save(update_fields=["ended_on", "status"])
+    return placement
+
+
 def internship_end(contract_start: date) -> date | None:
     """The day the three-month internship ends (same day number, three months later);
     None when the start is so late in the calendar that the end cannot be a date."""
@@ -445,12 +468,25 @@ def hire_proof_download_record(*, hire: HireConfirmation, user: User, request=No
 
 @transaction.atomic
 def incentive_claim_approve(*, claim: IncentiveClaim, staff: User) -> IncentiveClaim:
-    """Staff approve the claim; an approved claim never changes again."""
+    """Staff approve the claim; an approved claim never changes again. The incentive goes to
+    the payment ledger as a pending row, for a payment approver to approve."""
     claim = _claim_to_decide(claim)
     claim.status = IncentiveClaim.Status.APPROVED
     claim.decided_by = staff
     claim.decided_at = timezone.now()
     claim.save(update_fields=["status", "decided_by", "decided_at"])
+    hire = HireConfirmation.objects.select_related("placement__role__intake__program").get(
+        pk=claim.hire_id
+    )
+    ledger_entry_record(
+        kind=LedgerEntry.Kind.INCENTIVE,
+        program=hire.placement.role.intake.program,
+        month=timezone.localdate(claim.decided_at),
+        amount_krw=claim.amount_krw,
+        source=claim,
+        basis={"incentive_krw": claim.amount_krw, "hired_on": hire.hired_on.isoformat()},
+        created_by=staff,
+    )
     company_members_notify(
         claim.company,
         template="matching/email/incentive_approved",

@@ -22,6 +22,7 @@ from womenup.models import (
     Program,
     User,
 )
+from womenup.payments import admin as payments_admin  # noqa: F401  (registers the ledger)
 from womenup.privacy.admin_mixins import PersonalDataAdminMixin
 from womenup.programs.eligibility import Rule, RuleKind
 

@@ -1,7 +1,9 @@
-"""The shared kernel: accounts, regions, the program catalogue, wage rates, outbox, access log."""
+"""The shared kernel: accounts, regions, the program catalogue, wage rates, the payment ledger,
+outbox, access log."""
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -303,3 +305,110 @@ class PersonalDataAccess(models.Model):
 
     def __str__(self) -> str:
         return f"{self.accessed_at:%Y-%m-%d %H:%M} {self.actor} {self.action} {self.target}"
+
+
+class LedgerEntry(models.Model):
+    """One row of the payment ledger for all public money, in whole won (DESIGN.md §6).
+
+    Every row is derived by a service from a dated rate and its evidence (``source``: the
+    placement and month for wage support, the approved incentive claim, the accepted activity
+    report). Once approved a row never changes, which PostgreSQL enforces with a trigger; a
+    mistake is put right by a correction, a new row that references the row it corrects and
+    carries the difference, so the original and its corrections add up to what is owed.
+    """
+
+    class Kind(models.TextChoices):
+        WAGE_SUPPORT = "wage_support", _("인턴 임금 지원")
+        INCENTIVE = "incentive", _("고용장려금")
+        ALLOWANCE = "allowance", _("구직지원금")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("승인 대기")
+        APPROVED = "approved", _("지급 승인")
+
+    kind = models.CharField(_("지급 구분"), max_length=20, choices=Kind.choices)
+    program = models.ForeignKey(
+        Program, on_delete=models.PROTECT, related_name="ledger_entries", verbose_name=_("사업")
+    )
+    month = models.DateField(_("지급 월"), help_text=_("그 달의 1일"))
+    amount_krw = models.BigIntegerField(_("금액(원)"))
+    source_type = models.ForeignKey(
+        "contenttypes.ContentType",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("근거 종류"),
+    )
+    source_id = models.PositiveBigIntegerField(_("근거 번호"))
+    source = GenericForeignKey("source_type", "source_id")
+    rate = models.ForeignKey(
+        LivingWageRate,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="ledger_entries",
+        verbose_name=_("적용 생활임금"),
+    )
+    basis = models.JSONField(_("산정 내역"), default=dict, blank=True)
+    corrects = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="corrections",
+        verbose_name=_("정정 대상"),
+    )
+    reason = models.TextField(_("정정 사유"), blank=True)
+    status = models.CharField(
+        _("상태"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    created_at = models.DateTimeField(_("생성 시각"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("생성한 담당자"),
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("승인한 담당자"),
+    )
+    approved_at = models.DateTimeField(_("승인 시각"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("지급")
+        verbose_name_plural = _("지급 원장")
+        ordering = ["-month", "-pk"]
+        permissions = [("approve_payments", _("지급을 승인할 수 있음"))]
+        indexes = [models.Index(fields=["source_type", "source_id"], name="ledger_source_idx")]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(month__day=1), name="ledger_month_first_day"),
+            models.CheckConstraint(
+                condition=models.Q(corrects__isnull=False) | models.Q(amount_krw__gt=0),
+                name="ledger_original_amount_positive",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(corrects__isnull=True)
+                | (~models.Q(amount_krw=0) & ~models.Q(reason="")),
+                name="ledger_correction_has_amount_and_reason",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status="pending")
+                | models.Q(approved_by__isnull=False, approved_at__isnull=False),
+                name="ledger_approved_names_approver",
+            ),
+            models.UniqueConstraint(
+                fields=["kind", "source_type", "source_id", "month"],
+                condition=models.Q(corrects__isnull=True),
+                name="ledger_one_original_per_source_and_month",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        label = f"#{self.pk} {self.get_kind_display()} {self.month:%Y-%m} {self.amount_krw:,}원"
+        return f"{label} ({_('정정')})" if self.corrects_id else label

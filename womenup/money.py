@@ -11,11 +11,17 @@ average month::
     paid monthly hours = ceil((weekly hours * 1.2) * 365 / 7 / 12)
 
 so a 40-hour week gives 209 paid hours and, at the 2024 rate of 11,436 won, 2,390,124 won.
+
+A first or last month the intern works only in part is paid pro rata by working days (Monday to
+Friday): the month's wage times the share of the month's working days she was contracted for,
+rounded down to the won, and never more than the internship's three months in all.
 """
 
 from __future__ import annotations
 
+import calendar
 import math
+from datetime import date, timedelta
 from fractions import Fraction
 
 __all__ = [
@@ -29,6 +35,9 @@ __all__ = [
     "internship_wage_total",
     "monthly_wage",
     "paid_monthly_hours",
+    "prorated_wage",
+    "wage_support_shares",
+    "working_days",
 ]
 
 INCENTIVE_KRW = 3_000_000
@@ -84,6 +93,51 @@ def internship_wage_total(
     """Return the wage support for a whole internship: ``months`` full monthly wages."""
     _require_positive_int(months, "months")
     return monthly_wage(hourly_krw=hourly_krw, weekly_hours=weekly_hours) * months
+
+
+def working_days(first: date, last: date) -> int:
+    """Monday-to-Friday days from ``first`` to ``last``, both included (0 when ``last`` is
+    before ``first``)."""
+    if last < first:
+        return 0
+    whole_weeks, extra = divmod((last - first).days + 1, 7)
+    days = whole_weeks * 5
+    for offset in range(extra):
+        if (first + timedelta(days=whole_weeks * 7 + offset)).weekday() < 5:
+            days += 1
+    return days
+
+
+def wage_support_shares(
+    *, contract_start: date, last_day: date, months: int = INTERNSHIP_MONTHS
+) -> list[tuple[date, Fraction]]:
+    """The share of each calendar month's wage owed for a contract from ``contract_start`` to
+    ``last_day`` (both worked): ``[(first day of the month, share), ...]``.
+
+    A whole month is 1; a first or last partial month is its working days worked over its
+    working days. The shares never add up to more than ``months`` (the last month is cut).
+    """
+    _require_positive_int(months, "months")
+    shares: list[tuple[date, Fraction]] = []
+    owed = Fraction(months)
+    month = contract_start.replace(day=1)
+    while month <= last_day and owed > 0:
+        month_last = month.replace(day=calendar.monthrange(month.year, month.month)[1])
+        worked = working_days(max(contract_start, month), min(last_day, month_last))
+        share = min(Fraction(worked, working_days(month, month_last)), owed)
+        if share > 0:
+            shares.append((month, share))
+            owed -= share
+        month = month_last + timedelta(days=1)
+    return shares
+
+
+def prorated_wage(*, monthly_krw: int, share: Fraction) -> int:
+    """``monthly_krw`` times ``share`` (0 to 1), rounded down to the won."""
+    _require_int(monthly_krw, "monthly_krw")
+    if not isinstance(share, Fraction) or not 0 <= share <= 1:
+        raise ValueError(f"share must be a Fraction from 0 to 1, got {share!r}")
+    return math.floor(monthly_krw * share)
 
 
 def format_krw(amount: int) -> str:

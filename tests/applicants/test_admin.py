@@ -5,10 +5,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from applicants import services
-from applicants.models import ActivityReport, AllowancePayment
+from applicants.models import ActivityReport
 from tests.factories import kernel
 from tests.factories.applicants import ready_profile
-from womenup.models import PersonalDataAccess
+from womenup.models import LedgerEntry, PersonalDataAccess
 
 pytestmark = pytest.mark.django_db
 
@@ -29,19 +29,18 @@ def test_accepting_reports_in_admin_creates_payments(client, staff, report):
     client.post(url, {"action": "accept_reports", "_selected_action": [report.pk]})
     report.refresh_from_db()
     assert report.status == ActivityReport.Status.ACCEPTED
-    payment = AllowancePayment.objects.get(report=report)
-    assert payment.amount_krw == 300_000
+    payment = LedgerEntry.objects.get(source_id=report.pk, kind=LedgerEntry.Kind.ALLOWANCE)
+    assert payment.source == report and payment.amount_krw == 300_000
 
 
-def test_approving_payments_in_admin(client, staff, report):
+def test_approving_allowance_payments_in_admin(client, staff, report):
     payment = services.activity_report_accept(report=report, staff=staff)
-    url = reverse("admin:applicants_allowancepayment_changelist")
-    client.post(url, {"action": "approve_payments", "_selected_action": [payment.pk]})
+    url = reverse("admin:womenup_ledgerentry_changelist")
+    chosen = {"action": "approve_payments", "_selected_action": [payment.pk]}
+    client.post(url, {**chosen, "confirm": "1"})
     payment.refresh_from_db()
-    assert payment.status == AllowancePayment.Status.APPROVED and payment.approved_by == staff
-    response = client.post(
-        url, {"action": "approve_payments", "_selected_action": [payment.pk]}, follow=True
-    )
+    assert payment.status == LedgerEntry.Status.APPROVED and payment.approved_by == staff
+    response = client.post(url, {**chosen, "confirm": "1"}, follow=True)
     assert "이미 승인된 지급은 바꿀 수 없습니다" in response.content.decode()
 
 

@@ -3,15 +3,17 @@
 from datetime import date, timedelta
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from applicants import services
-from applicants.models import ActivityReport, AllowanceApplication, AllowancePayment
+from applicants.models import ActivityReport, AllowanceApplication
 from tests.factories import kernel
 from tests.factories.accounts import StaffUserFactory
 from tests.factories.applicants import ApplicantProfileFactory, give_consents, pdf_upload
-from womenup.models import User
+from womenup.models import LedgerEntry, User
+from womenup.payments.services import ledger_entry_approve
 
 pytestmark = pytest.mark.django_db
 
@@ -171,7 +173,10 @@ def test_accepting_a_report_releases_one_300000_krw_payment(intake, mailoutbox):
     submitted = report(applied(), timezone.localdate())
     payment = services.activity_report_accept(report=submitted, staff=staff)
     assert payment.amount_krw == 300_000 and isinstance(payment.amount_krw, int)
-    assert payment.status == AllowancePayment.Status.PENDING
+    assert payment.status == LedgerEntry.Status.PENDING
+    assert payment.kind == LedgerEntry.Kind.ALLOWANCE and payment.source == submitted
+    assert payment.program.code == "seoul-allowance"
+    assert payment.month == timezone.localdate().replace(day=1)
     submitted.refresh_from_db()
     assert submitted.status == ActivityReport.Status.ACCEPTED
     assert submitted.reviewed_by == staff
@@ -190,18 +195,18 @@ def test_an_approved_payment_never_changes(intake):
     payment = services.activity_report_accept(
         report=report(applied(), timezone.localdate()), staff=staff
     )
-    approved = services.allowance_payment_approve(payment=payment, staff=staff)
+    approved = ledger_entry_approve(entry=payment, staff=staff)
     assert approved.approved_by == staff and approved.approved_at is not None
     with pytest.raises(ValidationError, match="이미 승인된 지급은 바꿀 수 없습니다"):
-        services.allowance_payment_approve(payment=payment, staff=staff)
+        ledger_entry_approve(entry=payment, staff=staff)
 
 
-def test_only_staff_approve_payments(intake):
+def test_only_payment_approvers_approve_payments(intake):
     payment = services.activity_report_accept(
         report=report(applied(), timezone.localdate()), staff=StaffUserFactory()
     )
-    with pytest.raises(ValidationError, match="서울시 담당자만"):
-        services.allowance_payment_approve(payment=payment, staff=payment.application.profile.user)
+    with pytest.raises(ValidationError, match="지급 승인 권한"):
+        ledger_entry_approve(entry=payment, staff=payment.source.application.profile.user)
 
 
 def test_institution_staff_cannot_approve_payments(intake):
@@ -211,16 +216,20 @@ def test_institution_staff_cannot_approve_payments(intake):
     institution_staff = StaffUserFactory(
         account_type=User.AccountType.INSTITUTION, is_superuser=False
     )
-    with pytest.raises(ValidationError, match="서울시 담당자만"):
-        services.allowance_payment_approve(payment=payment, staff=institution_staff)
+    with pytest.raises(ValidationError, match="지급 승인 권한"):
+        ledger_entry_approve(entry=payment, staff=institution_staff)
     payment.refresh_from_db()
-    assert payment.status == AllowancePayment.Status.PENDING
+    assert payment.status == LedgerEntry.Status.PENDING
 
 
-def test_city_staff_without_superuser_approve_payments(intake):
+def test_city_staff_with_the_payment_permission_approve_payments(intake):
     payment = services.activity_report_accept(
         report=report(applied(), timezone.localdate()), staff=StaffUserFactory()
     )
     city_staff = StaffUserFactory(is_superuser=False)
-    approved = services.allowance_payment_approve(payment=payment, staff=city_staff)
-    assert approved.status == AllowancePayment.Status.APPROVED
+    with pytest.raises(ValidationError, match="지급 승인 권한"):
+        ledger_entry_approve(entry=payment, staff=city_staff)
+    city_staff.user_permissions.add(Permission.objects.get(codename="approve_payments"))
+    city_staff = User.objects.get(pk=city_staff.pk)  # a fresh permission cache
+    approved = ledger_entry_approve(entry=payment, staff=city_staff)
+    assert approved.status == LedgerEntry.Status.APPROVED

@@ -3,7 +3,9 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
+from applicants import services
 from applicants.models import CareerEntry, Consent, Document
 from tests.factories import kernel
 from tests.factories.accounts import CompanyUserFactory, StaffUserFactory
@@ -12,11 +14,13 @@ from tests.factories.applicants import (
     ApplicantProfileFactory,
     DocumentFactory,
     give_consents,
+    pdf_upload,
     ready_profile,
 )
 from tests.factories.companies import CompanyMembershipFactory, RoleFactory
 from tests.factories.matching import ApplicationChoiceFactory, InternshipApplicationFactory
 from womenup.models import PersonalDataAccess
+from womenup.payments.services import ledger_entry_approve, ledger_entry_correct
 
 pytestmark = pytest.mark.django_db
 
@@ -249,3 +253,20 @@ def test_another_applicants_allowance_is_404(client, me):
     )
     assert response.status_code == 404
     assert not application.reports.exists()
+
+
+def test_the_allowance_page_shows_what_the_ledger_pays_for_each_month(client, me):
+    kernel.open_intake("seoul-allowance")
+    application = services.allowance_apply(profile=me, job_search_plan="계획")
+    report = services.activity_report_submit(
+        application=application, month=timezone.localdate(), activities="지원", upload=pdf_upload()
+    )
+    staff = StaffUserFactory()
+    payment = services.activity_report_accept(report=report, staff=staff)
+    page = client.get(reverse("applicants:allowance")).content.decode()
+    assert "300,000원</span> · 승인 대기" in page
+    ledger_entry_approve(entry=payment, staff=staff)
+    correction = ledger_entry_correct(entry=payment, amount_krw=200_000, reason="중복", staff=staff)
+    ledger_entry_approve(entry=correction, staff=staff)
+    page = client.get(reverse("applicants:allowance")).content.decode()
+    assert "200,000원</span> · 지급 승인" in page

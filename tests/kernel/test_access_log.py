@@ -6,11 +6,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from applicants import services
-from applicants.models import AllowancePayment, ApplicantProfile
+from applicants.models import ApplicantProfile
 from tests.factories import kernel
 from tests.factories.applicants import ApplicantProfileFactory, pdf_upload, ready_profile
 from womenup.admin import PersonalDataAdminMixin
-from womenup.models import PersonalDataAccess
+from womenup.models import LedgerEntry, PersonalDataAccess
 
 pytestmark = pytest.mark.django_db
 
@@ -49,19 +49,19 @@ def test_the_payment_list_and_detail_are_logged(client, staff):
         application=application, month=timezone.localdate(), activities="지원", upload=pdf_upload()
     )
     payment = services.activity_report_accept(report=report, staff=staff)
-    client.get(reverse("admin:applicants_allowancepayment_changelist"))
-    client.get(reverse("admin:applicants_allowancepayment_change", args=[payment.pk]))
+    client.get(reverse("admin:womenup_ledgerentry_changelist"))
+    client.get(reverse("admin:womenup_ledgerentry_change", args=[payment.pk]))
     listed, opened = PersonalDataAccess.objects.order_by("pk")
     assert listed.subject is None and "(1명)" in listed.target
     assert opened.subject == application.profile.user
-    assert str(AllowancePayment._meta.verbose_name) in opened.target
+    assert str(LedgerEntry._meta.verbose_name) in opened.target
 
 
 APPLICANT_DATA_MODELS = [
     "applicants.ApplicantProfile",
     "applicants.AllowanceApplication",
     "applicants.ActivityReport",
-    "applicants.AllowancePayment",
+    "womenup.LedgerEntry",
     "courses.Enrollment",
     "courses.Attendance",
     "courses.CourseCertificate",
