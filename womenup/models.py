@@ -7,6 +7,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from womenup.dates import programme_date_range, rate_date_range
 from womenup.programs.eligibility import RuleKind
@@ -379,6 +380,10 @@ class LedgerEntry(models.Model):
         verbose_name=_("승인한 담당자"),
     )
     approved_at = models.DateTimeField(_("승인 시각"), null=True, blank=True)
+
+    history = HistoricalRecords(
+        verbose_name=_("지급 원장 변경 이력"), verbose_name_plural=_("지급 원장 변경 이력")
+    )
 
     class Meta:
         verbose_name = _("지급")

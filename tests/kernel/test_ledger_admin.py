@@ -202,3 +202,16 @@ def test_the_ledger_exports_with_a_reason_and_one_access_log_row(staff_client):
     assert "'=cmd|' /C calc'!A0" in payees and "김참여" in payees
     record = PersonalDataAccess.objects.get(action=PersonalDataAccess.Action.EXPORT)
     assert record.reason == "7월 지급 정산 자료" and record.actor == staff_client.staff
+
+
+def test_an_approval_is_in_the_rows_history_with_who_approved(staff_client):
+    row = allowance_row(staff_client.staff)
+    chosen = {"action": "approve_payments", "_selected_action": [row.pk], "confirm": "1"}
+    staff_client.post(reverse(CHANGELIST), chosen)
+
+    page = staff_client.get(reverse("admin:womenup_ledgerentry_history", args=[row.pk]))
+
+    assert page.status_code == 200
+    assert "승인 대기 &rarr; 지급 승인" in page.content.decode()
+    latest = row.history.first()
+    assert (latest.history_user, latest.status) == (staff_client.staff, LedgerEntry.Status.APPROVED)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from womenup.admin_actions import apply_to_each
+from womenup.admin_history import HistoryAdmin
 from womenup.forms import add_service_errors
 from womenup.models import LedgerEntry, PersonalDataAccess, Program
 from womenup.money import format_krw
@@ -57,7 +58,7 @@ class ProgramListFilter(admin.RelatedFieldListFilter):
 
 
 @admin.register(LedgerEntry)
-class LedgerEntryAdmin(ExportWithReasonAdmin, PersonalDataAdminMixin, admin.ModelAdmin):
+class LedgerEntryAdmin(ExportWithReasonAdmin, PersonalDataAdminMixin, HistoryAdmin):
     """Every row is derived by a service: nothing is added, edited or deleted here."""
 
     resource_classes = [PaymentResource]
