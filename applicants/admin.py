@@ -16,6 +16,7 @@ from applicants.models import (
 )
 from applicants.resources import ApplicantResource
 from womenup.admin_actions import ServiceSaveMixin, apply_to_each
+from womenup.admin_filters import IntakeListFilter
 from womenup.privacy.admin_exports import ExportWithReasonAdmin
 from womenup.privacy.admin_mixins import PersonalDataAdminMixin
 
@@ -61,6 +62,7 @@ class DocumentInline(admin.TabularInline):
 
 @admin.register(ApplicantProfile)
 class ApplicantProfileAdmin(ExportWithReasonAdmin, PersonalDataAdminMixin, admin.ModelAdmin):
+    admin_group = "applicants"
     resource_classes = [ApplicantResource]
     list_display = ["name", "user", "residence_district", "employment_status", "updated_at"]
     list_filter = ["employment_status", "residence_city", "desired_work_type"]
@@ -89,9 +91,10 @@ class ActivityReportInline(admin.TabularInline):
 
 @admin.register(AllowanceApplication)
 class AllowanceApplicationAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
+    admin_group = "applicants"
     personal_data_subject = staticmethod(_profile_user)
     list_display = ["profile", "intake", "status", "applied_at"]
-    list_filter = ["status", "intake"]
+    list_filter = ["status", ("intake", IntakeListFilter)]
     search_fields = ["profile__name", "profile__user__email"]
     list_select_related = ["profile__user", "intake__program"]
     readonly_fields = ["profile", "intake", "applied_at"]
@@ -100,6 +103,7 @@ class AllowanceApplicationAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
 
 @admin.register(ActivityReport)
 class ActivityReportAdmin(ServiceSaveMixin, PersonalDataAdminMixin, admin.ModelAdmin):
+    admin_group = "applicants"
     personal_data_subject = staticmethod(lambda obj: obj.application.profile.user)
     list_display = ["application", "month", "status", "submitted_at", "reviewed_by"]
     list_filter = ["status", "month"]

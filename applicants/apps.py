@@ -3,6 +3,7 @@ from django.apps import AppConfig
 from applicants.dashboard import register_section
 from womenup.payments.sources import register_ledger_source
 from womenup.plugins import register_demo_loader
+from womenup.privacy.retention import register_activity_source, register_anonymiser
 from womenup.programs.eligibility.reasons import register_labels
 
 
@@ -11,7 +12,7 @@ class ApplicantsConfig(AppConfig):
     verbose_name = "참여자"
 
     def ready(self) -> None:
-        from applicants import allowance_dashboard, demo, models
+        from applicants import admin_home, allowance_dashboard, demo, models, retention
 
         register_section(30, allowance_dashboard.applicant_section)
         register_demo_loader(30, demo.load)
@@ -28,3 +29,6 @@ class ApplicantsConfig(AppConfig):
             subject=lambda report: report.application.profile.user,
             payee_kind="person",
         )
+        register_activity_source(retention.allowance_activity)
+        register_anonymiser(30, retention.applicant_anonymise)
+        admin_home.register()

@@ -41,7 +41,10 @@ class ApplicantProfile(models.Model):
         OTHER = "other", _("기타")
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="applicant_profile"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="applicant_profile",
+        verbose_name=_("계정"),
     )
     name = models.CharField(_("이름"), max_length=50, blank=True)
     birth_date = models.DateField(
@@ -91,8 +94,8 @@ class ApplicantProfile(models.Model):
     preferred_districts = models.ManyToManyField(
         "womenup.District", blank=True, related_name="+", verbose_name=_("희망 근무 지역")
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("생성 시각"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("수정 시각"))
 
     class Meta:
         verbose_name = _("참여자 프로필")
@@ -106,7 +109,10 @@ class CareerEntry(models.Model):
     """A past job: the field and how many years."""
 
     profile = models.ForeignKey(
-        ApplicantProfile, on_delete=models.CASCADE, related_name="career_entries"
+        ApplicantProfile,
+        on_delete=models.CASCADE,
+        related_name="career_entries",
+        verbose_name=_("참여자"),
     )
     job_category = models.ForeignKey(
         "womenup.JobCategory", on_delete=models.PROTECT, related_name="+", verbose_name=_("분야")
@@ -132,7 +138,10 @@ class Certificate(models.Model):
     """A professional certificate the applicant holds."""
 
     profile = models.ForeignKey(
-        ApplicantProfile, on_delete=models.CASCADE, related_name="certificates"
+        ApplicantProfile,
+        on_delete=models.CASCADE,
+        related_name="certificates",
+        verbose_name=_("참여자"),
     )
     name = models.CharField(_("자격증명"), max_length=120)
     issuer = models.CharField(_("발급 기관"), max_length=120)
@@ -154,7 +163,10 @@ class CompletedTraining(models.Model):
     """
 
     profile = models.ForeignKey(
-        ApplicantProfile, on_delete=models.CASCADE, related_name="completed_trainings"
+        ApplicantProfile,
+        on_delete=models.CASCADE,
+        related_name="completed_trainings",
+        verbose_name=_("참여자"),
     )
     title = models.CharField(_("교육명"), max_length=150)
     institution = models.CharField(_("교육 기관"), max_length=120, blank=True)
@@ -181,7 +193,12 @@ class Consent(models.Model):
         CONTACT = "contact", _("기업에 연락처 제공 (선택)")
         MARKETING = "marketing", _("사업 안내·홍보 수신 (선택)")
 
-    profile = models.ForeignKey(ApplicantProfile, on_delete=models.CASCADE, related_name="consents")
+    profile = models.ForeignKey(
+        ApplicantProfile,
+        on_delete=models.CASCADE,
+        related_name="consents",
+        verbose_name=_("참여자"),
+    )
     item = models.CharField(_("동의 항목"), max_length=20, choices=Item.choices)
     notice_version = models.CharField(_("고지문 버전"), max_length=20)
     given_at = models.DateTimeField(_("동의 시각"))
@@ -217,7 +234,10 @@ class Document(PrivateUpload):
         CAREER_PROOF = "career_proof", _("경력증명서")
 
     profile = models.ForeignKey(
-        ApplicantProfile, on_delete=models.CASCADE, related_name="documents"
+        ApplicantProfile,
+        on_delete=models.CASCADE,
+        related_name="documents",
+        verbose_name=_("참여자"),
     )
     kind = models.CharField(_("서류 종류"), max_length=20, choices=Kind.choices)
     file = private_file_field("applicant-documents", owner="profile_id")
@@ -239,10 +259,16 @@ class AllowanceApplication(models.Model):
         WITHDRAWN = "withdrawn", _("취소")
 
     profile = models.ForeignKey(
-        ApplicantProfile, on_delete=models.CASCADE, related_name="allowance_applications"
+        ApplicantProfile,
+        on_delete=models.CASCADE,
+        related_name="allowance_applications",
+        verbose_name=_("참여자"),
     )
     intake = models.ForeignKey(
-        "womenup.IntakeWindow", on_delete=models.PROTECT, related_name="allowance_applications"
+        "womenup.IntakeWindow",
+        on_delete=models.PROTECT,
+        related_name="allowance_applications",
+        verbose_name=_("모집 회차"),
     )
     status = models.CharField(
         _("상태"), max_length=20, choices=Status.choices, default=Status.ACTIVE
@@ -273,7 +299,10 @@ class ActivityReport(PrivateUpload):
         RETURNED = "returned", _("반려")
 
     application = models.ForeignKey(
-        AllowanceApplication, on_delete=models.CASCADE, related_name="reports"
+        AllowanceApplication,
+        on_delete=models.CASCADE,
+        related_name="reports",
+        verbose_name=_("구직지원금 신청"),
     )
     month = models.DateField(
         _("활동 월"), help_text=_("그 달의 1일"), validators=[programme_date_range]
@@ -286,7 +315,12 @@ class ActivityReport(PrivateUpload):
     submitted_at = models.DateTimeField(_("제출 시각"), auto_now_add=True)
     reviewed_at = models.DateTimeField(_("검토 시각"), null=True, blank=True)
     reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("검토한 담당자"),
     )
     return_reason = models.TextField(_("반려 사유"), blank=True)
 

@@ -392,3 +392,10 @@ def reports_for_user(user) -> QuerySet[ActivityReport]:
     if is_city_staff(user):
         return reports
     return reports.filter(application__profile__user=user)
+
+
+# --- Staff work queues (the admin home) ----------------------------------------------------------
+
+
+def activity_reports_to_review() -> QuerySet[ActivityReport]:
+    return ActivityReport.objects.filter(status=ActivityReport.Status.SUBMITTED)

@@ -170,7 +170,7 @@ def _load(rng: random.Random, *, applicants: int, roles: int, ranked_share: floa
         [
             "id",
             "company_id",
-            "program_id",
+            "intake_id",
             "title",
             "job_category_id",
             "district_id",
@@ -182,7 +182,7 @@ def _load(rng: random.Random, *, applicants: int, roles: int, ranked_share: floa
             (
                 n,
                 (n - 1) % companies + 1,
-                program.pk,
+                intake.pk,
                 f"인턴 직무 {n}",
                 rng.choice(categories),
                 rng.choice(districts),

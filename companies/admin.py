@@ -53,6 +53,8 @@ class CompanyAdmin(ExportWithReasonAdmin, PersonalDataAdminMixin, HistoryAdmin):
     """Holds the contact person's name, phone and e-mail (she has no account of her own here):
     every look is logged with the company named in the row."""
 
+    admin_group = "companies"
+
     personal_data_subject = staticmethod(lambda company: None)
     resource_classes = [CompanyResource]
     list_display = [
@@ -75,7 +77,7 @@ class CompanyAdmin(ExportWithReasonAdmin, PersonalDataAdminMixin, HistoryAdmin):
     ]
     search_fields = ["name", "business_number", "representative"]
     readonly_fields = ["status", "rejection_reason", "verified_at", "reviewed_by", "created_at"]
-    list_select_related = ["district"]
+    list_select_related = ["district__city"]
     inlines = [MembershipInline, BadgeProofInline]
     actions = ["verify", "reject"]
 
@@ -105,6 +107,7 @@ class CompanyAdmin(ExportWithReasonAdmin, PersonalDataAdminMixin, HistoryAdmin):
 
 @admin.register(Role)
 class RoleAdmin(ExportWithReasonAdmin, HistoryAdmin):
+    admin_group = "companies"
     resource_classes = [RoleResource]
     list_display = ["title", "company", "track", "status", "job_category", "seats", "created_at"]
     list_filter = ["status", "track", "work_type", "job_category"]
@@ -116,6 +119,7 @@ class RoleAdmin(ExportWithReasonAdmin, HistoryAdmin):
 
 @admin.register(CompanyInvitation)
 class CompanyInvitationAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
+    admin_group = "companies"
     personal_data_subject = staticmethod(lambda invitation: invitation.accepted_by)
     list_display = ["company", "email", "invited_by", "created_at", "accepted_at"]
     search_fields = ["company__name", "email"]

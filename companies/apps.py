@@ -8,6 +8,7 @@ class CompaniesConfig(AppConfig):
     verbose_name = "참여기업"
 
     def ready(self) -> None:
-        from companies import demo
+        from companies import admin_home, demo
 
         register_demo_loader(20, demo.load)
+        admin_home.register()

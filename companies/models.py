@@ -53,7 +53,7 @@ class Company(models.Model):
         related_name="+",
         verbose_name=_("검토 담당자"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("등록 시각"))
 
     history = HistoricalRecords(
         verbose_name=_("참여기업 변경 이력"), verbose_name_plural=_("참여기업 변경 이력")
@@ -107,7 +107,9 @@ BADGE_FIELDS = {
 class BadgeProof(PrivateUpload):
     """A certificate proving a badge (checked by content), served only through a scoped view."""
 
-    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="badge_proofs")
+    company = models.ForeignKey(
+        Company, on_delete=models.CASCADE, related_name="badge_proofs", verbose_name=_("참여기업")
+    )
     badge = models.CharField(_("인증 종류"), max_length=20, choices=Badge.choices)
     file = private_file_field("company-proofs", owner="company_id")
 
@@ -123,9 +125,14 @@ class BadgeProof(PrivateUpload):
 class CompanyMembership(models.Model):
     """A user of a company; the first one invites the others."""
 
-    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="memberships")
+    company = models.ForeignKey(
+        Company, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("참여기업")
+    )
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="company_membership"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="company_membership",
+        verbose_name=_("계정"),
     )
     is_owner = models.BooleanField(_("대표 담당자"), default=False)
 
@@ -140,11 +147,18 @@ class CompanyMembership(models.Model):
 class CompanyInvitation(models.Model):
     """A colleague invited by e-mail; accepting (as a company user) makes a membership."""
 
-    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="invitations")
+    company = models.ForeignKey(
+        Company, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("참여기업")
+    )
     email = models.EmailField(_("초대할 이메일"))
-    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    token = models.UUIDField(
+        default=uuid.uuid4, unique=True, editable=False, verbose_name=_("초대 토큰")
+    )
     invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("초대한 사람"),
     )
     created_at = models.DateTimeField(_("초대 시각"), auto_now_add=True)
     accepted_at = models.DateTimeField(_("수락 시각"), null=True, blank=True)
@@ -154,6 +168,7 @@ class CompanyInvitation(models.Model):
         null=True,
         blank=True,
         related_name="+",
+        verbose_name=_("수락한 사람"),
     )
 
     class Meta:
@@ -193,7 +208,9 @@ class Role(models.Model):
         FULL_TIME = "full_time", _("전일제 (주 40시간)")
         FLEXIBLE = "flexible", _("유연근무 (주 30~35시간)")
 
-    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="roles")
+    company = models.ForeignKey(
+        Company, on_delete=models.CASCADE, related_name="roles", verbose_name=_("참여기업")
+    )
     title = models.CharField(_("직무명"), max_length=120)
     track = models.CharField(
         _("유형"), max_length=30, choices=Track.choices, default=Track.RECRUIT_LINKED
@@ -246,7 +263,7 @@ class Role(models.Model):
     )
     published_at = models.DateTimeField(_("게시 시각"), null=True, blank=True)
     closed_at = models.DateTimeField(_("마감 시각"), null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("등록 시각"))
 
     history = HistoricalRecords(
         verbose_name=_("인턴 직무 변경 이력"), verbose_name_plural=_("인턴 직무 변경 이력")

@@ -126,3 +126,9 @@ def public_company_detail(pk: int) -> Company:
         .prefetch_related(Prefetch("roles", queryset=roles, to_attr="open_roles"))
         .get(pk=pk)
     )
+
+
+def companies_awaiting_verification() -> QuerySet[Company]:
+    """Registered companies city staff have not yet verified or rejected (the admin home's
+    queue and its list)."""
+    return Company.objects.filter(status=Company.Status.PENDING)

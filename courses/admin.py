@@ -47,6 +47,8 @@ SCOPED_CHOICES = {
 class InstitutionScopedAdmin(admin.ModelAdmin):
     """Rows, choices and object permissions limited to the staff member's institutions."""
 
+    admin_group = "courses"
+
     institution_path = ""
 
     def get_queryset(self, request):

@@ -2,7 +2,9 @@ from django.apps import AppConfig
 
 from applicants.dashboard import register_section
 from applicants.facts import register_fact_source, register_training_source
+from womenup.kpi import register_metric
 from womenup.plugins import register_demo_loader
+from womenup.privacy.retention import register_activity_source, register_anonymiser
 
 
 class CoursesConfig(AppConfig):
@@ -10,9 +12,13 @@ class CoursesConfig(AppConfig):
     verbose_name = "교육과정"
 
     def ready(self) -> None:
-        from courses import dashboard, demo, selectors
+        from courses import admin_home, dashboard, demo, kpi, retention, selectors
 
         register_fact_source(selectors.completed_course_facts, absent=selectors.NO_COMPLETED_COURSE)
         register_training_source(selectors.completed_course_trainings)
         register_section(20, dashboard.applicant_section)
         register_demo_loader(10, demo.load)
+        register_metric("courses", kpi.outcomes_table, order=30)
+        register_activity_source(retention.course_activity)
+        register_anonymiser(10, retention.enrollment_anonymise)
+        admin_home.register()

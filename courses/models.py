@@ -275,7 +275,11 @@ class Attendance(models.Model):
     )
     status = models.CharField(_("출결"), max_length=10, choices=Status.choices)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("기록한 사람"),
     )
     recorded_at = models.DateTimeField(_("기록 시각"), auto_now=True)
 
@@ -302,7 +306,11 @@ class CourseCertificate(models.Model):
     name = models.CharField(_("자격증명"), max_length=120)
     obtained_on = models.DateField(_("취득일"), validators=[past_date_range])
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("기록한 사람"),
     )
 
     class Meta:
@@ -353,7 +361,12 @@ class FollowUp(models.Model):
         _("조사일"), null=True, blank=True, validators=[programme_date_range]
     )
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("기록한 사람"),
     )
 
     class Meta:

@@ -25,6 +25,7 @@ from courses.models import (
     Institution,
     Session,
 )
+from womenup.accounts.permissions import INSTITUTION_STAFF_GROUP
 from womenup.calendar import add_months
 from womenup.models import User
 from womenup.notifications.services import notification_queue_for_user
@@ -32,7 +33,7 @@ from womenup.programs.eligibility import Outcome
 from womenup.programs.eligibility.reasons import render_all
 
 MOTIVATION_MAX_LENGTH = 1000
-INSTITUTION_STAFF_GROUP = "운영기관 담당자"
+
 FOLLOW_UP_LEAD_DAYS = 7
 
 # --- Applying ------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ interview evaluations, hires and incentive claims (claim decisions are actions c
 services; a rejection asks for its reason on an intermediate page)."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -10,7 +11,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from matching import selectors, services
-from matching.batch import STAGE_LABELS
+from matching.batch import COUNT_LABELS, STAGE_LABELS
 from matching.fit import fit_parts_described
 from matching.models import (
     ApplicationChoice,
@@ -26,6 +27,7 @@ from matching.models import (
 from matching.resources import ApplicationResource, PlacementResource
 from matching.screening import screening_override, screening_override_clear
 from womenup.admin_actions import ServiceSaveMixin, apply_to_each, apply_with_reason
+from womenup.admin_filters import IntakeListFilter
 from womenup.admin_history import HistoryAdmin
 from womenup.money import format_krw
 from womenup.privacy.admin_exports import ExportWithReasonAdmin
@@ -46,6 +48,7 @@ class ReadOnlyAdminMixin:
 
 @admin.register(MatchingRun)
 class MatchingRunAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    admin_group = "matching"
     list_display = [
         "week",
         "status",
@@ -64,7 +67,7 @@ class MatchingRunAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
         "created_by",
         "started_at",
         "finished_at",
-        "stages_done",
+        "stages_done_list",
         "stage_table",
         "last_error",
     ]
@@ -80,13 +83,20 @@ class MatchingRunAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
             stages.append(_("전체 %(seconds).1fs") % {"seconds": run.durations["total"]})
         return " · ".join(stages)
 
+    @admin.display(description=_("끝난 단계"))
+    def stages_done_list(self, run: MatchingRun) -> str:
+        return " → ".join(str(STAGE_LABELS.get(stage, stage)) for stage in run.stages_done) or "-"
+
     @admin.display(description=_("단계별 기록"))
     def stage_table(self, run: MatchingRun):
         rows = [
             (
                 STAGE_LABELS.get(stage, stage),
                 f"{run.durations.get(stage, 0):.3f}s",
-                ", ".join(f"{name}: {value}" for name, value in counts.items()),
+                ", ".join(
+                    f"{COUNT_LABELS.get(stage, {}).get(name, name)} {value}"
+                    for name, value in counts.items()
+                ),
             )
             for stage, counts in run.counts.items()
         ]
@@ -109,8 +119,41 @@ class ScreeningOverrideForm(forms.ModelForm):
         return cleaned
 
 
+class ScreeningAttentionFilter(admin.SimpleListFilter):
+    """The admin home's queue of results a person must decide (matching/admin_home.py)."""
+
+    title = _("담당자 확인")
+    parameter_name = "attention"
+
+    def lookups(self, request, model_admin):
+        return [("needs_info", _("보완 필요, 아직 조정하지 않음"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "needs_info":
+            return queryset.filter(pk__in=selectors.screenings_needing_a_person())
+        return queryset
+
+
+class ReplyOverdueFilter(admin.SimpleListFilter):
+    """The admin home's queue of invitations still unanswered (matching/admin_home.py)."""
+
+    title = _("응답")
+    parameter_name = "reply"
+
+    def lookups(self, request, model_admin):
+        days = settings.INTERVIEW_REPLY_OVERDUE_DAYS
+        return [("overdue", _("%(days)d일 넘게 응답 없음") % {"days": days})]
+
+    def queryset(self, request, queryset):
+        if self.value() == "overdue":
+            days = settings.INTERVIEW_REPLY_OVERDUE_DAYS
+            return queryset.filter(pk__in=selectors.invitations_unanswered(days=days))
+        return queryset
+
+
 @admin.register(ScreeningResult)
 class ScreeningResultAdmin(ServiceSaveMixin, PersonalDataAdminMixin, HistoryAdmin):
+    admin_group = "matching"
     form = ScreeningOverrideForm
     history_value_renderers = {
         "reasons": lambda codes: " / ".join(render_all(codes)) or "-",
@@ -124,8 +167,8 @@ class ScreeningResultAdmin(ServiceSaveMixin, PersonalDataAdminMixin, HistoryAdmi
         "week",
         "screened_at",
     ]
-    list_filter = ["outcome", "override_outcome", "week"]
-    list_select_related = ["application__applicant__user", "application__intake"]
+    list_filter = [ScreeningAttentionFilter, "outcome", "override_outcome", "week"]
+    list_select_related = ["application__applicant__user", "application__intake__program"]
     search_fields = ["application__applicant__name", "application__applicant__user__email"]
     readonly_fields = [
         "application",
@@ -238,10 +281,11 @@ class PlacementInline(admin.TabularInline):
 
 @admin.register(InternshipApplication)
 class InternshipApplicationAdmin(ExportWithReasonAdmin, PersonalDataAdminMixin, HistoryAdmin):
+    admin_group = "matching"
     resource_classes = [ApplicationResource]
     list_display = ["applicant", "intake", "status", "submitted_at"]
-    list_filter = ["status", "intake"]
-    list_select_related = ["applicant__user", "intake"]
+    list_filter = ["status", ("intake", IntakeListFilter)]
+    list_select_related = ["applicant__user", "intake__program"]
     search_fields = ["applicant__name", "applicant__user__email"]
     readonly_fields = ["applicant", "intake", "status", "submitted_at", "withdrawn_at"]
     fields = readonly_fields
@@ -263,8 +307,9 @@ class PlacementAdmin(
     ExportWithReasonAdmin, PersonalDataAdminMixin, ReadOnlyAdminMixin, HistoryAdmin
 ):
     """Placements change through the lifecycle's services (contract, end, hire): read here,
-    with their change history."""
+    with their change history; the admin home counts those awaiting a contract."""
 
+    admin_group = "matching"
     list_display = ["role", "application", "week", "status", "contract_start", "created_at"]
     list_filter = ["status", "week"]
     list_select_related = ["role__company", "application__applicant__user", "application__intake"]
@@ -283,9 +328,15 @@ class PlacementAdmin(
 class InterviewInvitationAdmin(PersonalDataAdminMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
     """Every invitation with its fit score and parts, so a role's ranking can be explained."""
 
+    admin_group = "matching"
+
     list_display = ["week", "role", "application", "status", "fit_score", "fit_explained"]
-    list_filter = ["week", "status"]
-    list_select_related = ["role__company", "application__applicant__user"]
+    list_filter = [ReplyOverdueFilter, "week", "status"]
+    list_select_related = [
+        "role__company",
+        "application__applicant__user",
+        "application__intake__program",
+    ]
     search_fields = ["role__title", "application__applicant__name"]
     ordering = ["role_id", "-fit_score", "application__submitted_at", "application_id"]
     fit_explained = InterviewInvitationInline.fit_explained
@@ -297,10 +348,15 @@ class InterviewInvitationAdmin(PersonalDataAdminMixin, ReadOnlyAdminMixin, admin
 
 @admin.register(CandidateEvaluation)
 class CandidateEvaluationAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
+    admin_group = "matching"
     list_display = ["role", "application", "interview_at", "result", "rank"]
     list_filter = ["result"]
     search_fields = ["role__title", "role__company__name"]
-    list_select_related = ["role__company", "application__applicant", "application__intake"]
+    list_select_related = [
+        "role__company",
+        "application__applicant__user",
+        "application__intake__program",
+    ]
     readonly_fields = [
         "role",
         "application",
@@ -331,6 +387,7 @@ class IncentiveClaimInline(admin.StackedInline):
 
 @admin.register(HireConfirmation)
 class HireConfirmationAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
+    admin_group = "matching"
     list_display = ["company", "placement", "hired_on", "created_at"]
     search_fields = ["company__name"]
     list_select_related = ["company", "placement__role__company"]
@@ -363,6 +420,7 @@ class HireConfirmationAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
 
 @admin.register(IncentiveClaim)
 class IncentiveClaimAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
+    admin_group = "payments"
     personal_data_subject = staticmethod(
         lambda claim: claim.hire.placement.application.applicant.user
     )

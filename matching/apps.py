@@ -2,8 +2,10 @@ from django.apps import AppConfig
 
 from applicants.dashboard import register_section
 from companies import hooks as company_hooks
+from womenup.kpi import register_metric
 from womenup.payments.sources import register_ledger_source
 from womenup.plugins import register_demo_loader
+from womenup.privacy.retention import register_activity_source, register_anonymiser
 
 
 class MatchingConfig(AppConfig):
@@ -11,13 +13,17 @@ class MatchingConfig(AppConfig):
     verbose_name = "인턴십 매칭"
 
     def ready(self) -> None:
-        from matching import dashboard, demo, models
+        from matching import admin_home, dashboard, demo, kpi, models, retention
 
         register_section(10, dashboard.applicant_section)
         register_demo_loader(40, demo.load)
+        register_activity_source(retention.internship_activity)
+        register_anonymiser(40, retention.evaluation_anonymise)
         company_hooks.register_dashboard_section("matching.dashboard.company_section")
         company_hooks.register_role_section("matching.dashboard.role_candidates_section")
         company_hooks.register_role_seat_floor("matching.selectors.active_placement_count")
+        register_metric("funnel", kpi.funnel_table, order=10)
+        register_metric("companies", kpi.companies_table, order=20)
         register_ledger_source(
             models.Placement,
             queryset=lambda: models.Placement.objects.select_related("role__company"),
@@ -30,3 +36,4 @@ class MatchingConfig(AppConfig):
             payee=lambda claim: claim.company.name,
             reference=lambda claim: claim.company.business_number,
         )
+        admin_home.register()

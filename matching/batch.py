@@ -610,3 +610,30 @@ STAGE_LABELS = {
     "match": gettext_lazy("매칭"),
     "notify": gettext_lazy("알림"),
 }
+# What each stage counted (MatchingRun.counts), as staff read it in admin.
+COUNT_LABELS = {
+    "screen": {
+        "screened": gettext_lazy("심사"),
+        "pass": gettext_lazy("통과"),
+        "fail": gettext_lazy("탈락"),
+        "needs_info": gettext_lazy("보완 필요"),
+    },
+    "invite": {
+        "pool": gettext_lazy("대상 신청"),
+        "candidates": gettext_lazy("후보 참여자"),
+        "roles": gettext_lazy("직무"),
+        "invited": gettext_lazy("면접 제안"),
+    },
+    "match": {
+        "ranked_roles": gettext_lazy("순위를 정한 직무"),
+        "candidates": gettext_lazy("후보 참여자"),
+        "matched": gettext_lazy("매칭"),
+    },
+    "notify": {
+        "messages": gettext_lazy("알림 전체"),
+        "invited": gettext_lazy("면접 제안 알림"),
+        "matched": gettext_lazy("매칭 알림"),
+        "company": gettext_lazy("기업 알림"),
+        "pool": gettext_lazy("미선정 안내"),
+    },
+}

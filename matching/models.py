@@ -25,17 +25,21 @@ class InternshipApplication(models.Model):
         "applicants.ApplicantProfile",
         on_delete=models.CASCADE,
         related_name="internship_applications",
+        verbose_name=_("참여자"),
     )
     intake = models.ForeignKey(
-        "womenup.IntakeWindow", on_delete=models.PROTECT, related_name="internship_applications"
+        "womenup.IntakeWindow",
+        on_delete=models.PROTECT,
+        related_name="internship_applications",
+        verbose_name=_("모집 회차"),
     )
     status = models.CharField(
         _("상태"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
     submitted_at = models.DateTimeField(_("제출 시각"), null=True, blank=True)
     withdrawn_at = models.DateTimeField(_("취소 시각"), null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("생성 시각"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("수정 시각"))
 
     history = HistoricalRecords(
         verbose_name=_("인턴십 신청 변경 이력"), verbose_name_plural=_("인턴십 신청 변경 이력")
@@ -59,9 +63,14 @@ class ApplicationChoice(models.Model):
     """One ranked role choice of an application (1 = most wanted)."""
 
     application = models.ForeignKey(
-        InternshipApplication, on_delete=models.CASCADE, related_name="choices"
+        InternshipApplication,
+        on_delete=models.CASCADE,
+        related_name="choices",
+        verbose_name=_("인턴십 신청"),
     )
-    role = models.ForeignKey("companies.Role", on_delete=models.PROTECT, related_name="choices")
+    role = models.ForeignKey(
+        "companies.Role", on_delete=models.PROTECT, related_name="choices", verbose_name=_("직무")
+    )
     rank = models.PositiveSmallIntegerField(_("지망 순위"))
 
     class Meta:
@@ -87,17 +96,25 @@ class InterviewInvitation(models.Model):
         DECLINED = "declined", _("거절")
 
     application = models.ForeignKey(
-        InternshipApplication, on_delete=models.CASCADE, related_name="invitations"
+        InternshipApplication,
+        on_delete=models.CASCADE,
+        related_name="invitations",
+        verbose_name=_("인턴십 신청"),
     )
-    role = models.ForeignKey("companies.Role", on_delete=models.PROTECT, related_name="invitations")
+    role = models.ForeignKey(
+        "companies.Role",
+        on_delete=models.PROTECT,
+        related_name="invitations",
+        verbose_name=_("직무"),
+    )
     week = models.CharField(_("주차"), max_length=8, help_text="2024-W23")
     status = models.CharField(
         _("상태"), max_length=10, choices=Status.choices, default=Status.INVITED
     )
     fit_score = models.IntegerField(_("적합도 점수"), default=0)
     fit_parts = models.JSONField(_("적합도 내역"), default=dict, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    responded_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("제안 시각"))
+    responded_at = models.DateTimeField(null=True, blank=True, verbose_name=_("응답 시각"))
 
     class Meta:
         verbose_name = _("면접 제안")
@@ -123,9 +140,17 @@ class Placement(models.Model):
         CANCELLED = "cancelled", _("취소")
 
     application = models.ForeignKey(
-        InternshipApplication, on_delete=models.PROTECT, related_name="placements"
+        InternshipApplication,
+        on_delete=models.PROTECT,
+        related_name="placements",
+        verbose_name=_("인턴십 신청"),
     )
-    role = models.ForeignKey("companies.Role", on_delete=models.PROTECT, related_name="placements")
+    role = models.ForeignKey(
+        "companies.Role",
+        on_delete=models.PROTECT,
+        related_name="placements",
+        verbose_name=_("직무"),
+    )
     week = models.CharField(_("매칭 주차"), max_length=8)
     status = models.CharField(
         _("상태"), max_length=20, choices=Status.choices, default=Status.AWAITING_CONTRACT
@@ -140,7 +165,7 @@ class Placement(models.Model):
         validators=[programme_date_range],
         help_text=_("인턴 기간이 끝나기 전에 그만둔 경우 마지막 근무일 (임금 지원이 멈춥니다)"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("매칭 시각"))
 
     history = HistoricalRecords(
         verbose_name=_("인턴 배치 변경 이력"), verbose_name_plural=_("인턴 배치 변경 이력")
@@ -216,7 +241,10 @@ class ScreeningResult(models.Model):
         NEEDS_INFO = "needs_info", _("보완 필요")
 
     application = models.OneToOneField(
-        InternshipApplication, on_delete=models.CASCADE, related_name="screening"
+        InternshipApplication,
+        on_delete=models.CASCADE,
+        related_name="screening",
+        verbose_name=_("인턴십 신청"),
     )
     outcome = models.CharField(_("심사 결과"), max_length=12, choices=Outcome.choices)
     reasons = models.JSONField(_("사유"), default=list, blank=True)
@@ -228,7 +256,12 @@ class ScreeningResult(models.Model):
     )
     override_reason = models.TextField(_("조정 사유"), blank=True)
     overridden_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("조정한 담당자"),
     )
     overridden_at = models.DateTimeField(_("조정 시각"), null=True, blank=True)
 
@@ -262,9 +295,17 @@ class CandidateEvaluation(models.Model):
         PASS = "pass", _("합격")
         FAIL = "fail", _("불합격")
 
-    role = models.ForeignKey("companies.Role", on_delete=models.CASCADE, related_name="evaluations")
+    role = models.ForeignKey(
+        "companies.Role",
+        on_delete=models.CASCADE,
+        related_name="evaluations",
+        verbose_name=_("직무"),
+    )
     application = models.ForeignKey(
-        InternshipApplication, on_delete=models.CASCADE, related_name="evaluations"
+        InternshipApplication,
+        on_delete=models.CASCADE,
+        related_name="evaluations",
+        verbose_name=_("인턴십 신청"),
     )
     interview_at = models.DateTimeField(
         _("면접 일시"), null=True, blank=True, validators=[programme_date_range]
@@ -276,7 +317,7 @@ class CandidateEvaluation(models.Model):
     )
     note = models.TextField(_("메모"), blank=True)
     rank = models.PositiveSmallIntegerField(_("선호 순위"), null=True, blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("수정 시각"))
 
     class Meta:
         verbose_name = _("면접 평가")
@@ -305,14 +346,25 @@ class HireConfirmation(PrivateUpload):
     """The company hired its intern as a regular employee after the internship; the file is
     the proof (replaced when the incentive is filed again)."""
 
-    company = models.ForeignKey("companies.Company", on_delete=models.PROTECT, related_name="hires")
+    company = models.ForeignKey(
+        "companies.Company",
+        on_delete=models.PROTECT,
+        related_name="hires",
+        verbose_name=_("참여기업"),
+    )
     placement = models.OneToOneField(
-        Placement, on_delete=models.PROTECT, related_name="hire_confirmation"
+        Placement,
+        on_delete=models.PROTECT,
+        related_name="hire_confirmation",
+        verbose_name=_("인턴 배치"),
     )
     hired_on = models.DateField(_("정규직 채용일"), validators=[programme_date_range])
     file = private_file_field("company-hires", owner="company_id")
     confirmed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("확인한 사람"),
     )
     created_at = models.DateTimeField(_("등록 시각"), auto_now_add=True)
 
@@ -338,10 +390,16 @@ class IncentiveClaim(models.Model):
         REJECTED = "rejected", _("반려")
 
     hire = models.ForeignKey(
-        HireConfirmation, on_delete=models.PROTECT, related_name="incentive_claims"
+        HireConfirmation,
+        on_delete=models.PROTECT,
+        related_name="incentive_claims",
+        verbose_name=_("정규직 채용 확인"),
     )
     company = models.ForeignKey(
-        "companies.Company", on_delete=models.PROTECT, related_name="incentive_claims"
+        "companies.Company",
+        on_delete=models.PROTECT,
+        related_name="incentive_claims",
+        verbose_name=_("참여기업"),
     )
     amount_krw = models.PositiveIntegerField(_("금액(원)"), default=INCENTIVE_KRW)
     status = models.CharField(

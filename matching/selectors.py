@@ -8,9 +8,20 @@ up in these querysets, so another company's object is simply not found (404).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce, TruncWeek
 from django.utils import timezone
 
 from applicants.models import Consent
@@ -28,7 +39,7 @@ from matching.models import (
     ScreeningResult,
 )
 from womenup.accounts.permissions import is_city_staff
-from womenup.models import IntakeWindow
+from womenup.models import IntakeWindow, Program
 from womenup.money import internship_wage_total
 from womenup.programs.eligibility import Facts, Outcome, Reason, Rule, RuleKind, evaluate
 from womenup.programs.selectors import living_wage_on, rules_by_program
@@ -331,3 +342,106 @@ def wage_support_krw(placement: Placement) -> int | None:
     return internship_wage_total(
         hourly_krw=rate.hourly_krw, weekly_hours=placement.role.weekly_hours
     )
+
+
+# --- Staff work queues (the admin home) ----------------------------------------------------------
+
+
+def screenings_needing_a_person() -> QuerySet[ScreeningResult]:
+    """Results the batch could not decide (needs information) that no staff member has
+    overridden yet."""
+    return ScreeningResult.objects.filter(
+        outcome=ScreeningResult.Outcome.NEEDS_INFO, override_outcome=""
+    )
+
+
+def invitations_unanswered(*, days: int, now=None) -> QuerySet[InterviewInvitation]:
+    """Interview invitations still without an answer ``days`` days after they were sent."""
+    sent_before = (now or timezone.now()) - timedelta(days=days)
+    return InterviewInvitation.objects.filter(
+        status=InterviewInvitation.Status.INVITED, created_at__lte=sent_before
+    )
+
+
+def placements_awaiting_contract() -> QuerySet[Placement]:
+    return Placement.objects.filter(status=Placement.Status.AWAITING_CONTRACT)
+
+
+def incentive_claims_to_decide() -> QuerySet[IncentiveClaim]:
+    return IncentiveClaim.objects.filter(status=IncentiveClaim.Status.SUBMITTED)
+
+
+# --- KPI figures (the admin KPI page, matching/kpi.py) -----------------------------------------
+
+
+FUNNEL_STAGES = ("applied", "screened", "invited", "interviewed", "matched", "working", "hired")
+_LIVE_PLACEMENT = ~Q(status=Placement.Status.CANCELLED)
+_WORKING = (Placement.Status.CONTRACTED, Placement.Status.COMPLETED)
+
+
+def funnel_by_programme_week() -> list[dict]:
+    """Per programme and week of submission (Monday, Asia/Seoul): how many submitted
+    applications got as far as each stage of :data:`FUNNEL_STAGES`. One query.
+
+    screened = passed screening (a staff override counts), invited = at least one interview
+    invitation, interviewed = an interview result recorded, matched = a placement not cancelled,
+    working = a contracted (or completed) internship, hired = a regular hire confirmed.
+    Each stage is ``id IN (the applications that reached it)``, which PostgreSQL runs as one
+    hashed set per stage (an EXISTS per row made the planner's estimate, and its JIT
+    compilation, grow with the table).
+    """
+    passed = Q(override_outcome=ScreeningResult.Outcome.PASS) | Q(
+        override_outcome="", outcome=ScreeningResult.Outcome.PASS
+    )
+    reached = {
+        "screened": ScreeningResult.objects.filter(passed).values("application"),
+        "invited": InterviewInvitation.objects.values("application"),
+        "interviewed": CandidateEvaluation.objects.exclude(
+            result=CandidateEvaluation.Result.PENDING
+        ).values("application"),
+        "matched": Placement.objects.filter(_LIVE_PLACEMENT).values("application"),
+        "working": Placement.objects.filter(status__in=_WORKING).values("application"),
+        "hired": HireConfirmation.objects.values("placement__application"),
+    }
+    counts = {stage: Count("pk", filter=Q(pk__in=rows)) for stage, rows in reached.items()}
+    return list(
+        InternshipApplication.objects.filter(submitted_at__isnull=False)
+        .annotate(week=TruncWeek("submitted_at"))
+        .values("intake__program__name", "week")
+        .annotate(applied=Count("pk"), **counts)
+        .order_by("intake__program__order", "intake__program__name", "week")
+    )
+
+
+def companies_by_programme() -> tuple[list[dict], dict]:
+    """Per programme: participating companies (verified, with a role posted in it), matched
+    companies (at least one placement not cancelled) and interns (applicants placed); and the
+    same for all programmes together, where a company counts once. Three queries."""
+    posted = Role.objects.filter(company__status=Company.Status.VERIFIED).exclude(
+        status=Role.Status.DRAFT
+    )
+    placed = Placement.objects.filter(_LIVE_PLACEMENT)
+
+    def per_programme(rows: QuerySet, programme: str, column: str):
+        rows = rows.filter(**{programme: OuterRef("pk")}).order_by().values(programme)
+        rows = rows.annotate(n=Count(column, distinct=True)).values("n")
+        return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
+
+    rows = (
+        Program.objects.annotate(
+            participating=per_programme(posted, "intake__program", "company"),
+            matched=per_programme(placed, "role__intake__program", "role__company"),
+            interns=per_programme(placed, "role__intake__program", "application__applicant"),
+        )
+        .filter(Q(participating__gt=0) | Q(interns__gt=0))
+        .order_by("order", "name")
+        .values("name", "participating", "matched", "interns")
+    )
+    total = {
+        **posted.aggregate(participating=Count("company", distinct=True)),
+        **placed.aggregate(
+            matched=Count("role__company", distinct=True),
+            interns=Count("application__applicant", distinct=True),
+        ),
+    }
+    return list(rows), total

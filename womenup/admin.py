@@ -1,15 +1,27 @@
 """Admin for the shared kernel: users, programs and rules, wage rates, outbox, access log."""
 
+from datetime import timedelta
+
 from allauth.account.admin import EmailAddressAdmin as AllauthEmailAddressAdmin
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.socialaccount.admin import SocialAccountAdmin as AllauthSocialAccountAdmin
 from allauth.socialaccount.models import SocialAccount
 from django import forms
+from django.apps import apps
+from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from womenup.accounts.permissions import can_review_access_log
+from womenup.calendar import add_months
 from womenup.models import (
     City,
     District,
@@ -17,18 +29,66 @@ from womenup.models import (
     IntakeWindow,
     JobCategory,
     LivingWageRate,
+    MFAAuthenticator,
     OutboxMessage,
     PersonalDataAccess,
     Program,
     User,
 )
 from womenup.payments import admin as payments_admin  # noqa: F401  (registers the ledger)
+from womenup.privacy import access_review
+from womenup.privacy.access_review import day_start
 from womenup.privacy.admin_mixins import PersonalDataAdminMixin
+from womenup.privacy.forms import AccessReviewForm
 from womenup.programs.eligibility import Rule, RuleKind
+
+PERMISSION_ACTIONS = {
+    "add": _("추가"),
+    "change": _("수정"),
+    "delete": _("삭제"),
+    "view": _("보기"),
+}
+
+
+def permission_label(permission: Permission) -> str:
+    """ "참여기업 · 참여기업 · 수정" instead of the stored English "Can change 참여기업" (Django
+    keeps permission names in the database in the language of the day they were made)."""
+    model = permission.content_type.model_class()
+    if model is None:
+        return permission.name
+    action, _sep, model_name = permission.codename.partition("_")
+    app = apps.get_app_config(model._meta.app_label).verbose_name
+    if action in PERMISSION_ACTIONS and model_name == model._meta.model_name:
+        return f"{app} · {model._meta.verbose_name} · {PERMISSION_ACTIONS[action]}"
+    return f"{app} · {model._meta.verbose_name} · {permission.name}"
+
+
+class PermissionChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, permission: Permission) -> str:
+        return permission_label(permission)
+
+
+class KoreanPermissionLabelsMixin:
+    """Permission pickers of users and groups list permissions in the reader's language."""
+
+    def formfield_for_manytomany(self, db_field, request=None, **kwargs):
+        if db_field.name in ("permissions", "user_permissions"):
+            kwargs["form_class"] = PermissionChoiceField
+            kwargs["queryset"] = Permission.objects.select_related("content_type")
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GroupAdmin(KoreanPermissionLabelsMixin, DjangoGroupAdmin):
+    admin_group = "settings"
 
 
 @admin.register(User)
-class UserAdmin(PersonalDataAdminMixin, DjangoUserAdmin):
+class UserAdmin(PersonalDataAdminMixin, KoreanPermissionLabelsMixin, DjangoUserAdmin):
+    admin_group = "settings"
     personal_data_subject = staticmethod(lambda user: user)
     ordering = ["email"]
     list_display = ["email", "account_type", "is_staff", "is_active", "date_joined"]
@@ -41,9 +101,9 @@ class UserAdmin(PersonalDataAdminMixin, DjangoUserAdmin):
             _("권한"),
             {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},
         ),
-        (_("기록"), {"fields": ["last_login", "date_joined"]}),
+        (_("기록"), {"fields": ["last_login", "date_joined", "anonymised_at"]}),
     ]
-    readonly_fields = ["last_login", "date_joined"]  # system timestamps, never typed
+    readonly_fields = ["last_login", "date_joined", "anonymised_at"]  # system times, never typed
     add_fieldsets = [
         (None, {"classes": ["wide"], "fields": ["email", "account_type", "password1", "password2"]})
     ]
@@ -56,12 +116,12 @@ admin.site.unregister(SocialAccount)
 
 @admin.register(EmailAddress)
 class EmailAddressAdmin(PersonalDataAdminMixin, AllauthEmailAddressAdmin):
-    pass
+    admin_group = "system"
 
 
 @admin.register(SocialAccount)
 class SocialAccountAdmin(PersonalDataAdminMixin, AllauthSocialAccountAdmin):
-    pass
+    admin_group = "system"
 
 
 class DistrictInline(admin.TabularInline):
@@ -71,14 +131,21 @@ class DistrictInline(admin.TabularInline):
 
 @admin.register(City)
 class CityAdmin(admin.ModelAdmin):
+    admin_group = "settings"
     list_display = ["name", "code"]
     inlines = [DistrictInline]
 
 
 @admin.register(JobCategory)
 class JobCategoryAdmin(admin.ModelAdmin):
+    admin_group = "settings"
     list_display = ["name", "code", "order"]
     list_editable = ["order"]
+
+    def get_changelist_form(self, request, **kwargs):
+        """The order inputs of the list are named (a column header is no label)."""
+        kwargs.setdefault("widgets", {"order": forms.NumberInput(attrs={"aria-label": _("순서")})})
+        return super().get_changelist_form(request, **kwargs)
 
 
 class IntakeWindowInline(admin.TabularInline):
@@ -115,6 +182,7 @@ class EligibilityRuleInline(admin.TabularInline):
 
 @admin.register(Program)
 class ProgramAdmin(admin.ModelAdmin):
+    admin_group = "settings"
     list_display = ["name", "city", "kind", "is_active", "order"]
     list_filter = ["city", "kind", "is_active"]
     search_fields = ["name", "code"]
@@ -123,12 +191,15 @@ class ProgramAdmin(admin.ModelAdmin):
 
 @admin.register(LivingWageRate)
 class LivingWageRateAdmin(admin.ModelAdmin):
+    admin_group = "payments"
     list_display = ["valid_from", "hourly_krw"]
 
 
 @admin.register(OutboxMessage)
 class OutboxMessageAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
     """Message bodies hold personal data: every look is logged, the recipient as subject."""
+
+    admin_group = "system"
 
     personal_data_subject = staticmethod(lambda message: message.recipient)
     list_display = ["created_at", "to_email", "subject", "status", "attempts", "sent_at"]
@@ -140,12 +211,96 @@ class OutboxMessageAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
         return False
 
 
+class SubjectEmailFilter(admin.SimpleListFilter):
+    """Whose data: one person's e-mail address typed in (there are too many to list)."""
+
+    title = _("정보 주체 (이메일)")
+    parameter_name = "subject_email"
+    template = "admin/womenup/personaldataaccess/email_filter.html"
+
+    def lookups(self, request, model_admin):
+        return ()
+
+    def has_output(self) -> bool:
+        return True
+
+    def queryset(self, request, queryset):
+        email = (self.value() or "").strip()
+        return queryset.filter(subject__email__iexact=email) if email else queryset
+
+    def choices(self, changelist):
+        kept = changelist.get_filters_params()
+        kept.pop(self.parameter_name, None)
+        yield {
+            "value": self.value() or "",
+            "parameter_name": self.parameter_name,
+            "kept": [(key, value) for key, values in kept.items() for value in values],
+            "clear_url": changelist.get_query_string(remove=[self.parameter_name]),
+        }
+
+
+class PeriodFilter(admin.SimpleListFilter):
+    """When: today, the last 7 days, this month or last month (Asia/Seoul)."""
+
+    title = _("기간")
+    parameter_name = "period"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("today", _("오늘")),
+            ("7d", _("최근 7일")),
+            ("month", _("이번 달")),
+            ("last_month", _("지난 달")),
+        ]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        starts = {
+            "today": today,
+            "7d": today - timedelta(days=6),
+            "month": today.replace(day=1),
+            "last_month": add_months(today.replace(day=1), -1),
+        }
+        if self.value() not in starts:
+            return queryset
+        queryset = queryset.filter(accessed_at__gte=day_start(starts[self.value()]))
+        if self.value() == "last_month":
+            queryset = queryset.filter(accessed_at__lt=day_start(today.replace(day=1)))
+        return queryset
+
+
 @admin.register(PersonalDataAccess)
 class PersonalDataAccessAdmin(admin.ModelAdmin):
+    """The auditor reads the log here (who, whose, what, when) and the monthly review."""
+
+    list_display = [
+        "accessed_at",
+        "actor",
+        "action",
+        "subject",
+        "target",
+        "reason",
+        "records",
+        "ip_address",
+    ]
+    list_filter = [
+        ("actor", admin.RelatedOnlyFieldListFilter),
+        SubjectEmailFilter,
+        "action",
+        PeriodFilter,
+    ]
+    list_select_related = ["actor", "subject"]
+    admin_group = "system"
     list_display = ["accessed_at", "actor", "action", "subject", "target", "reason", "ip_address"]
     list_filter = ["action"]
     search_fields = ["actor__email", "subject__email", "target"]
     date_hierarchy = "accessed_at"
+
+    def has_module_permission(self, request) -> bool:
+        return can_review_access_log(request.user)
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return can_review_access_log(request.user)
 
     def has_add_permission(self, request) -> bool:
         return False
@@ -156,19 +311,79 @@ class PersonalDataAccessAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
 
+    def get_urls(self):
+        review = self.admin_site.admin_view(self.review_view)
+        return [
+            path("review/", review, name="womenup_personaldataaccess_review")
+        ] + super().get_urls()
+
+    def review_view(self, request):
+        """The monthly review: days a person looked at unusually many records, the month's
+        totals per person and every export with its reason."""
+        if not can_review_access_log(request.user):
+            raise PermissionDenied
+        form = AccessReviewForm(request.GET or None)
+        month = form.cleaned_data["month"] if form.is_valid() else timezone.localdate()
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("개인정보 접근 월간 검토"),
+            "form": form,
+            "month": month.replace(day=1),
+            "threshold": settings.ACCESS_REVIEW_DAILY_RECORDS,
+            "unusual_days": access_review.unusual_days(month=month),
+            "totals": list(access_review.month_totals_by_actor(month)),
+            "exports": list(access_review.exports_in_month(month)),
+        }
+        return TemplateResponse(request, "admin/womenup/personaldataaccess/review.html", context)
+
 
 # allauth registers an Authenticator admin that shows and edits the stored secrets; ours lets
-# only superusers see which authenticators exist, read-only, without the data column.
+# only superusers see which authenticators exist, read-only, without the data column, under a
+# Korean name (the proxy model MFAAuthenticator).
 admin.site.unregister(Authenticator)
+AUTHENTICATOR_KINDS = {
+    Authenticator.Type.TOTP: _("OTP 앱"),
+    Authenticator.Type.RECOVERY_CODES: _("복구 코드"),
+}
 
 
-@admin.register(Authenticator)
+class AuthenticatorKindFilter(admin.SimpleListFilter):
+    title = _("종류")
+    parameter_name = "type"
+
+    def lookups(self, request, model_admin):
+        return list(AUTHENTICATOR_KINDS.items())
+
+    def queryset(self, request, queryset):
+        return queryset.filter(type=self.value()) if self.value() else queryset
+
+
+@admin.register(MFAAuthenticator)
 class AuthenticatorAdmin(admin.ModelAdmin):
-    list_display = ["user", "type", "created_at", "last_used_at"]
-    list_filter = ["type"]
+    admin_group = "system"
+    list_display = ["owner", "kind", "added_at", "last_used"]
+    list_filter = [AuthenticatorKindFilter]
     search_fields = ["user__email"]
-    fields = ["user", "type", "created_at", "last_used_at"]
+    list_select_related = ["user"]
+    fields = ["owner", "kind", "added_at", "last_used"]
     readonly_fields = fields
+
+    @admin.display(description=_("사용자"), ordering="user__email")
+    def owner(self, authenticator: Authenticator) -> str:
+        return authenticator.user.email
+
+    @admin.display(description=_("종류"), ordering="type")
+    def kind(self, authenticator: Authenticator) -> str:
+        return AUTHENTICATOR_KINDS.get(authenticator.type, authenticator.type)
+
+    @admin.display(description=_("등록 시각"), ordering="created_at")
+    def added_at(self, authenticator: Authenticator):
+        return authenticator.created_at
+
+    @admin.display(description=_("마지막 사용 시각"), ordering="last_used_at")
+    def last_used(self, authenticator: Authenticator):
+        return authenticator.last_used_at
 
     def has_module_permission(self, request) -> bool:
         return request.user.is_active and request.user.is_superuser

@@ -1,7 +1,9 @@
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
 
+from womenup.kpi import register_metric
 from womenup.plugins import register_demo_loader
+from womenup.privacy.retention import register_anonymiser
 
 
 class WomenUpConfig(AppConfig):
@@ -12,11 +14,18 @@ class WomenUpConfig(AppConfig):
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in
 
-        from womenup import checks, demo  # noqa: F401  (checks registers the deploy checks)
+        from womenup import admin_home, checks, demo  # noqa: F401  (checks: the deploy checks)
         from womenup.middleware import start_session_clocks
+        from womenup.payments import admin_home as payments_admin_home
+        from womenup.payments import kpi as payments_kpi
+        from womenup.privacy import services as privacy_services
 
         register_demo_loader(0, demo.load)
+        register_anonymiser(100, privacy_services.user_anonymise)  # the account itself, last
         user_logged_in.connect(start_session_clocks, dispatch_uid="womenup-session-clocks")
+        admin_home.register()
+        payments_admin_home.register()
+        register_metric("payments", payments_kpi.money_table, order=40)
 
 
 class WomenUpAdminConfig(admin_apps.AdminConfig):

@@ -1,6 +1,7 @@
 """The shared kernel: accounts, regions, the program catalogue, wage rates, the payment ledger,
 outbox, access log."""
 
+from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -56,6 +57,14 @@ class User(AbstractUser):
         _("알림 언어"), max_length=10, choices=settings.LANGUAGES, default="ko"
     )
 
+    anonymised_at = models.DateTimeField(
+        _("익명 처리 시각"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("보존 기간이 지나 개인정보를 지운 때"),
+    )
+
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
     objects = UserManager()
@@ -94,7 +103,9 @@ class City(models.Model):
 class District(models.Model):
     """A district (자치구) of a city, e.g. one of Seoul's 25."""
 
-    city = models.ForeignKey(City, on_delete=models.PROTECT, related_name="districts")
+    city = models.ForeignKey(
+        City, on_delete=models.PROTECT, related_name="districts", verbose_name=_("도시")
+    )
     code = models.SlugField(_("코드"))
     name = models.CharField(_("이름"), max_length=50)
 
@@ -140,7 +151,9 @@ class Program(models.Model):
         YOUTH_INTERN = "youth_intern", _("청년인턴")
 
     code = models.SlugField(_("코드"), unique=True)
-    city = models.ForeignKey(City, on_delete=models.PROTECT, related_name="programs")
+    city = models.ForeignKey(
+        City, on_delete=models.PROTECT, related_name="programs", verbose_name=_("도시")
+    )
     kind = models.CharField(_("종류"), max_length=30, choices=Kind.choices)
     name = models.CharField(_("이름"), max_length=120)
     summary = models.CharField(_("요약"), max_length=300)
@@ -163,7 +176,9 @@ class Program(models.Model):
 class IntakeWindow(models.Model):
     """A period during which a program accepts applications."""
 
-    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="intakes")
+    program = models.ForeignKey(
+        Program, on_delete=models.CASCADE, related_name="intakes", verbose_name=_("사업")
+    )
     label = models.CharField(_("모집 회차"), max_length=60)
     opens_on = models.DateField(_("접수 시작일"), validators=[programme_date_range])
     closes_on = models.DateField(_("접수 마감일"), validators=[programme_date_range])
@@ -189,7 +204,9 @@ class IntakeWindow(models.Model):
 class EligibilityRule(models.Model):
     """One eligibility rule of a program: a kind and its parameters (DESIGN.md §5 step 1)."""
 
-    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="rules")
+    program = models.ForeignKey(
+        Program, on_delete=models.CASCADE, related_name="rules", verbose_name=_("사업")
+    )
     kind = models.CharField(
         _("규칙 종류"), max_length=40, choices=[(kind.value, kind.value) for kind in RuleKind]
     )
@@ -236,6 +253,7 @@ class OutboxMessage(models.Model):
         null=True,
         blank=True,
         related_name="outbox_messages",
+        verbose_name=_("받는 사람"),
     )
     to_email = models.EmailField(_("받는 사람"))
     template = models.CharField(
@@ -283,16 +301,21 @@ class PersonalDataAccess(models.Model):
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
         related_name="personal_data_accesses_made",
+        verbose_name=_("접근한 사람"),
     )
     subject = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         related_name="personal_data_accesses_received",
+        verbose_name=_("정보 주체"),
     )
     action = models.CharField(_("행위"), max_length=10, choices=Action.choices)
     target = models.CharField(_("대상"), max_length=200)
     reason = models.TextField(_("사유"), blank=True, help_text=_("내보내기를 한 이유"))
+    records = models.PositiveIntegerField(
+        _("건수"), default=1, help_text=_("이 한 번에 보거나 내보낸 사람(행)의 수")
+    )
     ip_address = models.GenericIPAddressField(_("IP 주소"), null=True, blank=True)
     accessed_at = models.DateTimeField(_("시각"), auto_now_add=True, db_index=True)
 
@@ -302,7 +325,9 @@ class PersonalDataAccess(models.Model):
         ordering = ["-accessed_at"]
         permissions = [
             ("export_unmasked", _("휴대전화·생년월일을 가리지 않고 내보내기")),
+            ("review_access_log", _("개인정보 접근 기록 검토 (감사)")),
         ]
+        indexes = [models.Index(fields=["actor", "accessed_at"], name="access_actor_time")]
 
     def __str__(self) -> str:
         return f"{self.accessed_at:%Y-%m-%d %H:%M} {self.actor} {self.action} {self.target}"
@@ -417,3 +442,13 @@ class LedgerEntry(models.Model):
     def __str__(self) -> str:
         label = f"#{self.pk} {self.get_kind_display()} {self.month:%Y-%m} {self.amount_krw:,}원"
         return f"{label} ({_('정정')})" if self.corrects_id else label
+
+
+class MFAAuthenticator(Authenticator):
+    """allauth's authenticators (OTP app, recovery codes) under a Korean name in admin; the
+    same rows, only superusers see the list (womenup/admin.py)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("2단계 인증 수단")
+        verbose_name_plural = _("2단계 인증 수단")

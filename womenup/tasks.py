@@ -1,8 +1,9 @@
-"""Outbox delivery tasks: one message at once, and a periodic sweep of what is pending."""
+"""Kernel tasks: outbox delivery (one message, and a sweep of what is pending) and retention."""
 
 from celery import shared_task
 
 from womenup.notifications import outbox
+from womenup.privacy import services as privacy_services
 
 
 @shared_task
@@ -14,3 +15,9 @@ def outbox_deliver(message_id: int) -> bool:
 @shared_task
 def outbox_deliver_pending() -> int:
     return outbox.outbox_deliver_pending()
+
+
+@shared_task
+def personal_data_purge() -> int:
+    """The daily retention run: returns how many applicants it anonymised."""
+    return len(privacy_services.personal_data_purge().applicants)

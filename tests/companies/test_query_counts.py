@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from matching import services
+from tests.factories import kernel
 from tests.factories.applicants import CertificateFactory, DocumentFactory, ready_profile
 from tests.factories.companies import (
     CompanyFactory,
@@ -96,3 +97,16 @@ def test_role_candidates_page(client, django_assert_num_queries, size):
     assert response.content.decode().count("합격") >= size
     with django_assert_num_queries(ROLE_RANKING_QUERIES):
         assert client.get(reverse("matching:role-ranking", args=[role.pk])).status_code == 200
+
+
+COMPANY_ADMIN_LIST_QUERIES = 9  # session, user, TOTP ×3, count, total count, page, access log
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_company_admin_list(staff_client, django_assert_num_queries, size):
+    for index in range(size):
+        CompanyFactory(district=kernel.district("gangnam" if index % 2 else "mapo"))
+    with django_assert_num_queries(COMPANY_ADMIN_LIST_QUERIES):
+        response = staff_client.get(reverse("admin:companies_company_changelist"))
+    assert response.status_code == 200
+    assert len(response.context["cl"].result_list) == size

@@ -81,12 +81,14 @@ def test_the_migration_encrypts_secrets_written_in_clear_and_they_still_work(cli
 def test_staff_who_are_not_superusers_cannot_open_the_authenticator_admin(client):
     """Even staff whose group grants every permission on authenticators."""
     staff = staff_with_mfa(is_superuser=False)
-    staff.user_permissions.set(Permission.objects.filter(content_type__app_label="mfa"))
+    staff.user_permissions.set(
+        Permission.objects.filter(content_type__model__in=["authenticator", "mfaauthenticator"])
+    )
     client.force_login(staff)
     assert client.get(reverse("admin:index")).status_code == 200
-    assert client.get(reverse("admin:mfa_authenticator_changelist")).status_code == 403
+    assert client.get(reverse("admin:womenup_mfaauthenticator_changelist")).status_code == 403
     totp = Authenticator.objects.get(user=staff, type=Authenticator.Type.TOTP)
-    change = reverse("admin:mfa_authenticator_change", args=[totp.pk])
+    change = reverse("admin:womenup_mfaauthenticator_change", args=[totp.pk])
     assert client.get(change).status_code in (403, 404)
 
 
@@ -96,14 +98,14 @@ def test_superusers_see_the_authenticators_read_only_without_the_secret(client):
     secret = secret_decrypt(totp.data["secret"])
     client.force_login(superuser)
 
-    listing = client.get(reverse("admin:mfa_authenticator_changelist"))
+    listing = client.get(reverse("admin:womenup_mfaauthenticator_changelist"))
     assert listing.status_code == 200
     assert superuser.email in listing.content.decode()
-    page = client.get(reverse("admin:mfa_authenticator_change", args=[totp.pk]))
+    page = client.get(reverse("admin:womenup_mfaauthenticator_change", args=[totp.pk]))
     assert page.status_code == 200
     html = page.content.decode()
     assert secret not in html and totp.data["secret"] not in html
     assert 'name="data"' not in html and 'type="submit"' not in html.split("<form")[-1]
 
-    response = client.post(reverse("admin:mfa_authenticator_change", args=[totp.pk]), {})
+    response = client.post(reverse("admin:womenup_mfaauthenticator_change", args=[totp.pk]), {})
     assert response.status_code == 403

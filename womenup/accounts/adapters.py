@@ -1,9 +1,15 @@
 """allauth hooks: store the account type chosen at sign-up, land each kind on its dashboard,
 give a locked-out owner a way in, and make sign-up take as long for a taken address."""
 
+import time
+from datetime import UTC, datetime
+
 from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.internal.flows.login import get_authentication_records
+from allauth.core import context
 from allauth.core.internal.ratelimit import parse_rates
+from allauth.mfa.models import Authenticator
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from allauth.socialaccount.models import SocialApp
 from django.contrib.auth.hashers import make_password
@@ -23,7 +29,53 @@ def login_lockout_minutes() -> int:
     return max(1, round(seconds / 60))
 
 
+# The steps of setting up two-step verification for the first time (allauth's URL names).
+MFA_SET_UP_STEPS = {"mfa_activate_totp", "mfa_view_recovery_codes", "mfa_download_recovery_codes"}
+
+
+def password_login_time(request) -> float | None:
+    """When the session's last sign-in step, her password, was given (Unix seconds), while it
+    is within the re-authentication window (``ACCOUNT_REAUTHENTICATION_TIMEOUT``)."""
+    records = get_authentication_records(request, request.user)
+    if not records or records[-1].get("method") != "password":
+        return None
+    at = records[-1]["at"]
+    return at if time.time() - at < account_settings.REAUTHENTICATION_TIMEOUT else None
+
+
+def is_first_mfa_set_up_after_password_login(request) -> bool:
+    """Staff are sent from the login page straight to set up the authenticator app: in that
+    session, a moment after her password, setting it up and seeing the recovery codes do not
+    ask for the password again. The app must not exist yet, or have been added since."""
+    match = getattr(request, "resolver_match", None)
+    if match is None or match.url_name not in MFA_SET_UP_STEPS:
+        return False
+    logged_in_at = password_login_time(request)
+    if logged_in_at is None:
+        return False
+    earlier_app = Authenticator.objects.filter(
+        user=request.user,
+        type=Authenticator.Type.TOTP,
+        created_at__lt=datetime.fromtimestamp(logged_in_at, tz=UTC),
+    )
+    return not earlier_app.exists()
+
+
 class AccountAdapter(DefaultAccountAdapter):
+    def is_reauthentication_required(self, *, app: str, **kwargs) -> bool:
+        """Every sensitive step asks for the password again, except the first set-up of
+        two-step verification right after a password login (is_first_mfa_set_up_after_...).
+        A session opened by a login code or a social login still asks."""
+        request = context.request
+        if (
+            app == "allauth.mfa"
+            and request is not None
+            and request.user.is_authenticated
+            and is_first_mfa_set_up_after_password_login(request)
+        ):
+            return False
+        return super().is_reauthentication_required(app=app, **kwargs)
+
     def save_user(self, request, user, form, commit=True):
         user.account_type = form.cleaned_data.get("account_type") or user.account_type
         return super().save_user(request, user, form, commit=commit)

@@ -61,6 +61,7 @@ class ProgramListFilter(admin.RelatedFieldListFilter):
 class LedgerEntryAdmin(ExportWithReasonAdmin, PersonalDataAdminMixin, HistoryAdmin):
     """Every row is derived by a service: nothing is added, edited or deleted here."""
 
+    admin_group = "payments"
     resource_classes = [PaymentResource]
     import_export_change_list_template = "admin/womenup/ledgerentry/change_list.html"
 

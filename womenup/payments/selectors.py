@@ -58,3 +58,8 @@ def ledger_month_summary(*, year: int | None = None) -> list[dict]:
 def ledger_transfer_entries(*, month: date) -> QuerySet[LedgerEntry]:
     """The approved rows of a month, for the bank-transfer file."""
     return ledger_entries().filter(status=APPROVED, month=month.replace(day=1)).order_by("pk")
+
+
+def ledger_entries_to_approve() -> QuerySet[LedgerEntry]:
+    """Rows waiting for a payment approver (the admin home's queue)."""
+    return LedgerEntry.objects.filter(status=LedgerEntry.Status.PENDING)

@@ -86,6 +86,7 @@ class ExportWithReasonAdmin(ExportMixin):
             target=target,
             reason=form.cleaned_data["reason"],
             request=request,
+            records=len(dataset),
         )
         return dataset
 

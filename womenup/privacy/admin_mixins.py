@@ -32,6 +32,7 @@ class PersonalDataAdminMixin:
                 subject=None,
                 action=Action.VIEW,
                 target=f"{self.model._meta.verbose_name_plural} 목록 ({shown}명)",
+                records=shown,
             )
         return response
 
@@ -84,7 +85,12 @@ class PersonalDataAdminMixin:
         self._access_record(request, subject=subject, action=action, target=target)
 
     @staticmethod
-    def _access_record(request, *, subject, action: str, target: str) -> None:
+    def _access_record(request, *, subject, action: str, target: str, records: int = 1) -> None:
         personal_data_access_record(
-            actor=request.user, subject=subject, action=action, target=target, request=request
+            actor=request.user,
+            subject=subject,
+            action=action,
+            target=target,
+            request=request,
+            records=records,
         )

@@ -257,6 +257,9 @@ PERMISSIONS_POLICY = (
 # Personal data (DESIGN.md §7): how long after a program ends personal data is kept.
 PERSONAL_DATA_RETENTION_DAYS = env.int("PERSONAL_DATA_RETENTION_DAYS", default=365 * 3)
 ACCESS_LOG_RETENTION_DAYS = env.int("ACCESS_LOG_RETENTION_DAYS", default=365 * 2)
+# The auditor's monthly review lists a person who viewed, exported or downloaded more records
+# than this in one day.
+ACCESS_REVIEW_DAILY_RECORDS = env.int("ACCESS_REVIEW_DAILY_RECORDS", default=200)
 
 LOGGING = {
     "version": 1,
@@ -270,3 +273,5 @@ INTERNSHIP_MAX_CHOICES = env.int("INTERNSHIP_MAX_CHOICES", default=5)
 
 # Weekly batch: interview invitations per role = open seats × this factor (DESIGN.md §5).
 MATCHING_INTERVIEW_FACTOR = env.int("MATCHING_INTERVIEW_FACTOR", default=3)
+# Admin home: an interview invitation still unanswered after this many days is staff work.
+INTERVIEW_REPLY_OVERDUE_DAYS = env.int("INTERVIEW_REPLY_OVERDUE_DAYS", default=3)
