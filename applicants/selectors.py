@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from applicants.consents import NOTICES, REQUIRED_ITEMS
-from applicants.facts import contributed_facts, contributed_trainings
+from applicants.facts import FactRecord, contributed_facts, contributed_trainings, record_facts
 from applicants.models import (
     ActivityReport,
     AllowanceApplication,
@@ -22,8 +22,9 @@ from applicants.models import (
     Consent,
     Document,
 )
+from applicants.self_check import SelfCheckAnswers
 from womenup.accounts.permissions import is_city_staff
-from womenup.models import LedgerEntry, Program
+from womenup.models import City, District, LedgerEntry, Program
 from womenup.money import ALLOWANCE_MAX_MONTHS, ALLOWANCE_MONTHLY_KRW
 from womenup.programs.eligibility import Facts, age_on
 
@@ -62,21 +63,20 @@ def facts_for_applicants(profile_ids) -> dict[int, Facts]:
             "has_certificate",
         )
     )  # fmt: skip
-    known = {}
-    for row in profiles:
-        pk, gender, birth_date, city, status, last_end, never_employed, *has = row
-        known[pk] = {
-            "gender": gender or None,
-            "birth_date": birth_date,
-            "residence_city": city,
-            "employment_status": status or None,
-            "last_employment_end": last_end,
-            "employment_history_known": True if (last_end or never_employed) else None,
-            "qualifications": _qualifications(*has),
-            "documents": documents.get(pk, ()),
-        }
-    contributed_facts(profile_ids, known)
-    return {pk: Facts(**values) for pk, values in known.items()}
+    records = {
+        pk: FactRecord(
+            gender=gender, birth_date=birth_date, residence_city=city,
+            employment_status=status, last_employment_end=last_end,
+            never_employed=never_employed, has_training=has_training, has_career=has_career,
+            has_certificate=has_certificate, documents=documents.get(pk, ()),
+        )
+        for (
+            pk, gender, birth_date, city, status, last_end, never_employed,
+            has_training, has_career, has_certificate,
+        ) in profiles
+    }  # fmt: skip
+    contributions = contributed_facts(profile_ids, records)
+    return {pk: record_facts(record, contributions[pk]) for pk, record in records.items()}
 
 
 def applicant_facts(profile: ApplicantProfile | None) -> Facts:
@@ -90,23 +90,67 @@ def _has(model) -> Exists:
     return Exists(model.objects.filter(profile=OuterRef("pk")))
 
 
-def _qualifications(has_training: bool, has_career: bool, has_certificate: bool) -> set[str]:
-    found = set()
-    if has_training:
-        found.add("vocational_training")
-    if has_career:
-        found.add("career_in_field")
-    if has_certificate:
-        found.add("certificate")
-    return found
-
-
 def _document_kinds(profile_ids) -> dict[int, set[str]]:
     kinds: dict[int, set[str]] = defaultdict(set)
     rows = Document.objects.filter(profile_id__in=profile_ids).order_by()
     for profile_id, kind in rows.values_list("profile_id", "kind").distinct():
         kinds[profile_id].add(kind)
     return kinds
+
+
+# --- Self-check answers carried into the profile -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FillItem:
+    """One profile field a kept self-check answer would fill: its value and how it reads."""
+
+    field: str
+    label: str
+    value: object
+    text: str
+
+
+def self_check_fill_items(profile: ApplicantProfile, answers: SelfCheckAnswers) -> list[FillItem]:
+    """The answers that would fill a field of her profile that is still empty, in form order.
+
+    A field she has already filled is never offered; qualifications, documents, completed courses
+    and past participation need records of their own and are not copied.
+    """
+    items: list[FillItem] = []
+    if not profile.residence_city_id and answers.city:
+        city = City.objects.filter(code=answers.city).first()
+        if city is not None:
+            items.append(
+                FillItem("residence_city", _field_label("residence_city"), city, city.name)
+            )
+            district = District.objects.filter(city=city, code=answers.district).first()
+            if district is not None and not profile.residence_district_id:
+                label = _field_label("residence_district")
+                items.append(FillItem("residence_district", label, district, district.name))
+    if not profile.birth_date and answers.birth_date:
+        text = answers.birth_date.isoformat()
+        items.append(FillItem("birth_date", _field_label("birth_date"), answers.birth_date, text))
+    for name, choices in (
+        ("gender", ApplicantProfile.Gender),
+        ("employment_status", ApplicantProfile.EmploymentStatus),
+    ):
+        value = getattr(answers, name)
+        if not getattr(profile, name) and value in choices.values:
+            items.append(FillItem(name, _field_label(name), value, str(choices(value).label)))
+    if not (profile.last_employment_end or profile.never_employed):
+        if answers.last_employment_end:
+            end = answers.last_employment_end
+            label = _field_label("last_employment_end")
+            items.append(FillItem("last_employment_end", label, end, end.isoformat()))
+        elif answers.never_employed:
+            label = _field_label("never_employed")
+            items.append(FillItem("never_employed", label, True, str(_("예"))))
+    return items
+
+
+def _field_label(name: str) -> str:
+    return str(ApplicantProfile._meta.get_field(name).verbose_name)
 
 
 # --- Profile completeness ----------------------------------------------------------------------

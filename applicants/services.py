@@ -22,7 +22,13 @@ from applicants.models import (
     Consent,
     Document,
 )
-from applicants.selectors import allowance_terms, applicant_facts, missing_required_consents
+from applicants.selectors import (
+    allowance_terms,
+    applicant_facts,
+    missing_required_consents,
+    self_check_fill_items,
+)
+from applicants.self_check import SelfCheckAnswers
 from womenup.models import (
     City,
     District,
@@ -91,6 +97,18 @@ def profile_ensure(*, user: User) -> ApplicantProfile:
         "residence_city", "residence_district"
     ).get_or_create(user=user)
     return profile
+
+
+@transaction.atomic
+def profile_fill_from_self_check(
+    *, profile: ApplicantProfile, answers: SelfCheckAnswers
+) -> list[str]:
+    """Copy her kept self-check answers into the profile fields still empty (she confirmed it
+    on her profile page); returns the labels of the fields filled. Nothing else changes."""
+    items = self_check_fill_items(profile, answers)
+    if items:
+        profile_update(profile=profile, **{item.field: item.value for item in items})
+    return [item.label for item in items]
 
 
 @transaction.atomic

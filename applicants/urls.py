@@ -6,6 +6,8 @@ app_name = "applicants"
 urlpatterns = [
     path("me/", views.dashboard, name="dashboard"),
     path("me/profile/", views.profile_edit, name="profile"),
+    path("me/profile/self-check/", views.self_check_carry, name="self-check-carry"),
+    path("me/profile/self-check/forget/", views.self_check_forget, name="self-check-forget"),
     path("me/qualifications/", views.qualifications, name="qualifications"),
     path("me/qualifications/<slug:kind>/add/", views.qualifications, name="qualification-add"),
     path(

@@ -15,6 +15,7 @@ from applicants.consents import NOTICES
 from applicants.dashboard import sections_for
 from applicants.decorators import applicant_required
 from applicants.models import CareerEntry, Certificate, CompletedTraining
+from applicants.self_check import answers_forget, answers_kept
 from womenup.forms import add_service_errors
 from womenup.privacy.downloads import private_file_response
 
@@ -54,11 +55,50 @@ def profile_edit(request):
         else:
             messages.success(request, _("프로필을 저장했습니다."))
             return redirect("applicants:profile")
+    kept = answers_kept(request.session)
     return render(
         request,
         "applicants/profile.html",
-        {"form": form, "missing": selectors.profile_missing_items(profile)},
+        {
+            "form": form,
+            "missing": selectors.profile_missing_items(profile),
+            "self_check_items": kept and selectors.self_check_fill_items(profile, kept),
+            "self_check_kept": kept is not None,
+        },
     )
+
+
+@applicant_required
+@require_POST
+def self_check_carry(request):
+    """Copy her kept self-check answers into her profile's empty fields (she confirmed)."""
+    kept = answers_kept(request.session)
+    if kept is None:
+        messages.error(request, _("옮길 자가진단 답변이 없습니다."))
+        return redirect("applicants:profile")
+    profile = services.profile_ensure(user=request.user)
+    try:
+        filled = services.profile_fill_from_self_check(profile=profile, answers=kept)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect("applicants:profile")
+    answers_forget(request.session)
+    messages.success(
+        request,
+        _("자가진단 답변을 프로필에 옮겼습니다: %(fields)s.") % {"fields": ", ".join(filled)}
+        if filled
+        else _("프로필에 이미 입력되어 있어 옮길 답변이 없었습니다. 보관한 답변은 지웠습니다."),
+    )
+    return redirect("applicants:profile")
+
+
+@applicant_required
+@require_POST
+def self_check_forget(request):
+    answers_forget(request.session)
+    messages.success(request, _("보관한 자가진단 답변을 지웠습니다."))
+    return redirect("applicants:profile")
 
 
 QUALIFICATIONS = {

@@ -1,5 +1,6 @@
 """Reads about courses: catalogue, eligibility, waitlist places, attendance, outcomes, scoping."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -314,23 +315,28 @@ NO_COMPLETED_COURSE = {"completed_courses": (), "completed_pre_trainings": ()}
 
 
 def completed_course_facts(profile_ids) -> dict[int, dict]:
-    """Eligibility facts from completed enrollments, in one query: codes of completed courses
-    and of completed pre-trainings; a completed course (not a pre-training) is vocational
-    training."""
-    found: dict[int, dict] = {}
+    """Eligibility facts from completed enrollments, in one query (see ``completion_facts``)."""
+    completed: dict[int, list[tuple[str, str]]] = {}
     rows = Enrollment.objects.filter(
         applicant_id__in=profile_ids, status=Enrollment.Status.COMPLETED
     ).values_list("applicant_id", "course__code", "course__track")
     for profile_id, code, track in rows:
-        facts = found.setdefault(
-            profile_id, {"completed_courses": set(), "completed_pre_trainings": set()}
-        )
+        completed.setdefault(profile_id, []).append((code, track))
+    return {profile_id: completion_facts(courses) for profile_id, courses in completed.items()}
+
+
+def completion_facts(courses: Iterable[tuple[str, str]]) -> dict:
+    """The facts that completing these ``(code, track)`` courses gives: codes of completed
+    courses and of completed pre-trainings; a completed course (not a pre-training) is
+    vocational training. Her enrollments and a visitor's self-check answers both go through it."""
+    facts: dict = {"completed_courses": set(), "completed_pre_trainings": set()}
+    for code, track in courses:
         if track == Course.Track.PRE_TRAINING:
             facts["completed_pre_trainings"].add(code)
         else:
             facts["completed_courses"].add(code)
             facts["qualifications"] = {"vocational_training"}
-    return found
+    return facts
 
 
 def completed_course_trainings(profile_ids) -> dict[int, list[TrainingLine]]:

@@ -2,8 +2,9 @@
 
 The rules are the program's rule rows (``womenup.programs.selectors.rules_by_program``), the
 facts are the applicant's (those of ``applicants.selectors.facts_for_applicants``) and the judge is
-``womenup.programs.eligibility.evaluate`` — the same evaluator the application form and course
-enrollment use, so an applicant is never told one thing on the form and another by the batch.
+``womenup.programs.eligibility.Judge`` over ``evaluate`` — the same evaluator the application form
+and course enrollment use, and the same judge the public self-check asks (``self_check.py``), so
+an applicant is never told one thing before sign-up or on the form and another by the batch.
 
 The computed ``reasons`` and ``missing`` are stored as reason codes with their params and worded
 when shown, in the reader's language (``womenup.programs.eligibility.reasons``). A staff override
@@ -27,26 +28,8 @@ from applicants.models import Consent
 from applicants.selectors import facts_for_applicants
 from matching.models import InternshipApplication, ScreeningResult
 from womenup.models import User
-from womenup.programs.eligibility import Facts, Outcome, Reason, Rule, RuleKind, Verdict, evaluate
+from womenup.programs.eligibility import Facts, Outcome, Reason, Verdict, judges_for
 from womenup.programs.selectors import rules_by_program
-
-FACTS_READ_BY_KIND = {
-    RuleKind.RESIDENCY: ("residence_city",),
-    RuleKind.GENDER: ("gender",),
-    RuleKind.EMPLOYMENT_STATUS: ("employment_status",),
-    RuleKind.AGE_RANGE: ("birth_date",),
-    RuleKind.QUALIFICATION_ANY_OF: ("qualifications",),
-    RuleKind.COURSE_COMPLETION: ("completed_courses",),
-    RuleKind.PRE_TRAINING: ("completed_pre_trainings",),
-    RuleKind.DOCUMENTS: ("documents",),
-    RuleKind.NOT_EMPLOYED_RECENTLY: (
-        "employment_status",
-        "last_employment_end",
-        "employment_history_known",
-    ),
-    RuleKind.PARTICIPATION_LIMIT: ("participations",),
-}
-"""Which facts each rule kind reads; a kind missing here turns the cache below off."""
 
 
 def applications_to_screen() -> QuerySet[InternshipApplication]:
@@ -98,31 +81,6 @@ def _without_provision_consent(verdict: Verdict) -> _Screened:
     return _Screened(Outcome.FAIL, [reason, *verdict.reasons], verdict.missing)
 
 
-class ScreeningJudge:
-    """``evaluate`` for one program's rules, remembered per combination of the facts they read.
-
-    Many applicants share the facts a program's rules look at (city, gender, status, which
-    qualifications and documents), so the batch evaluates each combination once. The verdict is
-    the evaluator's own: the cache never answers for facts that differ in anything a rule reads.
-    """
-
-    def __init__(self, rules: list[Rule], *, on: date):
-        self.rules = rules
-        self.on = on
-        read = [FACTS_READ_BY_KIND.get(rule.kind) for rule in rules]
-        self.fields = None if None in read else sorted({name for names in read for name in names})
-        self.verdicts: dict[tuple, Verdict] = {}
-
-    def verdict(self, facts: Facts) -> Verdict:
-        if self.fields is None:
-            return evaluate(self.rules, facts, on=self.on)
-        key = tuple(getattr(facts, name) for name in self.fields)
-        found = self.verdicts.get(key)
-        if found is None:
-            found = self.verdicts[key] = evaluate(self.rules, facts, on=self.on)
-        return found
-
-
 def applications_screen(*, week: str, on: date) -> dict[str, int]:
     """Screen every application in the pool as of date ``on``; returns counts per outcome.
 
@@ -132,10 +90,7 @@ def applications_screen(*, week: str, on: date) -> dict[str, int]:
     pool = applications_to_screen()
     rows = list(pool.values_list("pk", "applicant_id", "intake__program_id"))
     rules = rules_by_program({program_id for _pk, _applicant, program_id in rows})
-    judges = {
-        program_id: ScreeningJudge(program_rules, on=on)
-        for program_id, program_rules in rules.items()
-    }
+    judges = judges_for(rules, on=on)
     facts = facts_for_applicants(pool.values_list("applicant_id", flat=True))
     consenting = set(
         pool.filter(_provision_consent_in_force()).values_list("applicant_id", flat=True)

@@ -5,6 +5,8 @@ from matching import views
 
 app_name = "matching"
 urlpatterns = [
+    # The public self-check before sign-up
+    path("self-check/", views.self_check_page, name="self-check"),
     # The one public role list and role page
     path("roles/", views.role_list, name="role-list"),
     path("roles/<int:pk>/", views.role_detail, name="role-detail"),

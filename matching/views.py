@@ -13,7 +13,9 @@ from django.core.paginator import Paginator
 from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from applicants.decorators import applicant_required
@@ -24,12 +26,14 @@ from applicants.selectors import (
     profile_for_user,
     profile_missing_items,
 )
+from applicants.self_check import answers_keep
 from applicants.services import profile_ensure
 from companies import selectors as company_selectors
 from companies.decorators import company_member_required
 from companies.filters import RoleFilter
 from companies.models import BADGE_FIELDS
 from matching import forms, selectors, services
+from matching.self_check import self_check, self_check_questions
 from matching.visibility import documents_visible_to_company
 from womenup.forms import add_service_errors
 from womenup.money import INCENTIVE_KRW
@@ -49,6 +53,26 @@ def _viewer_facts(request):
 def _report(request, error: ValidationError) -> None:
     for message in error.messages:
         messages.error(request, message)
+
+
+@never_cache
+def self_check_page(request):
+    """The public self-check: her answers → every open programme's verdict (no sign-up).
+
+    Nothing is stored unless she asks to keep her answers for her profile (in her session).
+    """
+    questions = self_check_questions(on=timezone.localdate())
+    form = forms.SelfCheckForm(request.POST or None, questions=questions)
+    checks = kept = None
+    if request.method == "POST" and form.is_valid():
+        answers = form.answers()
+        checks = self_check(answers, questions)
+        if form.cleaned_data["keep"]:
+            answers_keep(request.session, answers)
+            kept = True
+    return render(
+        request, "matching/self_check.html", {"form": form, "checks": checks, "kept": kept}
+    )
 
 
 def role_list(request):

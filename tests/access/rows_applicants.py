@@ -110,6 +110,8 @@ def activity_report(world):
 
 ROWS = {
     "applicants:profile": Row(OWN_PAGE),
+    "applicants:self-check-carry": Row(OWN_POST),
+    "applicants:self-check-forget": Row(OWN_POST),
     "applicants:qualifications": Row(OWN_PAGE),
     "applicants:qualification-add": Row(OWN_PAGE, kwargs=lambda w: {"kind": "career"}),
     "applicants:qualification-delete": Row(

@@ -1,5 +1,5 @@
-"""Access rows of the application side of matching: the public role list and role page (and
-their former addresses), her own application."""
+"""Access rows of the application side of matching: the public self-check, the public role list
+and role page (and their former addresses), her own application."""
 
 from tests.access.matrix import (
     LOGIN,
@@ -32,6 +32,7 @@ def application_pk(world) -> dict:
 
 
 ROWS = {
+    "matching:self-check": Row(everyone(OK)),
     "matching:role-list": Row(everyone(OK), query="?track=recruit_linked&q=인턴"),
     "matching:role-detail": Row(everyone(OK), kwargs=lambda w: {"pk": company_role(w).pk}),
     "matching:role-list-moved": Row(everyone(REDIRECT), query="?badges=is_innobiz"),

@@ -5,7 +5,7 @@ from datetime import date
 
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -42,6 +42,19 @@ def running_program(kind: str) -> Program | None:
     """The first running programme of ``kind`` (by city, then order), or None."""
     programs = Program.objects.filter(kind=kind, is_active=True).select_related("city")
     return programs.order_by("city_id", "order", "pk").first()
+
+
+def programs_open_on(day: date) -> QuerySet[Program]:
+    """Active programmes taking applications on ``day``: one of their intakes is open."""
+    open_intakes = IntakeWindow.objects.filter(
+        program=OuterRef("pk"), opens_on__lte=day, closes_on__gte=day
+    )
+    return (
+        Program.objects.filter(is_active=True)
+        .filter(Exists(open_intakes))
+        .select_related("city")
+        .order_by("city__code", "order", "pk")
+    )
 
 
 def program_by_code(code: str) -> Program:

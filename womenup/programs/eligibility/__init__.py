@@ -1,7 +1,8 @@
 """Eligibility of applicants for programmes: the evaluator (no Django) and its reasons.
 
 ``core`` (outcomes, rule kinds, facts, reasons as data), ``params`` (each kind's typed params),
-``rules`` (each kind's check, the evaluator) import no Django; ``reasons`` renders a reason in
+``rules`` (each kind's check, the evaluator) and ``judge`` (facts → verdicts, the one entry
+point screening and the self-check share) import no Django; ``reasons`` renders a reason in
 the reader's language and is imported on its own where reasons are shown.
 """
 
@@ -18,6 +19,7 @@ from womenup.programs.eligibility.core import (
     age_on,
     combine_outcomes,
 )
+from womenup.programs.eligibility.judge import FACTS_READ_BY_KIND, Judge, judges_for
 from womenup.programs.eligibility.rules import (
     DAYS_PER_MONTH,
     MAX_BREAK_DAYS_BETWEEN_STAGES,
@@ -32,8 +34,10 @@ __all__ = [
     "COMPANY_RULE_KINDS",
     "DAYS_PER_MONTH",
     "EMPLOYMENT_STATUSES",
+    "FACTS_READ_BY_KIND",
     "GENDERS",
     "CompanyFacts",
+    "Judge",
     "MAX_BREAK_DAYS_BETWEEN_STAGES",
     "Facts",
     "Outcome",
@@ -47,4 +51,5 @@ __all__ = [
     "combine_outcomes",
     "evaluate",
     "evaluate_rule",
+    "judges_for",
 ]
