@@ -45,8 +45,9 @@ def test_answers_kept_before_log_in_are_offered_on_her_new_profile(client):
 
     items = {item.field: item.text for item in response.context["self_check_items"]}
     assert items == {
-        "residence_city": "경기도 광명시", "residence_district": "하안동", "birth_date": "1990-09-02",
-        "gender": "여성", "employment_status": "미취업", "never_employed": "예",
+        "residence_city": "경기도 광명시", "residence_district": "하안동",
+        "birth_date": "1990-09-02", "gender": "여성", "employment_status": "미취업",
+        "never_employed": "예",
     }  # fmt: skip
     assert "자가진단 답변으로 프로필 채우기" in response.content.decode()
 
