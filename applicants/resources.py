@@ -3,15 +3,22 @@
 from django.utils.translation import gettext_lazy as _
 
 from applicants.models import ApplicantProfile
-from womenup.privacy.exports import PersonalDataResource, column, day, when
+from womenup.privacy.exports import (
+    PersonalDataResource,
+    birth_date_column,
+    column,
+    day,
+    phone_column,
+    when,
+)
 
 
 class ApplicantResource(PersonalDataResource):
     id = column("id", _("번호"))
     name = column("name", _("이름"))
     email = column("user__email", _("이메일"))
-    phone = column("phone", _("휴대전화"))
-    birth_date = column("birth_date", _("생년월일"))
+    phone = phone_column("phone", _("휴대전화"))
+    birth_date = birth_date_column("birth_date", _("생년월일"))
     gender = column("get_gender_display", _("성별"))
     city = column("residence_city__name", _("거주 도시"))
     district = column("residence_district__name", _("거주 자치구"))
@@ -40,9 +47,3 @@ class ApplicantResource(PersonalDataResource):
             "desired_work_type",
             "created_at",
         )
-
-    def dehydrate_phone(self, profile: ApplicantProfile) -> str:
-        return self.phone_shown(profile.phone)
-
-    def dehydrate_birth_date(self, profile: ApplicantProfile) -> str:
-        return self.birth_date_shown(profile.birth_date)

@@ -7,7 +7,7 @@ The contact person's phone is personal data: masked like an applicant's.
 from django.utils.translation import gettext_lazy as _
 
 from companies.models import Company, Role
-from womenup.privacy.exports import PersonalDataResource, column, day, when, yes_no
+from womenup.privacy.exports import PersonalDataResource, column, day, phone_column, when, yes_no
 
 
 class CompanyResource(PersonalDataResource):
@@ -21,7 +21,7 @@ class CompanyResource(PersonalDataResource):
     is_sme = yes_no("is_sme", _("중소기업"))
     badges = column("badges", _("인증"))
     contact_name = column("contact_name", _("담당자 이름"))
-    contact_phone = column("contact_phone", _("담당자 연락처"))
+    contact_phone = phone_column("contact_phone", _("담당자 연락처"))
     contact_email = column("contact_email", _("담당자 이메일"))
     verified_at = when("verified_at", _("승인 시각"))
     created_at = when("created_at", _("등록 시각"))
@@ -49,9 +49,6 @@ class CompanyResource(PersonalDataResource):
 
     def dehydrate_badges(self, company: Company) -> str:
         return ", ".join(company.badge_labels)
-
-    def dehydrate_contact_phone(self, company: Company) -> str:
-        return self.phone_shown(company.contact_phone)
 
 
 class RoleResource(PersonalDataResource):

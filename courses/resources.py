@@ -3,7 +3,14 @@
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import Enrollment
-from womenup.privacy.exports import PersonalDataResource, column, day, when
+from womenup.privacy.exports import (
+    PersonalDataResource,
+    birth_date_column,
+    column,
+    day,
+    phone_column,
+    when,
+)
 
 
 class EnrollmentResource(PersonalDataResource):
@@ -12,8 +19,8 @@ class EnrollmentResource(PersonalDataResource):
     course = column("course__title", _("교육과정"))
     name = column("applicant__name", _("이름"))
     email = column("applicant__user__email", _("이메일"))
-    phone = column("applicant__phone", _("휴대전화"))
-    birth_date = column("applicant__birth_date", _("생년월일"))
+    phone = phone_column("applicant__phone", _("휴대전화"))
+    birth_date = birth_date_column("applicant__birth_date", _("생년월일"))
     status = column("get_status_display", _("상태"))
     applied_at = when("applied_at", _("신청 시각"))
     enrolled_at = when("enrolled_at", _("선발 시각"))
@@ -36,9 +43,3 @@ class EnrollmentResource(PersonalDataResource):
             "enrolled_at",
             "completed_on",
         )
-
-    def dehydrate_phone(self, enrollment: Enrollment) -> str:
-        return self.phone_shown(enrollment.applicant.phone)
-
-    def dehydrate_birth_date(self, enrollment: Enrollment) -> str:
-        return self.birth_date_shown(enrollment.applicant.birth_date)

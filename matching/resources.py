@@ -3,15 +3,22 @@
 from django.utils.translation import gettext_lazy as _
 
 from matching.models import InternshipApplication, Placement
-from womenup.privacy.exports import PersonalDataResource, column, day, when
+from womenup.privacy.exports import (
+    PersonalDataResource,
+    birth_date_column,
+    column,
+    day,
+    phone_column,
+    when,
+)
 
 
 class ApplicationResource(PersonalDataResource):
     id = column("id", _("번호"))
     name = column("applicant__name", _("이름"))
     email = column("applicant__user__email", _("이메일"))
-    phone = column("applicant__phone", _("휴대전화"))
-    birth_date = column("applicant__birth_date", _("생년월일"))
+    phone = phone_column("applicant__phone", _("휴대전화"))
+    birth_date = birth_date_column("applicant__birth_date", _("생년월일"))
     program = column("intake__program__name", _("사업"))
     intake = column("intake__label", _("모집 회차"))
     status = column("get_status_display", _("상태"))
@@ -35,18 +42,12 @@ class ApplicationResource(PersonalDataResource):
             "withdrawn_at",
         )
 
-    def dehydrate_phone(self, application: InternshipApplication) -> str:
-        return self.phone_shown(application.applicant.phone)
-
-    def dehydrate_birth_date(self, application: InternshipApplication) -> str:
-        return self.birth_date_shown(application.applicant.birth_date)
-
 
 class PlacementResource(PersonalDataResource):
     id = column("id", _("번호"))
     name = column("application__applicant__name", _("이름"))
     email = column("application__applicant__user__email", _("이메일"))
-    phone = column("application__applicant__phone", _("휴대전화"))
+    phone = phone_column("application__applicant__phone", _("휴대전화"))
     company = column("role__company__name", _("기업명"))
     role = column("role__title", _("직무명"))
     week = column("week", _("매칭 주차"))
@@ -70,6 +71,3 @@ class PlacementResource(PersonalDataResource):
             "weekly_hours",
             "contract_start",
         )
-
-    def dehydrate_phone(self, placement: Placement) -> str:
-        return self.phone_shown(placement.application.applicant.phone)

@@ -78,6 +78,23 @@ def day(attribute: str, label) -> fields.Field:
     return fields.Field(attribute=attribute, column_name=label, widget=widget, readonly=True)
 
 
+class MaskedField(fields.Field):
+    """A phone or birth-date column: masked unless the exporter holds the unmasked permission
+    (``PersonalDataResource.export_field`` applies ``phone_shown`` / ``birth_date_shown``)."""
+
+    def __init__(self, *, masking: str, **kwargs):
+        super().__init__(readonly=True, **kwargs)
+        self.masking = masking
+
+
+def phone_column(attribute: str, label) -> MaskedField:
+    return MaskedField(attribute=attribute, column_name=label, masking="phone")
+
+
+def birth_date_column(attribute: str, label) -> MaskedField:
+    return MaskedField(attribute=attribute, column_name=label, masking="birth_date")
+
+
 def yes_no(attribute: str, label) -> fields.Field:
     return fields.Field(attribute=attribute, column_name=label, widget=YesNoWidget(), readonly=True)
 
@@ -85,8 +102,9 @@ def yes_no(attribute: str, label) -> fields.Field:
 class PersonalDataResource(resources.ModelResource):
     """Export-only resource of one admin list. Subclasses declare their columns, list in
     ``Meta.fields`` their order, put the relations they follow in ``export_select_related``
-    (a fixed number of queries whatever the number of rows) and show phones and birth dates
-    through ``phone_shown`` and ``birth_date_shown``."""
+    (a fixed number of queries whatever the number of rows) and declare phones and birth dates
+    with ``phone_column`` and ``birth_date_column``, which ``phone_shown`` / ``birth_date_shown``
+    mask."""
 
     export_select_related: tuple[str, ...] = ()
 
@@ -98,6 +116,9 @@ class PersonalDataResource(resources.ModelResource):
         return queryset.select_related(*self.export_select_related)
 
     def export_field(self, field, instance, **kwargs):
+        if isinstance(field, MaskedField):
+            shown = self.phone_shown if field.masking == "phone" else self.birth_date_shown
+            return formula_neutralised(shown(field.get_value(instance)))
         return formula_neutralised(super().export_field(field, instance, **kwargs))
 
     def get_export_headers(self, selected_fields=None):
