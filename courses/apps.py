@@ -23,4 +23,6 @@ class CoursesConfig(AppConfig):
         register_metric("counselling", kpi.counselling_table, order=35)
         register_activity_source(retention.course_activity)
         register_anonymiser(10, retention.enrollment_anonymise)
+        register_activity_source(retention.counselling_activity)
+        register_anonymiser(11, retention.counselling_notes_anonymise)
         admin_home.register()

@@ -29,13 +29,13 @@ def counselling_section(profile) -> DashboardSection | None:
     """Her job centre: what a counsellor did for her and her consent to it (she can withdraw
     it), and her coming counselling sessions. Nothing when no centre looks after her; the
     counsellors' notes are never shown here."""
-    clients = selectors.counselling_for_applicant(profile)["clients"]
-    if not clients:
+    counselling = selectors.counselling_for_applicant(profile)
+    if not counselling["clients"]:
         return None
     return DashboardSection(
         template="courses/dashboard_counselling.html",
         context={
-            "clients": clients,
+            **counselling,
             "consent": active_proxy_consent(profile),
             "profile": profile,
         },

@@ -19,6 +19,7 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from applicants.models import Document, ProxyConsent
 from applicants.selectors import TrainingLine, applicant_facts
@@ -431,8 +432,28 @@ def open_courses_for_client(*, on: date) -> QuerySet[Course]:
     )
 
 
+def group_sessions_for_applicant(profile) -> QuerySet[CounsellingSession]:
+    """Group programmes of the centres looking after her that have not started yet."""
+    return (
+        CounsellingSession.objects.filter(
+            centre__clients__profile=profile,
+            kind=CounsellingSession.Kind.GROUP,
+            starts_at__gt=timezone.now(),
+        )
+        .select_related("centre")
+        .order_by("starts_at", "pk")
+    )
+
+
+def sign_ups_for_applicant(profile) -> QuerySet[CounsellingSignUp]:
+    return CounsellingSignUp.objects.filter(
+        client__profile=profile, cancelled_at__isnull=True
+    ).select_related("session", "client")
+
+
 def counselling_for_applicant(profile) -> dict:
-    """Her side: the centres looking after her, her consent and her coming sessions (3 queries)."""
+    """Her side: the centres looking after her, her seats and the group programmes she can still
+    join (4 queries with a centre, 1 without)."""
     clients = list(
         CounsellingClient.objects.filter(profile=profile)
         .select_related("centre")
@@ -445,7 +466,15 @@ def counselling_for_applicant(profile) -> dict:
             )
         )
     )
-    return {"clients": clients}
+    if not clients:
+        return {"clients": [], "open_sessions": []}
+    taken = {s.session_id for client in clients for s in client.sign_ups.all()}
+    open_sessions = [
+        session
+        for session in group_sessions_for_applicant(profile)
+        if session.pk not in taken and session.seats_left
+    ]
+    return {"clients": clients, "open_sessions": open_sessions}
 
 
 def counselling_outcomes_by_centre() -> QuerySet[Institution]:

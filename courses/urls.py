@@ -38,4 +38,10 @@ urlpatterns += [
         name="sign-up-cancel",
     ),
     path("claim/<str:token>/", views.client_claim, name="client-claim"),
+    path("me/counselling/<int:pk>/sign-up/", views.my_session_sign_up, name="my-session-sign-up"),
+    path(
+        "me/counselling/sign-ups/<int:pk>/cancel/",
+        views.my_sign_up_cancel,
+        name="my-sign-up-cancel",
+    ),
 ]

@@ -474,3 +474,33 @@ def client_claim(request, token: str):
     return render(
         request, "courses/counsel/claim.html", {"client": client, "form": form, "email": user.email}
     )
+
+
+# --- Her side: joining a group programme of her centre ------------------------------------------
+
+
+@applicant_required
+@require_POST
+def my_session_sign_up(request, pk: int):
+    profile = profile_ensure(user=request.user)
+    session = get_object_or_404(selectors.group_sessions_for_applicant(profile), pk=pk)
+    client = get_object_or_404(profile.counselling_clients, centre=session.centre)
+    try:
+        services.counselling_sign_up(session=session, client=client, actor=request.user)
+    except ValidationError as error:
+        _report(request, error)
+    else:
+        messages.success(request, _("%(title)s에 신청했습니다.") % {"title": session.title})
+    return redirect("applicants:dashboard")
+
+
+@applicant_required
+def my_sign_up_cancel(request, pk: int):
+    """She cancels her seat in a session (confirmed first)."""
+    profile = profile_ensure(user=request.user)
+    sign_up = get_object_or_404(selectors.sign_ups_for_applicant(profile), pk=pk)
+    if request.method == "POST":
+        services.counselling_sign_up_cancel(sign_up=sign_up)
+        messages.success(request, _("신청을 취소했습니다. 자리가 다시 열렸습니다."))
+        return redirect("applicants:dashboard")
+    return render(request, "courses/counsel/my_sign_up_cancel.html", {"sign_up": sign_up})

@@ -43,6 +43,20 @@ def counselling_sign_up(world) -> dict:
     return {**counselling_session(world), "sign_up_pk": 1}
 
 
+def her_sign_up(world) -> dict:
+    """A seat of the applicant persona in a group programme of her centre."""
+    from applicants.services import profile_ensure
+    from courses.services import counselling_sign_up
+    from tests.factories.courses import CounsellingClientFactory, CounsellingSessionFactory
+
+    def build():
+        client = CounsellingClientFactory(profile=profile_ensure(user=world.applicant))
+        session = CounsellingSessionFactory(centre=client.centre)
+        return counselling_sign_up(session=session, client=client, actor=world.applicant)
+
+    return {"pk": world.once("courses:her-sign-up", build).pk}
+
+
 COUNSELLOR_PAGE = expect(anonymous=LOGIN, applicant=FORBIDDEN, company=FORBIDDEN, staff=FORBIDDEN)
 COUNSELLOR_NOTE = "counsellors only (institution account in the 상담사 group)"
 
@@ -82,6 +96,21 @@ ROWS |= {
     "courses:session-list": Row(COUNSELLOR_PAGE, notes=COUNSELLOR_NOTE),
     "courses:session-detail": Row(COUNSELLOR_PAGE, kwargs=counselling_session),
     "courses:sign-up-cancel": Row(COUNSELLOR_PAGE, kwargs=counselling_sign_up, notes="POST"),
+    "courses:my-session-sign-up": Row(
+        expect(anonymous=LOGIN, applicant=NOT_ALLOWED, company=FORBIDDEN, staff=FORBIDDEN),
+        kwargs=counselling_session,
+        notes="POST only",
+    ),
+    "courses:my-sign-up-cancel": Row(
+        expect(
+            anonymous=LOGIN,
+            applicant=OK,
+            other_applicant=NOT_FOUND,
+            company=FORBIDDEN,
+            staff=FORBIDDEN,
+        ),
+        kwargs=her_sign_up,
+    ),
     "courses:client-claim": Row(
         everyone(NOT_FOUND),
         kwargs=lambda world: {"token": "not-a-live-token"},

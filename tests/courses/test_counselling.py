@@ -494,7 +494,7 @@ def test_outcomes_feed_the_kpi_table(me, centre):
 
 # --- Fixed number of queries ----------------------------------------------------------------------
 
-CLIENT_LIST_QUERIES = 7  # session, user, groups, centres+clients page, count, access log…
+CLIENT_LIST_QUERIES = 7  # session, user, group, count, page, access-log row, footer programmes
 
 
 @pytest.mark.parametrize("clients", [1, 15])
@@ -520,6 +520,74 @@ def test_her_counselling_section_runs_a_fixed_number_of_queries(
         services.counselling_sign_up(
             session=CounsellingSessionFactory(centre=centre), client=target, actor=me
         )
-    with django_assert_num_queries(3):  # her clients, their sign-ups, her consent
+    CounsellingSessionFactory.create_batch(sessions, centre=centre)  # open to her
+    with django_assert_num_queries(4):  # her clients, their sign-ups, open programmes, consent
         section = counselling_section(target.profile)
     assert len(section.context["clients"][0].sign_ups.all()) == sessions
+    assert len(section.context["open_sessions"]) == sessions
+
+
+def test_her_notes_go_when_she_is_anonymised_and_the_outcomes_stay(centre):
+    from womenup.privacy.services import personal_data_purge
+
+    me = counsellor(centre)
+    target = consented_client(centre, me)
+    services.counselling_note_add(client=target, author=me, body="상담 내용")
+    services.counselling_outcome_record(
+        client=target, counsellor=me, kind="employed", happened_on=timezone.localdate()
+    )
+    CounsellingNote.objects.update(written_at=timezone.now() - timedelta(days=4000))
+    report = personal_data_purge(today=timezone.localdate())
+    assert target.profile.user_id in [user_id for user_id, _day in report.applicants]
+    assert not CounsellingNote.objects.exists()
+    assert CounsellingClient.objects.get(pk=target.pk).claim_email == ""
+    assert CounsellingOutcome.objects.filter(client=target).exists()
+
+
+def test_she_joins_a_group_programme_of_her_centre_and_cancels_after_confirming(client, centre):
+    target = consented_client(centre, counsellor(centre))
+    mine = CounsellingSessionFactory(centre=centre, title="경력 설계 집단상담")
+    elsewhere = CounsellingSessionFactory(title="다른 센터 프로그램")
+    one_to_one = CounsellingSessionFactory(centre=centre, kind="individual", capacity=1)
+    client.force_login(target.profile.user)
+    page = client.get(reverse("applicants:dashboard")).content.decode()
+    assert "경력 설계 집단상담" in page and "다른 센터 프로그램" not in page
+
+    for session in (elsewhere, one_to_one):
+        response = client.post(reverse("courses:my-session-sign-up", args=[session.pk]))
+        assert response.status_code == 404
+    client.post(reverse("courses:my-session-sign-up", args=[mine.pk]))
+    sign_up = CounsellingSignUp.objects.get()
+    assert (sign_up.session, sign_up.client, sign_up.submitted_by) == (mine, target, None)
+
+    confirm = client.get(reverse("courses:my-sign-up-cancel", args=[sign_up.pk]))
+    assert confirm.status_code == 200
+    assert CounsellingSignUp.objects.get().cancelled_at is None
+    client.post(reverse("courses:my-sign-up-cancel", args=[sign_up.pk]))
+    assert CounsellingSignUp.objects.get().cancelled_at is not None
+    mine.refresh_from_db()
+    assert mine.signed_up_count == 0
+
+
+def test_a_woman_who_is_no_centres_client_cannot_join(client):
+    session = CounsellingSessionFactory()
+    client.force_login(ApplicantProfileFactory().user)
+    response = client.post(reverse("courses:my-session-sign-up", args=[session.pk]))
+    assert response.status_code == 404
+    assert not CounsellingSignUp.objects.exists()
+
+
+def test_adding_a_site_account_to_a_job_centre_in_admin_makes_her_a_counsellor(client, centre):
+    from tests.factories.accounts import UserFactory
+    from womenup.accounts.permissions import is_counsellor
+
+    user = UserFactory(account_type=User.AccountType.INSTITUTION, email="new@centre.kr")
+    client.force_login(staff_with_mfa())
+    response = client.post(
+        reverse("admin:courses_institution_change", args=[centre.pk]),
+        {"name": centre.name, "kind": "job_centre", "city": centre.city_id, "staff": [user.pk]},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    user.refresh_from_db()
+    assert is_counsellor(user) and not user.is_staff
+    assert list(services.selectors.centres_for_counsellor(user)) == [centre]

@@ -116,7 +116,8 @@ def test_the_counsellor_pages_pass_axe(page, live_server, language):
     proxy_consent_record(profile=target.profile, counsellor=me, method=ProxyConsent.Method.PHONE)
     services.counselling_note_add(client=target, author=me, body="첫 상담")
     session = CounsellingSessionFactory(centre=centre)
-    services.counselling_sign_up(session=session, client=target, actor=me)
+    sign_up = services.counselling_sign_up(session=session, client=target, actor=me)
+    CounsellingSessionFactory(centre=centre, title="열린 집단상담")  # she can still join it
     use(page, live_server, me, language)
     pages = [
         "/centre/clients/",
@@ -137,6 +138,10 @@ def test_the_counsellor_pages_pass_axe(page, live_server, language):
         assert_no_serious_axe_violations(page)
     page.context.clear_cookies()
     use(page, live_server, target.profile.user, language)
-    for path in ["/me/", "/me/proxy-consent/withdraw/"]:
+    for path in [
+        "/me/",
+        "/me/proxy-consent/withdraw/",
+        f"/me/counselling/sign-ups/{sign_up.pk}/cancel/",
+    ]:
         assert page.goto(path).status == 200, path
         assert_no_serious_axe_violations(page)
