@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('applicants', '0010_proxy_consent_and_on_behalf'),
+        ('applicants', '0012_proxy_consent_and_on_behalf'),
         ('courses', '0009_verbose_names_in_korean'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('applicants', '0009_verbose_names_in_korean'),
+        ('applicants', '0011_participation_history_staff_permissions'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
