@@ -2,6 +2,7 @@
 
 from django import forms
 from django.conf import settings
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from womenup.models import User
@@ -31,7 +32,7 @@ class NotificationSettingsForm(forms.Form):
 
     language = forms.ChoiceField(
         label=_("알림 언어"),
-        choices=settings.LANGUAGES,
+        choices=[(code, get_language_info(code)["name_local"]) for code, _n in settings.LANGUAGES],
         widget=forms.RadioSelect,
         help_text=_("이메일과 문자는 보낼 때 이 언어로 씁니다."),
     )
