@@ -17,6 +17,7 @@ pytestmark = pytest.mark.django_db
 
 TEMPLATE = "companies/email/company_verified"
 UNREACHABLE = "http://127.0.0.1:1"  # nothing listens: every text message fails for real
+QUERIES_OF_THE_DELIVERY_LIST = 9  # session, user, counts, rows, filters, access-log row
 
 
 def queue_for(user, **context) -> OutboxMessage:
@@ -263,3 +264,46 @@ def test_the_outbox_lists_filter_by_channel_and_status(staff_client, texting_use
     outbox.outbox_deliver_pending()
     assert staff_client.get("/admin/womenup/outboxmessage/", query).status_code == 200
     assert staff_client.get("/admin/womenup/outboxdelivery/", query and {}).status_code == 200
+
+
+@pytest.mark.parametrize("size", [2, 6])
+def test_the_delivery_list_makes_a_fixed_number_of_queries(
+    staff_client, texting_user, size, django_assert_num_queries
+):
+    for _number in range(size):
+        queue_for(texting_user)
+    outbox.outbox_deliver_pending()
+    assert OutboxDelivery.objects.count() == 2 * size
+
+    with django_assert_num_queries(QUERIES_OF_THE_DELIVERY_LIST):
+        response = staff_client.get("/admin/womenup/outboxdelivery/")
+    assert len(response.context["cl"].result_list) == 2 * size
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "ko",
+            "[서울우먼업] 우먼업 데이터분석 직무의 면접 제안이 도착했습니다. "
+            "내 화면에서 응답해 주세요.",
+        ),
+        (
+            "en",
+            "[Seoul WomanUp] Interview offer from 우먼업 for 데이터분석. "
+            "Please answer it on your dashboard.",
+        ),
+    ],
+)
+def test_a_notification_with_its_own_short_text_sends_that_text(texting_user, language, text):
+    texting_user.language = language
+    texting_user.save()
+    services.notification_queue_for_user(
+        user=texting_user,
+        template="matching/email/interview_invitation",
+        context={"company": "우먼업", "role": "데이터분석"},
+    )
+
+    outbox.outbox_deliver_pending()
+
+    assert [m.text for m in sms.outbox] == [text]
