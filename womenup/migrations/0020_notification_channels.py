@@ -24,7 +24,7 @@ def programme_staff_see_and_retry_deliveries(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('womenup', '0016_cities_as_data'),
+        ('womenup', '0019_rule_kinds_company_and_past_participant'),
     ]
 
     operations = [
