@@ -26,6 +26,7 @@ from courses.models import (
     Session,
 )
 from womenup.accounts.permissions import INSTITUTION_STAFF_GROUP
+from womenup.cache import COURSES, data_version_bump
 from womenup.calendar import add_months
 from womenup.models import User
 from womenup.notifications.services import notification_queue_for_user
@@ -242,6 +243,7 @@ def course_save(*, course: Course, changed_fields: list[str], today: date | None
     if course.pk is None:
         course.full_clean()
         course.save()
+        data_version_bump(COURSES)
         return course
     with transaction.atomic():
         current = _locked(course)
@@ -253,6 +255,7 @@ def course_save(*, course: Course, changed_fields: list[str], today: date | None
         course.enrolled_count = current.enrolled_count
         fields = [name for name in changed_fields if name != "enrolled_count"]
         course.save(update_fields=fields or None)
+        data_version_bump(COURSES)
         waitlist_promote(course=course, today=today)
     return course
 
@@ -524,11 +527,13 @@ def _require_status(enrollment: Enrollment, allowed: list[str], action: str) -> 
 
 def _take_seat(course: Course) -> None:
     Course.objects.filter(pk=course.pk).update(enrolled_count=F("enrolled_count") + 1)
+    data_version_bump(COURSES)
     course.enrolled_count += 1
 
 
 def _free_seat(course: Course) -> None:
     Course.objects.filter(pk=course.pk).update(enrolled_count=F("enrolled_count") - 1)
+    data_version_bump(COURSES)
     course.enrolled_count -= 1
 
 

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,6 +16,7 @@ from courses import selectors, services
 from courses.forms import ApplyForm, CatalogueFilterForm
 from courses.models import Enrollment
 from womenup.forms import add_service_errors
+from womenup.pagination import lazy_page
 
 PAGE_SIZE = 20
 OUTCOME_MESSAGES = {
@@ -35,7 +35,7 @@ OUTCOME_MESSAGES = {
 def catalogue(request):
     form = CatalogueFilterForm(request.GET or None)
     courses = selectors.courses_for_catalogue(on=timezone.localdate(), **form.filters())
-    page = Paginator(courses, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = lazy_page(courses, PAGE_SIZE, request.GET.get("page"))  # read on a cache miss
     return render(request, "courses/catalogue.html", {"form": form, "page": page})
 
 

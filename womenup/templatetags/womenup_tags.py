@@ -3,6 +3,7 @@
 from django import template
 
 from womenup import branding
+from womenup import cache as cache_versions
 from womenup.money import format_krw
 
 register = template.Library()
@@ -26,3 +27,10 @@ def portal_name() -> str:
 @register.simple_tag
 def portal_operator() -> str:
     return branding.portal_operator()
+
+
+@register.simple_tag
+def data_version(*names: str) -> str:
+    """``{% data_version "roles" "companies" as version %}``: the key part of a cached fragment
+    that changes whenever a service changes that data (``womenup.cache.data_version``)."""
+    return cache_versions.data_version(*names)
