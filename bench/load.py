@@ -538,6 +538,10 @@ def main() -> int:
         print_header()
         rows = drive_pages(port, data, args)
         print(f"load after pages: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f}")
+        print(
+            "worker RSS after the pages: "
+            + ", ".join(f"{mb:.0f} MB" for mb in worker_rss_mb(server))
+        )
         from companies.models import Role
 
         role_ids = list(Role.objects.order_by("pk").values_list("pk", flat=True)[:200])
@@ -584,7 +588,11 @@ def main() -> int:
               + ("met" if ok else "MISSED"))  # fmt: skip
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:  # a worker stuck in a request: end it
+            server.kill()
+            server.wait()
         shutil.rmtree(static_root, ignore_errors=True)
         shutil.rmtree(env["MEDIA_ROOT"], ignore_errors=True)
         cache_clear(env["REDIS_URL"], cache_prefix)
