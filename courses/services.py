@@ -158,6 +158,7 @@ def enrollment_reject(*, enrollment: Enrollment, actor: User) -> Enrollment:
         enrollment.status = Enrollment.Status.NOT_SELECTED
         enrollment.decided_at = timezone.now()
         enrollment.save()
+        data_version_bump(COURSES)  # someone waiting may have left the line
         _notify(enrollment, "courses/email/not_selected", {"course": course.title})
     return enrollment
 
@@ -173,6 +174,7 @@ def _seat_or_waitlist(course: Course, enrollment: Enrollment) -> None:
     else:
         enrollment.status = Enrollment.Status.WAITLISTED
         enrollment.waitlisted_at = now
+        data_version_bump(COURSES)  # the catalogue shows how many wait
 
 
 # --- Leaving: withdrawal and drop, with automatic promotion --------------------------------------
@@ -210,6 +212,7 @@ def _leave(course: Course, enrollment: Enrollment, status: str, *, today: date) 
     enrollment.status = status
     enrollment.ended_at = timezone.now()
     enrollment.save()
+    data_version_bump(COURSES)  # one fewer waiting or enrolled
     if held_a_seat:
         _free_seat(course)
         waitlist_promote(course=course, today=today)

@@ -87,6 +87,19 @@ def test_catalogue_shows_the_seat_taken_at_once(client):
     assert "남은 자리 19석" in page(client, reverse("courses:catalogue"))
 
 
+def test_catalogue_shows_the_waitlist_and_its_end_at_once(client):
+    course = CourseFactory(seats=1)
+    first, second = ready_profile(), ready_profile()
+    course_services.enrollment_apply(course=course, applicant=first, motivation="배우고 싶습니다.")
+    assert "대기 0명" in page(client, reverse("courses:catalogue"))
+    waiting = course_services.enrollment_apply(
+        course=course, applicant=second, motivation="배우고 싶습니다."
+    )
+    assert "대기 1명" in page(client, reverse("courses:catalogue"))
+    course_services.enrollment_withdraw(enrollment=waiting)
+    assert "대기 0명" in page(client, reverse("courses:catalogue"))
+
+
 def test_home_programme_page_and_menu_show_a_programme_renamed_in_admin_at_once(client):
     program = kernel.program()
     detail = reverse("program-detail", args=[program.code])
