@@ -40,6 +40,7 @@ import queue
 import re
 import secrets
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -232,6 +233,7 @@ def start_gunicorn(env: dict, port: int, workers: int, threads: int) -> subproce
         ],
         cwd=REPO_DIR,
         env=env,
+        start_new_session=True,  # its own process group: the workers are stopped with it
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -590,8 +592,8 @@ def main() -> int:
         server.terminate()
         try:
             server.wait(timeout=30)
-        except subprocess.TimeoutExpired:  # a worker stuck in a request: end it
-            server.kill()
+        except subprocess.TimeoutExpired:  # a worker stuck in a request: end them all
+            os.killpg(server.pid, signal.SIGKILL)
             server.wait()
         shutil.rmtree(static_root, ignore_errors=True)
         shutil.rmtree(env["MEDIA_ROOT"], ignore_errors=True)
