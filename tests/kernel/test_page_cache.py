@@ -18,7 +18,7 @@ from tests.factories import kernel
 from tests.factories.accounts import StaffUserFactory
 from tests.factories.applicants import ready_profile
 from tests.factories.companies import CompanyFactory, RoleFactory
-from tests.factories.courses import CourseFactory
+from tests.factories.courses import CourseFactory, JobCentreFactory, counsellor
 from tests.redis_server import RedisServer
 from womenup.cache import PROGRAMS, data_version, data_version_bump
 from womenup.models import Program
@@ -219,3 +219,14 @@ def test_warm_public_pages_run_a_fixed_number_of_queries(
     page(client, url)
     with django_assert_num_queries(WARM_QUERIES[name]):
         page(client, url)
+
+
+def test_the_cached_menu_keeps_each_account_kinds_own_links(client):
+    page(client, reverse("companies:list"))  # the visitors' menu, cached
+    applicant = ready_profile().user
+    client.force_login(applicant)
+    assert reverse("applicants:profile") in page(client, reverse("companies:list"))
+    client.force_login(counsellor(JobCentreFactory()))
+    menu = page(client, reverse("companies:list"))
+    assert reverse("courses:client-list") in menu
+    assert reverse("applicants:profile") not in menu
