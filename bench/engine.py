@@ -18,6 +18,12 @@ through ``bench/_peer_runner.py``. The peer figure is its ``solve()`` time
 alone; building its game, which runs its input checks, is reported as
 ``peer_setup``.
 
+It also solves every instance with ``reference_match``, a plain
+applicant-proposing deferred acceptance written here (a rank table per role and
+a heap of the applicants each role holds), and prints ``ref`` (its best time),
+``ratio`` (ours / ref, target at most 1.0) and whether the two results are
+identical.
+
 Prints one line per size and exits with status 1 if a compared matching
 differs or a matching has a blocking pair.
 """
@@ -35,6 +41,7 @@ import sys
 import tempfile
 import time
 from dataclasses import asdict, dataclass
+from heapq import heappush, heapreplace
 from pathlib import Path
 from types import ModuleType
 
@@ -73,6 +80,8 @@ class Measurement:
     blocking: int
     peer: dict | None = None
     identical: bool | None = None
+    reference_seconds: float = 0.0
+    reference_identical: bool = False
 
 
 def load_engine() -> ModuleType:
@@ -170,6 +179,58 @@ def time_ours(engine: ModuleType, instance: Instance, repeat: int) -> tuple[floa
     return best, result
 
 
+def reference_match(applicant_prefs: dict, role_prefs: dict, capacities: dict) -> dict:
+    """Plain applicant-proposing deferred acceptance, the yardstick of ``stable_match``.
+
+    Each role ranks its applicants in a dict (the first position counts) and holds the
+    applicants it took in a heap keyed by their rank, worst on top; a free applicant proposes
+    down her list from where she stopped until a role holds her.
+    """
+    rank = {}
+    for role, ranked in role_prefs.items():
+        order: dict = {}
+        for position, applicant in enumerate(ranked):
+            order.setdefault(applicant, position)
+        rank[role] = order
+    held: dict = {role: [] for role in role_prefs}
+    next_choice = dict.fromkeys(applicant_prefs, 0)
+    free = list(applicant_prefs)
+    free.reverse()
+    while free:
+        applicant = free.pop()
+        wanted = applicant_prefs[applicant]
+        index = next_choice[applicant]
+        while index < len(wanted):
+            role = wanted[index]
+            index += 1
+            order = rank.get(role)
+            seats = capacities.get(role, 0)
+            if order is None or applicant not in order or seats <= 0:
+                continue
+            heap = held[role]
+            position = order[applicant]
+            if len(heap) < seats:
+                heappush(heap, (-position, applicant))
+                break
+            if -heap[0][0] > position:
+                _, dropped = heapreplace(heap, (-position, applicant))
+                free.append(dropped)
+                break
+        next_choice[applicant] = index
+    matched = {applicant: role for role, heap in held.items() for _, applicant in heap}
+    return {applicant: matched[applicant] for applicant in applicant_prefs if applicant in matched}
+
+
+def time_reference(instance: Instance, repeat: int) -> tuple[float, dict]:
+    best = float("inf")
+    result: dict = {}
+    for _ in range(repeat):
+        started = time.perf_counter()
+        result = reference_match(instance.applicant_prefs, instance.role_prefs, instance.capacities)
+        best = min(best, time.perf_counter() - started)
+    return best, result
+
+
 def ensure_peer_venv() -> None:
     """Create ``bench/.peer-venv`` with the peer package unless it already works."""
     if PEER_PYTHON.exists() and peer_package_works():
@@ -217,6 +278,7 @@ def measure(
 ) -> Measurement:
     """Generate, solve and check one size."""
     instance = generate_instance(size, args.seed, exact_choices)
+    reference_seconds, reference = time_reference(instance, args.repeat)
     seconds, ours = time_ours(engine, instance, args.repeat)
     blocking = engine.blocking_pairs(
         instance.applicant_prefs, instance.role_prefs, instance.capacities, ours
@@ -228,6 +290,8 @@ def measure(
         ours_seconds=seconds,
         matched=len(ours),
         blocking=len(blocking),
+        reference_seconds=reference_seconds,
+        reference_identical=reference == ours,
     )
     if args.peer and size <= args.peer_max:
         measurement.peer = run_peer(instance)
@@ -245,7 +309,10 @@ def report_line(measurement: Measurement) -> str:
         peer_fields = f"peer={peer['solve_seconds']:.3f}s identical={identical}"
     line = (
         f"applicants={measurement.applicants} roles={measurement.roles} "
-        f"choices={measurement.choices} ours={measurement.ours_seconds:.3f}s {peer_fields} "
+        f"choices={measurement.choices} ours={measurement.ours_seconds:.3f}s "
+        f"ref={measurement.reference_seconds:.3f}s "
+        f"ratio={measurement.ours_seconds / measurement.reference_seconds:.2f} "
+        f"identical_to_ref={'yes' if measurement.reference_identical else 'NO'} {peer_fields} "
         f"matched={measurement.matched} blocking_pairs={measurement.blocking}"
     )
     if peer is not None:
@@ -290,6 +357,7 @@ def main(argv: list[str] | None = None) -> int:
         measurement = measure(engine, size, exact_choices=size == largest, args=args)
         print(report_line(measurement), flush=True)
         failed |= measurement.identical is False or measurement.blocking > 0
+        failed |= not measurement.reference_identical
         if measurement.peer and measurement.peer["warnings"]:
             print(f"  peer warnings: {measurement.peer['warnings'][:3]}", file=sys.stderr)
     skipped = [size for size in args.sizes if size > args.peer_max]

@@ -25,6 +25,7 @@ from companies.models import (
 )
 from courses.models import Course
 from womenup import branding
+from womenup.cache import COMPANIES, ROLES, data_version_bump
 from womenup.models import District, IntakeWindow, JobCategory, Program, User
 from womenup.notifications.services import notification_queue, notification_queue_for_user
 from womenup.privacy.private_files import private_upload_attach
@@ -107,6 +108,7 @@ def company_update(*, company: Company, details: CompanyDetails) -> Company:
         company.status = Company.Status.PENDING
         company.verified_at = None
     company.save()
+    data_version_bump(COMPANIES, ROLES)
     return company
 
 
@@ -143,6 +145,7 @@ def company_verify(*, company: Company, staff: User) -> Company:
     company.verified_at = timezone.now()
     company.reviewed_by = staff
     company.save(update_fields=["status", "rejection_reason", "verified_at", "reviewed_by"])
+    data_version_bump(COMPANIES, ROLES)
     company_members_notify(
         company, template="companies/email/company_verified", context={"company": company.name}
     )
@@ -167,6 +170,7 @@ def company_reject(*, company: Company, staff: User, reason: str) -> Company:
     for role in closing:
         role.status, role.closed_at = Role.Status.CLOSED, timezone.now()
     bulk_update_with_history(closing, Role, ["status", "closed_at"], default_user=staff)
+    data_version_bump(COMPANIES, ROLES)
     company_members_notify(
         company,
         template="companies/email/company_rejected",
@@ -305,6 +309,7 @@ def role_update(*, role: Role, details: RoleDetails) -> Role:
         if problems:
             raise ValidationError(problems)
     role.save()
+    data_version_bump(COMPANIES, ROLES)
     return role
 
 
@@ -362,6 +367,7 @@ def role_publish(*, role: Role, on: date | None = None) -> Role:
     role.status = Role.Status.PUBLISHED
     role.published_at = timezone.now()
     role.save(update_fields=["status", "published_at"])
+    data_version_bump(COMPANIES, ROLES)
     return role
 
 
@@ -407,4 +413,5 @@ def role_close(*, role: Role) -> Role:
     role.status = Role.Status.CLOSED
     role.closed_at = timezone.now()
     role.save(update_fields=["status", "closed_at"])
+    data_version_bump(COMPANIES, ROLES)
     return role

@@ -7,7 +7,6 @@ choose button and eligibility gate, which build on this app.
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -23,6 +22,7 @@ from companies.models import Company
 from womenup import branding
 from womenup.forms import add_service_errors
 from womenup.models import District
+from womenup.pagination import lazy_page
 from womenup.privacy.downloads import private_file_response
 
 PAGE_SIZE = 20
@@ -270,7 +270,7 @@ def role_close(request, company, pk: int):
 
 def company_list(request):
     filters = CompanyFilter(request.GET or None, queryset=selectors.public_companies())
-    page = Paginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = lazy_page(filters.qs, PAGE_SIZE, request.GET.get("page"))  # read on a cache miss
     return render(request, "companies/company_list.html", {"filter": filters, "page": page})
 
 

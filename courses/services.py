@@ -38,6 +38,7 @@ from courses.models import (
     Session,
 )
 from womenup.accounts.permissions import COUNSELLOR_GROUP, INSTITUTION_STAFF_GROUP
+from womenup.cache import COURSES, data_version_bump
 from womenup.calendar import add_months
 from womenup.models import User
 from womenup.notifications.services import notification_queue, notification_queue_for_user
@@ -178,6 +179,7 @@ def enrollment_reject(*, enrollment: Enrollment, actor: User) -> Enrollment:
         enrollment.status = Enrollment.Status.NOT_SELECTED
         enrollment.decided_at = timezone.now()
         enrollment.save()
+        data_version_bump(COURSES)  # someone waiting may have left the line
         _notify(enrollment, "courses/email/not_selected", {"course": course.title})
     return enrollment
 
@@ -193,6 +195,7 @@ def _seat_or_waitlist(course: Course, enrollment: Enrollment) -> None:
     else:
         enrollment.status = Enrollment.Status.WAITLISTED
         enrollment.waitlisted_at = now
+        data_version_bump(COURSES)  # the catalogue shows how many wait
 
 
 # --- Leaving: withdrawal and drop, with automatic promotion --------------------------------------
@@ -230,6 +233,7 @@ def _leave(course: Course, enrollment: Enrollment, status: str, *, today: date) 
     enrollment.status = status
     enrollment.ended_at = timezone.now()
     enrollment.save()
+    data_version_bump(COURSES)  # one fewer waiting or enrolled
     if held_a_seat:
         _free_seat(course)
         waitlist_promote(course=course, today=today)
@@ -263,6 +267,7 @@ def course_save(*, course: Course, changed_fields: list[str], today: date | None
     if course.pk is None:
         course.full_clean()
         course.save()
+        data_version_bump(COURSES)
         return course
     with transaction.atomic():
         current = _locked(course)
@@ -274,6 +279,7 @@ def course_save(*, course: Course, changed_fields: list[str], today: date | None
         course.enrolled_count = current.enrolled_count
         fields = [name for name in changed_fields if name != "enrolled_count"]
         course.save(update_fields=fields or None)
+        data_version_bump(COURSES)
         waitlist_promote(course=course, today=today)
     return course
 
@@ -795,11 +801,13 @@ def _require_status(enrollment: Enrollment, allowed: list[str], action: str) -> 
 
 def _take_seat(course: Course) -> None:
     Course.objects.filter(pk=course.pk).update(enrolled_count=F("enrolled_count") + 1)
+    data_version_bump(COURSES)
     course.enrolled_count += 1
 
 
 def _free_seat(course: Course) -> None:
     Course.objects.filter(pk=course.pk).update(enrolled_count=F("enrolled_count") - 1)
+    data_version_bump(COURSES)
     course.enrolled_count -= 1
 
 

@@ -37,6 +37,7 @@ from courses.hooks import client_actions
 from courses.models import Enrollment
 from womenup.forms import add_service_errors
 from womenup.models import PersonalDataAccess
+from womenup.pagination import lazy_page
 from womenup.privacy.downloads import private_file_response
 from womenup.privacy.services import personal_data_access_record
 
@@ -57,7 +58,7 @@ OUTCOME_MESSAGES = {
 def catalogue(request):
     form = CatalogueFilterForm(request.GET or None)
     courses = selectors.courses_for_catalogue(on=timezone.localdate(), **form.filters())
-    page = Paginator(courses, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = lazy_page(courses, PAGE_SIZE, request.GET.get("page"))  # read on a cache miss
     return render(request, "courses/catalogue.html", {"form": form, "page": page})
 
 

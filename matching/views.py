@@ -39,6 +39,7 @@ from matching.self_check import self_check, self_check_questions
 from matching.visibility import documents_visible_to_company
 from womenup.forms import add_service_errors
 from womenup.models import PersonalDataAccess
+from womenup.pagination import lazy_page
 from womenup.privacy.downloads import private_file_response
 from womenup.privacy.services import personal_data_access_record
 from womenup.programs.selectors import internship_months
@@ -86,11 +87,14 @@ def role_list(request):
     whether it is already in her application.
     """
     filters = RoleFilter(request.GET or None, queryset=company_selectors.open_roles())
-    page = Paginator(filters.qs, ROLES_PER_PAGE).get_page(request.GET.get("page"))
-    page.object_list = list(page.object_list)
     profile, facts = _viewer_facts(request)
     chosen = set()
+    # For everyone but an applicant the cards are a cached fragment: the page of roles is
+    # read only when it is rendered afresh.
+    page = lazy_page(filters.qs, ROLES_PER_PAGE, request.GET.get("page"))
     if profile is not None:
+        page = Paginator(filters.qs, ROLES_PER_PAGE).get_page(request.GET.get("page"))
+        page.object_list = list(page.object_list)
         gates = selectors.role_gates(page.object_list, facts)
         for role in page.object_list:
             role.gate = gates[role.pk]

@@ -12,9 +12,12 @@ class WomenUpConfig(AppConfig):
     verbose_name = "공통(사업·알림·접근기록)"
 
     def ready(self) -> None:
+        from django.contrib.admin.models import LogEntry
         from django.contrib.auth.signals import user_logged_in
+        from django.db.models.signals import post_save
 
         from womenup import admin_home, checks, demo  # noqa: F401  (checks: the deploy checks)
+        from womenup.cache import admin_change_bump
         from womenup.middleware import start_session_clocks
         from womenup.payments import admin_home as payments_admin_home
         from womenup.payments import kpi as payments_kpi
@@ -28,6 +31,7 @@ class WomenUpConfig(AppConfig):
         register_demo_loader(0, demo.load)
         register_anonymiser(100, privacy_services.user_anonymise)  # the account itself, last
         user_logged_in.connect(start_session_clocks, dispatch_uid="womenup-session-clocks")
+        post_save.connect(admin_change_bump, sender=LogEntry, dispatch_uid="womenup-admin-bump")
         admin_home.register()
         payments_admin_home.register()
         register_metric("payments", payments_kpi.money_table, order=40)

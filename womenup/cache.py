@@ -18,6 +18,7 @@ step for staff, and the warning in the log says the limits are off.
 
 import logging
 import time
+import uuid
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
@@ -103,3 +104,66 @@ class FailOpenRedisCache(RedisCache):
 
     def clear(self):
         return self._guarded(super().clear, False)
+
+
+# --- Data versions -------------------------------------------------------------------------------
+#
+# What a public page shows the same to everyone (the programme pages, the role list, the
+# companies, the course catalogue, the header's programme menu) is kept as rendered template
+# fragments, keyed by the version of the data they show. Every service that changes that data
+# calls ``data_version_bump``; the next request reads a new version, so it renders afresh and the
+# change is visible at once. Staff edits in admin renew every version (``admin_change_bump``).
+# With Redis down the versions are new on every request and nothing is found: pages render as
+# if nothing were cached.
+
+PROGRAMS = "programs"  # programmes, intakes, rules, figures, living wage, cities, categories
+ROLES = "roles"  # published roles and what their cards show of the company
+COMPANIES = "companies"  # verified companies and their open-role counts
+COURSES = "courses"  # courses and their seats left
+DATA_VERSIONS = (PROGRAMS, ROLES, COMPANIES, COURSES)
+# A fragment is renewed by a new version; it also expires after this long, which bounds how
+# long a change made while Redis could not be reached (its bump lost) stays unseen once Redis
+# answers again. Templates say it as ``{% cache 300 ... %}``.
+FRAGMENT_SECONDS = 300
+
+
+def _version_key(name: str) -> str:
+    return f"data-version:{name}"
+
+
+def data_version(*names: str) -> str:
+    """One token for the current versions of ``names`` and today's date (pages show what is
+    open today), to put in a cached fragment's key."""
+    from django.core.cache import cache
+    from django.utils import timezone
+
+    keys = [_version_key(name) for name in names]
+    found = cache.get_many(keys)
+    tokens = []
+    for key in keys:
+        token = found.get(key)
+        if token is None:
+            cache.add(key, uuid.uuid4().hex[:12], timeout=FRAGMENT_SECONDS * 12)
+            token = cache.get(key) or uuid.uuid4().hex[:12]  # Redis down: never found again
+        tokens.append(token)
+    return "-".join([timezone.localdate().isoformat(), *tokens])
+
+
+def data_version_bump(*names: str) -> None:
+    """The data of ``names`` changed: cached fragments showing it are not used any more.
+
+    Bumped now, so the change is visible at once to this transaction's own requests, and again
+    after commit, so a page rendered meanwhile from the not yet committed data is not kept.
+    """
+    from django.core.cache import cache
+    from django.db import transaction
+
+    keys = [_version_key(name) for name in names]
+    cache.delete_many(keys)
+    transaction.on_commit(lambda: cache.delete_many(keys))
+
+
+def admin_change_bump(sender, instance, created: bool, **kwargs) -> None:
+    """Any change saved in admin (its history entry) renews every public page."""
+    if created:
+        data_version_bump(*DATA_VERSIONS)

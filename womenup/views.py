@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from womenup import kpi
@@ -24,8 +25,11 @@ DASHBOARDS = {
 
 
 def home(request):
-    programs = selectors.programs_with_figures(
-        selectors.programs_for_home(), on=timezone.localdate()
+    # Read only when the cached fragment of the page is rendered afresh.
+    programs = SimpleLazyObject(
+        lambda: selectors.programs_with_figures(
+            selectors.programs_for_home(), on=timezone.localdate()
+        )
     )
     return render(request, "womenup/home.html", {"programs": programs})
 
@@ -35,8 +39,10 @@ def program_detail(request, code: str):
         program = selectors.program_by_code(code)
     except Program.DoesNotExist as missing:
         raise Http404 from missing
-    [program] = selectors.programs_with_figures([program], on=timezone.localdate())
-    return render(request, "womenup/program_detail.html", {"program": program})
+    shown = SimpleLazyObject(  # its texts with today's figures, read on a cache miss
+        lambda: selectors.programs_with_figures([program], on=timezone.localdate())[0]
+    )
+    return render(request, "womenup/program_detail.html", {"program": program, "shown": shown})
 
 
 @login_required

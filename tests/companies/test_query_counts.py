@@ -27,10 +27,12 @@ SIZES = [1, 6]
 # filter form's option lists, but never one query per company, role or candidate.
 PUBLIC_LIST_QUERIES = 4  # menu, the district options, count, page
 PUBLIC_DETAIL_QUERIES = 3
-PUBLIC_ROLE_QUERIES = 2  # menu, the role (the role list's counts: tests/matching/test_role_list.py)
+# the role; the menu is a cached fragment by then (the role list's counts:
+# tests/matching/test_role_list.py)
+PUBLIC_ROLE_QUERIES = 1
 DASHBOARD_QUERIES = 15  # includes the candidate-card queries that show interns' shared names
 ROLE_MANAGE_QUERIES = 17  # the cards include courses completed here (one query)
-ROLE_RANKING_QUERIES = 14  # the cards include courses completed here (one query)
+ROLE_RANKING_QUERIES = 13  # as above, and the menu is a cached fragment by then
 
 
 def public_data(size: int) -> None:

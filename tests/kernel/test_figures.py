@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories.accounts import staff_with_mfa
+from womenup.cache import DATA_VERSIONS, data_version_bump
 from womenup.models import LivingWageRate, Program
 from womenup.programs import figures
 
@@ -24,6 +25,7 @@ def test_the_wage_shown_is_the_rate_in_force_today(client):
     today = timezone.localdate()
     LivingWageRate.objects.create(valid_from=today - timedelta(days=1), hourly_krw=12_000)
     LivingWageRate.objects.create(valid_from=today + timedelta(days=1), hourly_krw=13_000)
+    data_version_bump(*DATA_VERSIONS)  # as a rate saved in admin does (womenup/cache.py)
 
     page = home(client)
     year = (today - timedelta(days=1)).year

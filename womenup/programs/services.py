@@ -6,6 +6,7 @@ from types import ModuleType
 
 from django.db import transaction
 
+from womenup.cache import DATA_VERSIONS, data_version_bump
 from womenup.models import (
     City,
     District,
@@ -48,6 +49,8 @@ def catalogue_load(*, catalogue: ModuleType = seed_catalogue) -> Counter:
         changes["living wage rates"] += created
     if changes["cities"]:
         transaction.on_commit(city_names_forget)
+    if changes:
+        data_version_bump(*DATA_VERSIONS)
     return +changes
 
 

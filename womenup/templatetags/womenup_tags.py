@@ -4,6 +4,7 @@ from django import template
 from django.utils import translation
 
 from womenup import branding
+from womenup import cache as cache_versions
 from womenup.money import format_krw
 
 register = template.Library()
@@ -29,3 +30,10 @@ def portal_name() -> str:
 @register.simple_tag
 def portal_operator() -> str:
     return branding.portal_operator()
+
+
+@register.simple_tag
+def data_version(*names: str) -> str:
+    """``{% data_version "roles" "companies" as version %}``: the key part of a cached fragment
+    that changes whenever a service changes that data (``womenup.cache.data_version``)."""
+    return cache_versions.data_version(*names)
