@@ -219,6 +219,10 @@ def documents_for_profile(profile: ApplicantProfile) -> QuerySet[Document]:
     return Document.objects.filter(profile=profile)
 
 
+def has_document(profile: ApplicantProfile, *, kind: str) -> bool:
+    return Document.objects.filter(profile=profile, kind=kind).exists()
+
+
 def documents_for_user(user) -> QuerySet[Document]:
     """Documents the user may download here: her own, or (city staff) all.
 

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 
 from applicants.dashboard import register_section
+from applicants.next_steps import register_next_step
 from companies import hooks as company_hooks
 from womenup.kpi import register_metric
 from womenup.payments.sources import register_ledger_source
@@ -13,15 +14,17 @@ class MatchingConfig(AppConfig):
     verbose_name = "인턴십 매칭"
 
     def ready(self) -> None:
-        from matching import admin_home, dashboard, demo, kpi, models, retention
+        from matching import admin_home, dashboard, demo, kpi, models, next_steps, retention
 
         register_section(10, dashboard.applicant_section)
+        register_next_step("matching.InternshipApplication", next_steps.application_next_step)
         register_demo_loader(40, demo.load)
         register_activity_source(retention.internship_activity)
         register_anonymiser(40, retention.evaluation_anonymise)
         company_hooks.register_dashboard_section("matching.dashboard.company_section")
         company_hooks.register_role_section("matching.dashboard.role_candidates_section")
         company_hooks.register_role_seat_floor("matching.selectors.active_placement_count")
+        company_hooks.register_checklist_steps("matching.dashboard.company_checklist_steps")
         register_metric("funnel", kpi.funnel_table, order=10)
         register_metric("companies", kpi.companies_table, order=20)
         register_ledger_source(
