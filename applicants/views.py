@@ -16,6 +16,7 @@ from applicants.decorators import applicant_required
 from applicants.models import CareerEntry, Certificate, CompletedTraining
 from applicants.onboarding import dashboard_state, saved_message
 from applicants.self_check import answers_forget, answers_kept
+from applicants.services import ALLOWANCE_REQUIRED_CONSENTS
 from womenup.forms import add_service_errors
 from womenup.privacy.downloads import private_file_response
 
@@ -267,6 +268,16 @@ def allowance(request):
             "applications": applications,
             "intake": intake,
             "terms": selectors.allowance_terms(intake.program if intake else None),
+            "verdict": (
+                selectors.allowance_eligibility(profile, intake.program, on=timezone.localdate())
+                if intake and current is None
+                else None
+            ),
+            "missing_consents": (
+                selectors.missing_required_consents(profile, items=ALLOWANCE_REQUIRED_CONSENTS)
+                if intake and current is None
+                else []
+            ),
             "current": current,
             "apply_form": apply_form,
             "report_form": forms.ActivityReportForm(),
