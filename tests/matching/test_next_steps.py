@@ -100,7 +100,8 @@ def test_an_accepted_interview_moves_from_unscheduled_to_scheduled_to_done():
     soon = NOW + timedelta(days=2)
     scheduled = internship_step(state("screened", "pass", "accepted", "pending", at=soon), now=NOW)
     assert "면접: 2024-07-05 10:00, 본사 3층" in scheduled.text
-    past = internship_step(state("screened", "pass", "accepted", "pending", at=NOW - timedelta(hours=1)), now=NOW)  # fmt: skip
+    earlier = NOW - timedelta(hours=1)
+    past = internship_step(state("screened", "pass", "accepted", "pending", at=earlier), now=NOW)
     assert "면접을 마쳤습니다" in past.text
     recorded = internship_step(state("screened", "pass", "accepted", "fail", at=soon), now=NOW)
     assert "면접을 마쳤습니다" in recorded.text
