@@ -216,7 +216,7 @@ def document_delete(request, pk: int):
     profile = selectors.profile_for_user(request.user)
     document = get_object_or_404(selectors.documents_for_profile(profile), pk=pk)
     services.document_delete(document=document)
-    messages.success(request, _("서류를 삭제했습니다."))
+    messages.success(request, saved_message(profile, _("서류를 삭제했습니다.")))
     return redirect("applicants:documents")
 
 

@@ -200,6 +200,14 @@ def choice_move(request, pk: int):
     return redirect("matching:application-detail", pk=application.pk)
 
 
+def _removed_message(application) -> str:
+    if application.status == InternshipApplication.Status.DRAFT:
+        return _("지망 목록에서 뺐습니다. 신청서를 제출해야 서류심사를 받습니다.")
+    return _(
+        "제출한 신청서의 지망 목록에서 뺐습니다. 남은 지망 직무로 다음 주간 서류심사를 받습니다."
+    )
+
+
 def _moved_message(application) -> str:
     """Reordering says whether the new order counts, and from which batch."""
     if application.status == InternshipApplication.Status.DRAFT:
@@ -226,7 +234,7 @@ def choice_remove(request, pk: int, role_pk: int):
     except ValidationError as error:
         _report(request, error)
     else:
-        messages.success(request, _("지망 목록에서 뺐습니다."))
+        messages.success(request, _removed_message(application))
     return redirect("matching:application-detail", pk=application.pk)
 
 
