@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 
 from applicants.dashboard import register_section
+from applicants.facts import register_fact_source
 from applicants.next_steps import register_next_step
 from companies import hooks as company_hooks
 from womenup.kpi import register_metric
@@ -14,11 +15,21 @@ class MatchingConfig(AppConfig):
     verbose_name = "인턴십 매칭"
 
     def ready(self) -> None:
-        from matching import admin_home, dashboard, demo, kpi, models, next_steps, retention
+        from matching import (
+            admin_home,
+            dashboard,
+            demo,
+            kpi,
+            models,
+            next_steps,
+            retention,
+            selectors,
+        )
 
         register_section(10, dashboard.applicant_section)
         register_next_step("matching.InternshipApplication", next_steps.application_next_step)
         register_demo_loader(40, demo.load)
+        register_fact_source(selectors.participations_from_placements)
         register_activity_source(retention.internship_activity)
         register_anonymiser(40, retention.evaluation_anonymise)
         company_hooks.register_dashboard_section("matching.dashboard.company_section")

@@ -26,6 +26,7 @@ from matching.models import (
     ScreeningResult,
 )
 from matching.selectors import screening_of
+from womenup.programs.selectors import internship_months
 
 Status = InternshipApplication.Status
 Invitation = InterviewInvitation.Status
@@ -49,6 +50,7 @@ class PlacementState:
     company: str
     role: str
     contract_start: object | None = None
+    months: int = 3  # the programme's internship length (``internship_months``)
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,7 @@ def internship_state(application: InternshipApplication) -> InternshipState:
                 company=placement.role.company.name,
                 role=placement.role.title,
                 contract_start=placement.contract_start,
+                months=internship_months(placement.role.intake.program),
             )
             for placement in application.placements.all()
         ),
@@ -268,7 +271,14 @@ def _placement_step(placement: PlacementState) -> NextStep:
         if placement.contract_start is None:
             return NextStep(_("%(company)s · %(role)s 인턴으로 근무 중입니다.") % names)
         return NextStep(
-            _("%(company)s · %(role)s 인턴으로 근무 중입니다 (계약 시작일 %(start)s부터 3개월).")
-            % {**names, "start": f"{placement.contract_start:%Y-%m-%d}"}
+            _(
+                "%(company)s · %(role)s 인턴으로 근무 중입니다 (계약 시작일 %(start)s부터 "
+                "%(months)s개월)."
+            )
+            % {
+                **names,
+                "start": f"{placement.contract_start:%Y-%m-%d}",
+                "months": placement.months,
+            }
         )
     return NextStep(_("인턴십을 마쳤습니다. 수고 많으셨습니다."))

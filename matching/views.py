@@ -38,8 +38,8 @@ from matching.self_check import self_check, self_check_questions
 from matching.visibility import documents_visible_to_company
 from womenup import branding
 from womenup.forms import add_service_errors
-from womenup.money import INCENTIVE_KRW
 from womenup.privacy.downloads import private_file_response
+from womenup.programs.selectors import internship_months
 
 ROLES_PER_PAGE = 20
 
@@ -435,7 +435,12 @@ def placement_contract(request, company, pk: int):
                 ),
             )
             return redirect("companies:dashboard")
-    return render(request, "matching/contract.html", {"placement": placement, "form": form})
+    context = {
+        "placement": placement,
+        "form": form,
+        "months": internship_months(placement.role.intake.program),
+    }
+    return render(request, "matching/contract.html", context)
 
 
 @company_member_required
@@ -465,7 +470,11 @@ def placement_hire(request, company, pk: int):
                 % branding.brand(),
             )
             return redirect("companies:dashboard")
-    context = {"placement": placement, "form": form, "incentive_krw": INCENTIVE_KRW}
+    context = {
+        "placement": placement,
+        "form": form,
+        "incentive_krw": selectors.company_incentive_krw(placement.role.company),
+    }
     return render(request, "matching/hire.html", context)
 
 
@@ -491,7 +500,7 @@ def _incentive_refile(request, placement, hire):
         "placement": placement,
         "hire": hire,
         "form": form,
-        "incentive_krw": INCENTIVE_KRW,
+        "incentive_krw": selectors.company_incentive_krw(placement.role.company),
         "refiling": True,
     }
     return render(request, "matching/hire.html", context)
