@@ -74,7 +74,7 @@ class Course(models.Model):
         _("교육 장소"),
         max_length=200,
         blank=True,
-        help_text=_("선발된 수강생에게 보입니다. 예: 서울시 중구 세종대로 110, 5층 강의실"),
+        help_text=_("선발된 수강생에게 보입니다. 예: 본관 5층 502호 강의실"),
     )
     what_to_bring = models.TextField(
         _("준비물"),

@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='course',
             name='place',
-            field=models.CharField(blank=True, help_text='선발된 수강생에게 보입니다. 예: 서울시 중구 세종대로 110, 5층 강의실', max_length=200, verbose_name='교육 장소'),
+            field=models.CharField(blank=True, help_text='선발된 수강생에게 보입니다. 예: 본관 5층 502호 강의실', max_length=200, verbose_name='교육 장소'),
         ),
         migrations.AddField(
             model_name='course',
