@@ -3,6 +3,7 @@
 from django.utils import timezone
 
 from applicants.dashboard import DashboardSection
+from applicants.selectors import active_proxy_consent
 from courses import selectors
 from courses.models import Enrollment
 from courses.next_steps import enrollment_next_step
@@ -31,4 +32,21 @@ def applicant_section(profile) -> DashboardSection | None:
         template="courses/dashboard_section.html",
         context={"rows": rows},
         next_steps=[row["next_step"] for row in rows],
+    )
+
+
+def counselling_section(profile) -> DashboardSection | None:
+    """Her job centre: what a counsellor did for her and her consent to it (she can withdraw
+    it), and her coming counselling sessions. Nothing when no centre looks after her; the
+    counsellors' notes are never shown here."""
+    counselling = selectors.counselling_for_applicant(profile)
+    if not counselling["clients"]:
+        return None
+    return DashboardSection(
+        template="courses/dashboard_counselling.html",
+        context={
+            **counselling,
+            "consent": active_proxy_consent(profile),
+            "profile": profile,
+        },
     )

@@ -1,9 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 
 from applicants.dashboard import register_section
 from applicants.facts import register_fact_source
 from applicants.next_steps import register_next_step
 from companies import hooks as company_hooks
+from courses import hooks as course_hooks
 from womenup.kpi import register_metric
 from womenup.payments.sources import register_ledger_source
 from womenup.plugins import register_demo_loader
@@ -36,6 +38,9 @@ class MatchingConfig(AppConfig):
         company_hooks.register_role_section("matching.dashboard.role_candidates_section")
         company_hooks.register_role_seat_floor("matching.selectors.active_placement_count")
         company_hooks.register_checklist_steps("matching.dashboard.company_checklist_steps")
+        course_hooks.register_client_action(
+            gettext_lazy("인턴십 대리 신청"), "matching:client-internship"
+        )
         register_metric("funnel", kpi.funnel_table, order=10)
         register_metric("companies", kpi.companies_table, order=20)
         register_ledger_source(

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('courses', '0009_verbose_names_in_korean'),
+        ('courses', '0010_counselling'),
     ]
 
     operations = [
