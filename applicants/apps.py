@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 
 from applicants.dashboard import register_section
+from applicants.next_steps import register_next_step
 from womenup.payments.sources import register_ledger_source
 from womenup.plugins import register_demo_loader
 from womenup.privacy.retention import register_activity_source, register_anonymiser
@@ -15,6 +16,9 @@ class ApplicantsConfig(AppConfig):
         from applicants import admin_home, allowance_dashboard, demo, models, retention
 
         register_section(30, allowance_dashboard.applicant_section)
+        register_next_step(
+            "applicants.AllowanceApplication", allowance_dashboard.allowance_next_step
+        )
         register_demo_loader(30, demo.load)
         register_labels("gender", models.ApplicantProfile.Gender.choices)
         register_labels("employment_status", models.ApplicantProfile.EmploymentStatus.choices)

@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 class DashboardSection:
     template: str
     context: dict = field(default_factory=dict)
+    # One ``applicants.next_steps.NextStep`` per application the section shows: the dashboard
+    # picks the one next action and the onboarding checklist's last step from them.
+    next_steps: list = field(default_factory=list)
 
 
 SectionBuilder = Callable[[object], "DashboardSection | None"]

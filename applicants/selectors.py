@@ -28,7 +28,8 @@ from applicants.self_check import SelfCheckAnswers
 from womenup.accounts.permissions import is_city_staff
 from womenup.models import City, District, LedgerEntry, Program
 from womenup.money import ALLOWANCE_MAX_MONTHS, ALLOWANCE_MONTHLY_KRW
-from womenup.programs.eligibility import Facts, age_on
+from womenup.programs.eligibility import Facts, Verdict, age_on, evaluate
+from womenup.programs.selectors import program_rules
 
 
 def profile_for_user(user) -> ApplicantProfile | None:
@@ -243,6 +244,10 @@ def documents_for_profile(profile: ApplicantProfile) -> QuerySet[Document]:
     return Document.objects.filter(profile=profile).select_related("submitted_by")
 
 
+def has_document(profile: ApplicantProfile, *, kind: str) -> bool:
+    return Document.objects.filter(profile=profile, kind=kind).exists()
+
+
 def documents_for_user(user) -> QuerySet[Document]:
     """Documents the user may download here: her own, or (city staff) all.
 
@@ -433,6 +438,12 @@ def allowance_terms(program: Program | None) -> AllowanceTerms:
         monthly_krw=figures.get("amount_krw", ALLOWANCE_MONTHLY_KRW),
         months=figures.get("months", ALLOWANCE_MAX_MONTHS),
     )
+
+
+def allowance_eligibility(profile: ApplicantProfile, program: Program, *, on: date) -> Verdict:
+    """The allowance programme's rules against her facts: what the application checks, shown
+    on the page before she applies."""
+    return evaluate(program_rules(program), applicant_facts(profile), on=on)
 
 
 # --- Staff work queues (the admin home) ----------------------------------------------------------

@@ -25,8 +25,8 @@ from applicants.models import (
 )
 from applicants.selectors import (
     active_proxy_consent,
+    allowance_eligibility,
     allowance_terms,
-    applicant_facts,
     missing_required_consents,
     self_check_fill_items,
 )
@@ -44,9 +44,9 @@ from womenup.notifications.services import notification_queue_for_user
 from womenup.payments.services import ledger_entry_record
 from womenup.privacy.private_files import private_upload_attach
 from womenup.privacy.services import personal_data_access_record
-from womenup.programs.eligibility import Outcome, evaluate
+from womenup.programs.eligibility import Outcome
 from womenup.programs.eligibility.reasons import render_all
-from womenup.programs.selectors import open_intake, program_rules, running_program
+from womenup.programs.selectors import open_intake, running_program
 
 # Provision to companies is needed only for internship matching (DESIGN.md §7).
 ALLOWANCE_REQUIRED_CONSENTS = (Consent.Item.COLLECTION,)
@@ -359,7 +359,7 @@ def allowance_apply(
         raise ValidationError(_("이번 회차에 이미 구직지원금을 신청하셨습니다."), code="duplicate")
     if not job_search_plan.strip():
         raise ValidationError(_("구직 계획을 적어 주세요."), code="plan")
-    verdict = evaluate(program_rules(intake.program), applicant_facts(profile), on=today)
+    verdict = allowance_eligibility(profile, intake.program, on=today)
     if verdict.outcome is Outcome.FAIL:
         raise ValidationError(" ".join(render_all(verdict.reasons)), code="ineligible")
     if verdict.outcome is Outcome.NEEDS_INFO:

@@ -12,10 +12,11 @@ from django.views.decorators.http import require_POST
 
 from applicants import forms, selectors, services
 from applicants.consents import NOTICES
-from applicants.dashboard import sections_for
 from applicants.decorators import applicant_required
 from applicants.models import CareerEntry, Certificate, CompletedTraining
+from applicants.onboarding import dashboard_state, saved_message
 from applicants.self_check import answers_forget, answers_kept
+from applicants.services import ALLOWANCE_REQUIRED_CONSENTS
 from womenup.forms import add_service_errors
 from womenup.privacy.downloads import private_file_response
 
@@ -23,14 +24,15 @@ from womenup.privacy.downloads import private_file_response
 @applicant_required
 def dashboard(request):
     profile = services.profile_ensure(user=request.user)
+    state = dashboard_state(profile)
     return render(
         request,
         "applicants/dashboard.html",
         {
             "profile": profile,
-            "sections": sections_for(profile),
-            "missing": selectors.profile_missing_items(profile),
-            "missing_consents": selectors.missing_required_consents(profile),
+            "sections": state.sections,
+            "checklist": state.checklist,
+            "next_action": state.next_action,
         },
     )
 
@@ -53,7 +55,7 @@ def profile_edit(request):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("프로필을 저장했습니다."))
+            messages.success(request, saved_message(profile, _("프로필을 저장했습니다.")))
             return redirect("applicants:profile")
     kept = answers_kept(request.session)
     return render(
@@ -86,7 +88,10 @@ def self_check_carry(request):
     answers_forget(request.session)
     messages.success(
         request,
-        _("자가진단 답변을 프로필에 옮겼습니다: %(fields)s.") % {"fields": ", ".join(filled)}
+        saved_message(
+            profile,
+            _("자가진단 답변을 프로필에 옮겼습니다: %(fields)s.") % {"fields": ", ".join(filled)},
+        )
         if filled
         else _("프로필에 이미 입력되어 있어 옮길 답변이 없었습니다. 보관한 답변은 지웠습니다."),
     )
@@ -131,7 +136,13 @@ def qualifications(request, kind: str | None = None):
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                messages.success(request, _("추가했습니다."))
+                messages.success(
+                    request,
+                    _(
+                        "추가했습니다. 경력·자격·교육은 서류심사와, 지원한 기업이 보는 지원자 "
+                        "정보에 반영됩니다."
+                    ),
+                )
                 return redirect("applicants:qualifications")
     return render(
         request,
@@ -162,7 +173,7 @@ def consents(request):
     form = forms.ConsentForm(request.POST or None, active=active)
     if request.method == "POST" and form.is_valid():
         services.consents_record(profile=profile, given=form.given_items())
-        messages.success(request, _("동의 내용을 저장했습니다."))
+        messages.success(request, saved_message(profile, _("동의 내용을 저장했습니다.")))
         return redirect("applicants:consents")
     items = [
         {"notice": notice, "field": form[item], "consent": active.get(item)}
@@ -207,7 +218,7 @@ def documents(request):
         except ValidationError as error:
             form.add_error("file", error)
         else:
-            messages.success(request, _("서류를 올렸습니다."))
+            messages.success(request, saved_message(profile, _("서류를 올렸습니다.")))
             return redirect("applicants:documents")
     return render(
         request,
@@ -222,7 +233,7 @@ def document_delete(request, pk: int):
     profile = selectors.profile_for_user(request.user)
     document = get_object_or_404(selectors.documents_for_profile(profile), pk=pk)
     services.document_delete(document=document)
-    messages.success(request, _("서류를 삭제했습니다."))
+    messages.success(request, saved_message(profile, _("서류를 삭제했습니다.")))
     return redirect("applicants:documents")
 
 
@@ -259,7 +270,13 @@ def allowance(request):
         except ValidationError as error:
             add_service_errors(apply_form, error)
         else:
-            messages.success(request, _("구직지원금을 신청했습니다."))
+            messages.success(
+                request,
+                _(
+                    "구직지원금을 신청했습니다. 매달 그 달의 구직활동을 증빙과 함께 보고해 "
+                    "주세요. 보고가 승인되면 그 달의 지원금이 지급됩니다."
+                ),
+            )
             return redirect("applicants:allowance")
     return render(
         request,
@@ -268,6 +285,16 @@ def allowance(request):
             "applications": applications,
             "intake": intake,
             "terms": selectors.allowance_terms(intake.program if intake else None),
+            "verdict": (
+                selectors.allowance_eligibility(profile, intake.program, on=timezone.localdate())
+                if intake and current is None
+                else None
+            ),
+            "missing_consents": (
+                selectors.missing_required_consents(profile, items=ALLOWANCE_REQUIRED_CONSENTS)
+                if intake and current is None
+                else []
+            ),
             "current": current,
             "apply_form": apply_form,
             "report_form": forms.ActivityReportForm(),
@@ -293,7 +320,13 @@ def activity_report_submit(request, pk: int):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("구직활동 보고를 제출했습니다."))
+            messages.success(
+                request,
+                _(
+                    "구직활동 보고를 제출했습니다. 담당자가 검토해 승인하면 그 달의 지원금이 "
+                    "지급되고, 반려되면 사유를 확인하고 다시 제출할 수 있습니다."
+                ),
+            )
             return redirect("applicants:allowance")
     for errors in form.errors.values():
         for message in errors:

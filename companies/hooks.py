@@ -1,7 +1,8 @@
 """What apps to the right of companies add to its pages and rules, from their AppConfig.ready().
 
 companies imports no app that builds on it. The placement lifecycle (matching) registers here
-the sections of the company dashboard and of a role's page (each an
+the sections of the company dashboard and of a role's page, the later steps of the
+dashboard's checklist (each an
 ``applicants.dashboard.DashboardSection`` or None, in a fixed number of queries), and the seats
 a role's interns take, so the company pages show them and the role rules respect them.
 
@@ -14,6 +15,7 @@ from django.utils.module_loading import import_string
 _dashboard_sections: list[str] = []
 _role_sections: list[str] = []
 _seat_floors: list[str] = []
+_checklist_steps: list[str] = []
 
 
 def _register(registry: list[str], path: str) -> None:
@@ -34,6 +36,16 @@ def register_role_section(path: str) -> None:
 def register_role_seat_floor(path: str) -> None:
     """``fn(role) -> int``: seats of the role already taken; its seats never go below the sum."""
     _register(_seat_floors, path)
+
+
+def register_checklist_steps(path: str) -> None:
+    """``fn(company) -> list[womenup.checklists.ChecklistStep]``: the later steps of the company
+    dashboard's checklist (after posting a role), in a fixed number of queries."""
+    _register(_checklist_steps, path)
+
+
+def checklist_steps(company) -> list:
+    return [step for path in _checklist_steps for step in import_string(path)(company)]
 
 
 def _built(registry: list[str], obj) -> list:

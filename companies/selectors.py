@@ -6,7 +6,7 @@ these querysets, so another company's object is simply not found (404).
 
 from datetime import date
 
-from django.db.models import BooleanField, Count, ExpressionWrapper, Prefetch, Q, QuerySet
+from django.db.models import BooleanField, Count, ExpressionWrapper, Min, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from companies.models import (
@@ -64,6 +64,16 @@ def roles_for_company(company: Company | None) -> QuerySet[Role]:
         return Role.objects.none()
     return Role.objects.filter(company=company).select_related(
         "company", "job_category", "district", "required_course", "intake__program"
+    )
+
+
+def role_progress(company: Company) -> dict:
+    """How far the company is with its roles: how many, how many ever published (published or
+    closed) and its first draft's id (one query)."""
+    return Role.objects.filter(company=company).aggregate(
+        roles=Count("pk"),
+        published=Count("pk", filter=~Q(status=Role.Status.DRAFT)),
+        first_draft=Min("pk", filter=Q(status=Role.Status.DRAFT)),
     )
 
 

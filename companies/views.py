@@ -18,7 +18,8 @@ from companies import forms, hooks, selectors, services
 from companies.decorators import company_member_required, company_user_required
 from companies.eligibility import company_ineligibility_reasons, facts_of
 from companies.filters import CompanyFilter
-from companies.models import Company
+from companies.models import Company, Role
+from companies.onboarding import company_checklist, saved_message
 from womenup import branding
 from womenup.forms import add_service_errors
 from womenup.models import District
@@ -40,13 +41,15 @@ REVIEW_AGAIN_MESSAGE = _lazy(
 @company_user_required
 def dashboard(request):
     company = selectors.company_for_user(request.user)
+    checklist = company_checklist(company)
+    context = {"checklist": checklist, "next_action": checklist.current}
     if company is None:
         invitations = selectors.open_invitations().filter(email__iexact=request.user.email)
-        return render(request, "companies/dashboard.html", {"invitations": invitations})
+        return render(request, "companies/dashboard.html", {**context, "invitations": invitations})
     return render(
         request,
         "companies/dashboard.html",
-        {"company": company, "sections": hooks.dashboard_sections(company)},
+        {**context, "company": company, "sections": hooks.dashboard_sections(company)},
     )
 
 
@@ -65,7 +68,7 @@ def company_profile(request):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("기업 정보를 저장했습니다."))
+            messages.success(request, saved_message(company, _("기업 정보를 저장했습니다.")))
             if was_verified and not company.is_verified:
                 messages.warning(request, REVIEW_AGAIN_MESSAGE % branding.brand())
             return redirect("companies:profile")
@@ -125,7 +128,11 @@ def badge_proof_upload(request, company):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, _("인증서를 올렸습니다."))
+            messages.success(
+                request,
+                _("인증서를 올렸습니다. %(operator)s 담당자가 기업을 검토할 때 함께 확인합니다.")
+                % branding.brand(),
+            )
     else:
         messages.error(request, _("인증 종류와 파일을 확인해 주세요."))
     return redirect("companies:profile")
@@ -157,7 +164,13 @@ def members(request, company):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("초대 메일을 보냈습니다."))
+            messages.success(
+                request,
+                _(
+                    "초대 메일을 보냈습니다. 받은 사람이 기업 회원으로 로그인해 초대를 수락하면 "
+                    "담당자로 추가됩니다."
+                ),
+            )
             return redirect("companies:members")
     context = {
         "company": company,
@@ -182,7 +195,9 @@ def invitation_accept(request, token):
             error = " ".join(problem.messages)
         else:
             messages.success(
-                request, _("%(name)s 담당자가 되었습니다.") % {"name": invitation.company}
+                request,
+                _("%(name)s 담당자가 되었습니다. 기업 화면에서 직무와 지원자를 함께 관리합니다.")
+                % {"name": invitation.company},
             )
             return redirect("companies:dashboard")
     return render(
@@ -217,7 +232,14 @@ def role_edit(request, company, pk: int):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("직무를 저장했습니다."))
+            messages.success(
+                request,
+                _("직무를 저장했습니다. 게시한 직무는 바뀐 내용이 공개 목록에 바로 보입니다.")
+                if role.status == Role.Status.PUBLISHED
+                else _(
+                    "직무를 저장했습니다. 아직 게시하지 않은 직무는 참여자에게 보이지 않습니다."
+                ),
+            )
             return redirect("companies:role-manage", pk=role.pk)
     context = {"form": form, "company": company, "role": role}
     return render(request, "companies/role_form.html", context)
@@ -244,7 +266,13 @@ def role_publish(request, company, pk: int):
         for message in error.messages:
             messages.error(request, message)
     else:
-        messages.success(request, _("직무를 게시했습니다. 이제 참여자가 볼 수 있습니다."))
+        messages.success(
+            request,
+            _(
+                "직무를 게시했습니다. 이제 참여자가 보고 지원할 수 있습니다. 매주 월요일 "
+                "면접 제안 대상이 정해지면 이 화면에서 지원자를 볼 수 있습니다."
+            ),
+        )
     return redirect("companies:role-manage", pk=role.pk)
 
 

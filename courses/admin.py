@@ -213,6 +213,8 @@ class CourseAdmin(OutcomeColumns, InstitutionScopedAdmin):
                     "starts_on",
                     "ends_on",
                     "schedule",
+                    "place",
+                    "what_to_bring",
                     "seats",
                     "enrolled_count",
                 ]

@@ -2,6 +2,7 @@ from django.apps import AppConfig
 
 from applicants.dashboard import register_section
 from applicants.facts import register_fact_source, register_training_source
+from applicants.next_steps import register_next_step
 from womenup.kpi import register_metric
 from womenup.plugins import register_demo_loader
 from womenup.privacy.retention import register_activity_source, register_anonymiser
@@ -12,11 +13,12 @@ class CoursesConfig(AppConfig):
     verbose_name = "교육과정"
 
     def ready(self) -> None:
-        from courses import admin_home, dashboard, demo, kpi, retention, selectors
+        from courses import admin_home, dashboard, demo, kpi, next_steps, retention, selectors
 
         register_fact_source(selectors.completed_course_facts, absent=selectors.NO_COMPLETED_COURSE)
         register_training_source(selectors.completed_course_trainings)
         register_section(20, dashboard.applicant_section)
+        register_next_step("courses.Enrollment", next_steps.enrollment_next_step)
         register_section(5, dashboard.counselling_section)
         register_demo_loader(10, demo.load)
         register_metric("courses", kpi.outcomes_table, order=30)

@@ -5,6 +5,8 @@ from django.utils import timezone
 from applicants.dashboard import DashboardSection
 from applicants.selectors import active_proxy_consent
 from courses import selectors
+from courses.models import Enrollment
+from courses.next_steps import enrollment_next_step
 
 
 def applicant_section(profile) -> DashboardSection | None:
@@ -19,10 +21,18 @@ def applicant_section(profile) -> DashboardSection | None:
             "attendance_rate": selectors.percentage(
                 enrollment.sessions_attended, enrollment.sessions_held
             ),
+            "next_step": enrollment_next_step(enrollment, today=today),
+            # selected and not started yet: when, where and what to bring
+            "before_start": enrollment.status == Enrollment.Status.ENROLLED
+            and today < enrollment.course.starts_on,
         }
         for enrollment in enrollments
     ]
-    return DashboardSection(template="courses/dashboard_section.html", context={"rows": rows})
+    return DashboardSection(
+        template="courses/dashboard_section.html",
+        context={"rows": rows},
+        next_steps=[row["next_step"] for row in rows],
+    )
 
 
 def counselling_section(profile) -> DashboardSection | None:

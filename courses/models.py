@@ -80,6 +80,18 @@ class Course(models.Model):
     schedule = models.CharField(
         _("수업 일정"), max_length=150, blank=True, help_text=_("예: 월~금 09:30~15:30")
     )
+    place = models.CharField(
+        _("교육 장소"),
+        max_length=200,
+        blank=True,
+        help_text=_("선발된 수강생에게 보입니다. 예: 본관 5층 502호 강의실"),
+    )
+    what_to_bring = models.TextField(
+        _("준비물"),
+        blank=True,
+        max_length=500,
+        help_text=_("선발된 수강생에게 보입니다. 예: 신분증, 노트북(없으면 대여 가능)"),
+    )
     seats = models.PositiveSmallIntegerField(_("정원"))
     enrolled_count = models.PositiveSmallIntegerField(
         _("선발 인원"), default=0, editable=False, help_text=_("좌석을 차지한 수강생 수")

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from applicants.dashboard import sections_for
 from applicants.decorators import applicant_required
 from applicants.forms import AllowanceApplyForm, DocumentForm, ProfileForm
+from applicants.next_steps import next_step
 from applicants.selectors import (
     active_proxy_consent,
     profile_for_edit,
@@ -44,13 +45,16 @@ from womenup.privacy.services import personal_data_access_record
 PAGE_SIZE = 20
 OUTCOME_MESSAGES = {
     Enrollment.Status.ENROLLED: gettext_lazy(
-        "선발되었습니다. 내 신청 현황에서 확인할 수 있습니다."
+        "선발되었습니다. 개강일, 교육 장소와 준비물을 아래에서 확인하세요. 내 신청 현황에도 "
+        "보입니다."
     ),
     Enrollment.Status.WAITLISTED: gettext_lazy(
-        "정원이 차서 대기자로 등록되었습니다 (대기 %(position)s번)."
+        "정원이 차서 대기자로 등록되었습니다 (대기 %(position)s번). 자리가 나면 순서대로 자동 "
+        "선발되고 메일로 알려 드립니다."
     ),
     Enrollment.Status.APPLIED: gettext_lazy(
-        "신청이 접수되었습니다. 운영기관의 선발 결과를 기다려 주세요."
+        "신청이 접수되었습니다. 운영기관이 선발 결과를 정하면 메일과 내 신청 현황으로 알려 "
+        "드립니다."
     ),
 }
 
@@ -74,6 +78,12 @@ def _render_detail(request, course, form: ApplyForm | None = None, status: int =
         profile = profile_for_user(request.user)
         enrollment = selectors.enrollment_for_course(profile, course)
         context["enrollment"] = enrollment
+        if enrollment is not None:
+            context["next_step"] = next_step(enrollment)
+            context["before_start"] = (
+                enrollment.status == Enrollment.Status.ENROLLED
+                and context["today"] < course.starts_on
+            )
         context["can_withdraw"] = enrollment is not None and enrollment.status in Enrollment.OPEN
         context["verdict"] = selectors.course_eligibility(course, profile, on=context["today"])
         context["form"] = form or ApplyForm(action=reverse("courses:apply", args=[course.code]))
@@ -115,7 +125,9 @@ def withdraw(request, code: str):
                 messages.error(request, message)
             return redirect("courses:detail", code=code)
         messages.success(
-            request, _("%(course)s 신청을 취소했습니다.") % {"course": enrollment.course}
+            request,
+            _("%(course)s 신청을 취소했습니다. 접수 기간 안에는 다시 신청할 수 있습니다.")
+            % {"course": enrollment.course},
         )
         return redirect("applicants:dashboard")
     return render(request, "courses/withdraw_confirm.html", {"enrollment": enrollment})

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy
 
 from applicants.dashboard import register_section
 from applicants.facts import register_fact_source
+from applicants.next_steps import register_next_step
 from companies import hooks as company_hooks
 from courses import hooks as course_hooks
 from womenup.kpi import register_metric
@@ -16,9 +17,19 @@ class MatchingConfig(AppConfig):
     verbose_name = "인턴십 매칭"
 
     def ready(self) -> None:
-        from matching import admin_home, dashboard, demo, kpi, models, retention, selectors
+        from matching import (
+            admin_home,
+            dashboard,
+            demo,
+            kpi,
+            models,
+            next_steps,
+            retention,
+            selectors,
+        )
 
         register_section(10, dashboard.applicant_section)
+        register_next_step("matching.InternshipApplication", next_steps.application_next_step)
         register_demo_loader(40, demo.load)
         register_fact_source(selectors.participations_from_placements)
         register_activity_source(retention.internship_activity)
@@ -26,6 +37,7 @@ class MatchingConfig(AppConfig):
         company_hooks.register_dashboard_section("matching.dashboard.company_section")
         company_hooks.register_role_section("matching.dashboard.role_candidates_section")
         company_hooks.register_role_seat_floor("matching.selectors.active_placement_count")
+        company_hooks.register_checklist_steps("matching.dashboard.company_checklist_steps")
         course_hooks.register_client_action(
             gettext_lazy("인턴십 대리 신청"), "matching:client-internship"
         )

@@ -23,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -92,6 +92,22 @@ def week_key(day: date) -> str:
     """The ISO week of a day as a run key: 2024-06-03 → "2024-W23"."""
     year, week, _weekday = day.isocalendar()
     return f"{year}-W{week:02d}"
+
+
+@dataclass(frozen=True)
+class WeekState:
+    """Whether this week's batch has run: what an applicant editing her choices is told."""
+
+    week: str
+    ran: bool
+    next_monday: date  # the Monday of next week, when the next run is due
+
+
+def week_state(*, on: date) -> WeekState:
+    """This week's batch (one query): finished or not yet."""
+    week = week_key(on)
+    ran = MatchingRun.objects.filter(week=week, status=MatchingRun.Status.FINISHED).exists()
+    return WeekState(week=week, ran=ran, next_monday=on + timedelta(days=7 - on.weekday()))
 
 
 def week_monday(week: str) -> date:

@@ -1,9 +1,10 @@
 """The internship section of the applicant dashboard (see applicants/dashboard.py).
 
-Each application shows its status, a timeline of what happened and what comes next, her ranked
-choices, the screening result with its plain-Korean reasons, interview invitations to answer and
-placements. The weekly batch adds, per application, plain-Korean explanations of why she was not
-invited or matched this week: ``explanations_for`` is the place for them.
+Each application shows its status, its next step (``applicants.next_steps.next_step``, built by
+``matching/next_steps.py``), a timeline of what happened, her ranked choices, the screening
+result with its plain-Korean reasons, interview invitations to answer and placements. The
+weekly batch adds, per application, plain-Korean explanations of why she was not invited or
+matched this week: ``explanations_for`` is the place for them.
 
 The company pages get their sections from here too (registered in ``MatchingConfig.ready()``
 through companies/hooks.py): the dashboard's roles with their candidate counts, interns and
@@ -15,30 +16,32 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from applicants.dashboard import DashboardSection
+from applicants.next_steps import NextStep, next_step
 from applicants.proxy import on_behalf_label
 from applicants.selectors import candidate_cards
 from matching.explanations import explanations_for_applications, latest_batch_week
-from matching.models import InternshipApplication, InterviewInvitation, Placement
+from matching.models import InternshipApplication, InterviewInvitation
 from matching.selectors import (
     applications_for_applicant,
     candidates_for_role,
     claims_for_company,
+    company_progress,
     dashboard_roles,
     is_editable,
     placements_for_company,
     screening_of,
 )
-from womenup.programs.selectors import internship_months
+from womenup.checklists import ChecklistStep
 
 
 @dataclass(frozen=True)
 class TimelineEvent:
-    when: datetime | None
+    when: datetime
     text: str
-    upcoming: bool = False
 
 
 @dataclass
@@ -49,6 +52,7 @@ class ApplicationCard:
     timeline: list[TimelineEvent] = field(default_factory=list)
     open_invitations: list[InterviewInvitation] = field(default_factory=list)
     explanations: list[str] = field(default_factory=list)
+    next_step: NextStep | None = None
 
 
 def applicant_section(profile) -> DashboardSection | None:
@@ -60,6 +64,7 @@ def applicant_section(profile) -> DashboardSection | None:
     return DashboardSection(
         template="matching/dashboard_section.html",
         context={"cards": cards, "explanations": explanations_for(profile, applications)},
+        next_steps=[card.next_step for card in cards],
     )
 
 
@@ -86,6 +91,7 @@ def _card(application: InternshipApplication) -> ApplicationCard:
         screening=screening,
         timeline=_timeline(application, screening, invitations),
         open_invitations=[i for i in invitations if i.status == InterviewInvitation.Status.INVITED],
+        next_step=next_step(application),
     )
 
 
@@ -134,44 +140,7 @@ def _timeline(application, screening, invitations) -> list[TimelineEvent]:
     if application.withdrawn_at:
         events.append(TimelineEvent(application.withdrawn_at, _("신청 취소")))
     events.sort(key=lambda event: event.when)
-    events.append(TimelineEvent(None, _next_step(application, screening), upcoming=True))
     return events
-
-
-def _next_step(application, screening) -> str:
-    status = application.status
-    if status == InternshipApplication.Status.DRAFT:
-        return _("다음 단계: 지망 직무를 확인하고 신청서를 제출하세요.")
-    if status == InternshipApplication.Status.WITHDRAWN:
-        return _("취소한 신청입니다. 모집 기간 안에는 직무를 다시 담아 지원할 수 있습니다.")
-    live = [p for p in application.placements.all() if p.status != Placement.Status.CANCELLED]
-    if live:
-        return _placement_step(live[0])
-    if screening is None:
-        return _(
-            "다음 단계: 매주 월요일 서류심사를 합니다. 그 전까지는 수정하거나 취소할 수 있습니다."
-        )
-    if screening.effective_outcome == screening.Outcome.FAIL:
-        return _("서류심사를 통과하지 못했습니다. 아래 사유를 확인해 주세요.")
-    if screening.effective_outcome == screening.Outcome.NEEDS_INFO:
-        return _("다음 단계: 보완할 정보를 입력하면 다음 주 심사에 다시 반영됩니다.")
-    return _(
-        "다음 단계: 기업의 면접 제안을 기다립니다. 제안이 오면 이 화면에서 수락하거나 거절하세요."
-    )
-
-
-def _placement_step(placement: Placement) -> str:
-    """What her (only) live placement means for her now: contract, internship, or done."""
-    if placement.status == Placement.Status.CONTRACTED:
-        if placement.contract_start is None:
-            return _("인턴 근무 중입니다.")
-        return _("인턴 근무 중입니다 (계약 시작일 %(start)s부터 %(months)s개월).") % {
-            "start": f"{placement.contract_start:%Y-%m-%d}",
-            "months": internship_months(placement.role.intake.program),
-        }
-    if placement.status == Placement.Status.COMPLETED:
-        return _("인턴십을 마쳤습니다. 수고 많으셨습니다.")
-    return _("다음 단계: 기업과 근로계약을 맺습니다. 담당자가 연락드립니다.")
 
 
 # --- Company pages -----------------------------------------------------------------------------
@@ -188,6 +157,58 @@ def company_section(company) -> DashboardSection:
             "claims": claims_for_company(company),
         },
     )
+
+
+def company_checklist_steps(company) -> list[ChecklistStep]:
+    """면접 → 순위 → 계약 → 채용 확인: the checklist's later steps (one query)."""
+    progress = company_progress(company)
+    dashboard = reverse("companies:dashboard")
+
+    def url(name: str, key: str, fallback: str) -> str:
+        return reverse(name, args=[progress[key]]) if progress[key] else fallback
+
+    return [
+        ChecklistStep(
+            "interview",
+            _("면접"),
+            progress["interviewed"],
+            text=_(
+                "매주 월요일 지원자에게 면접 제안이 갑니다. 지원자가 수락하면 직무 화면에서 면접 "
+                "일정을 정하고 결과를 기록해 주세요."
+            ),
+            url=url("companies:role-manage", "interview_role", f"{dashboard}#roles-heading"),
+            action=_("지원자 보기"),
+        ),
+        ChecklistStep(
+            "ranking",
+            _("합격자 순위"),
+            progress["ranked"],
+            text=_("면접 합격자의 순위를 정하면 다음 주간 매칭에 반영됩니다."),
+            url=url("matching:role-ranking", "ranking_role", f"{dashboard}#roles-heading"),
+            action=_("순위 정하기"),
+        ),
+        ChecklistStep(
+            "contract",
+            _("근로계약"),
+            progress["contracted"],
+            text=_("매칭된 인턴과 근로계약을 맺고 계약 시작일을 확정해 주세요."),
+            url=url(
+                "matching:intern-contract", "contract_placement", f"{dashboard}#interns-heading"
+            ),
+            action=_("계약 시작일 확정"),
+        ),
+        ChecklistStep(
+            "hire",
+            _("채용 확인"),
+            progress["hired"],
+            text=_(
+                "인턴 기간이 끝난 뒤 정규직으로 채용하면 "
+                "채용을 확인하고 고용장려금을 신청해 주세요."
+            ),
+            url=url("matching:intern-hire", "hire_placement", f"{dashboard}#interns-heading"),
+            action=_("정규직 채용 확인"),
+        ),
+    ]
 
 
 def _with_names(placements) -> list[tuple]:

@@ -139,6 +139,7 @@ def applications_for_applicant(profile) -> QuerySet[InternshipApplication]:
             Prefetch("choices", queryset=choices),
             Prefetch("invitations", queryset=invitations),
             Prefetch("placements", queryset=placements),
+            "evaluations",  # the company's interview schedule, for her next step
         )
         .order_by("-created_at", "-pk")
     )
@@ -300,6 +301,58 @@ def dashboard_roles(company: Company) -> QuerySet[Role]:
             filter=~Q(placements__status=Placement.Status.CANCELLED),
             distinct=True,
         ),
+    )
+
+
+def company_progress(company: Company) -> dict:
+    """How far the company is in the placement lifecycle, for its dashboard's checklist (one
+    query): whether it has scheduled or recorded an interview, ranked a candidate, confirmed a
+    contract and a hire, and the role or placement each next step is about."""
+    evaluations = CandidateEvaluation.objects.filter(role__company=OuterRef("pk"))
+    placements = Placement.objects.filter(role__company=OuterRef("pk"))
+    working = [Placement.Status.CONTRACTED, Placement.Status.COMPLETED]
+    accepted = InterviewInvitation.objects.filter(
+        role__company=OuterRef("pk"), status=InterviewInvitation.Status.ACCEPTED
+    )
+    return (
+        Company.objects.filter(pk=company.pk)
+        .annotate(
+            interviewed=Exists(
+                evaluations.filter(
+                    Q(interview_at__isnull=False) | ~Q(result=CandidateEvaluation.Result.PENDING)
+                )
+            ),
+            ranked=Exists(evaluations.filter(rank__isnull=False)),
+            contracted=Exists(placements.filter(status__in=working)),
+            hired=Exists(HireConfirmation.objects.filter(company=OuterRef("pk"))),
+            interview_role=Subquery(accepted.order_by("pk").values("role_id")[:1]),
+            ranking_role=Subquery(
+                evaluations.filter(result=CandidateEvaluation.Result.PASS)
+                .order_by("pk")
+                .values("role_id")[:1]
+            ),
+            contract_placement=Subquery(
+                placements.filter(status=Placement.Status.AWAITING_CONTRACT)
+                .order_by("pk")
+                .values("pk")[:1]
+            ),
+            hire_placement=Subquery(
+                placements.filter(status__in=working, hire_confirmation__isnull=True)
+                .order_by("pk")
+                .values("pk")[:1]
+            ),
+        )
+        .values(
+            "interviewed",
+            "ranked",
+            "contracted",
+            "hired",
+            "interview_role",
+            "ranking_role",
+            "contract_placement",
+            "hire_placement",
+        )
+        .get()
     )
 
 

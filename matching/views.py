@@ -34,9 +34,11 @@ from companies.filters import RoleFilter
 from companies.models import BADGE_FIELDS
 from courses.decorators import counsellor_required
 from courses.selectors import clients_for_counsellor
-from matching import forms, selectors, services
+from matching import batch, forms, selectors, services
+from matching.models import InternshipApplication
 from matching.self_check import self_check, self_check_questions
 from matching.visibility import documents_visible_to_company
+from womenup import branding
 from womenup.forms import add_service_errors
 from womenup.models import PersonalDataAccess
 from womenup.pagination import lazy_page
@@ -147,7 +149,19 @@ def choice_add(request, pk: int):
         _report(request, error)
         return redirect("matching:role-detail", pk=role.pk)
     messages.success(
-        request, _("'%(title)s' 직무를 지망 목록에 담았습니다.") % {"title": role.title}
+        request,
+        (
+            _(
+                "'%(title)s' 직무를 지망 목록에 담았습니다. 순위를 확인하고 신청서를 "
+                "제출해야 서류심사를 받습니다."
+            )
+            if application.status == InternshipApplication.Status.DRAFT
+            else _(
+                "'%(title)s' 직무를 제출한 신청서의 지망 목록에 담았습니다. 다음 주간 "
+                "서류심사에 반영됩니다."
+            )
+        )
+        % {"title": role.title},
     )
     return redirect("matching:application-detail", pk=application.pk)
 
@@ -164,6 +178,7 @@ def application_detail(request, pk: int):
         {
             "application": application,
             "editable": selectors.is_editable(application),
+            "week": batch.week_state(on=timezone.localdate()),
             "missing": profile_missing_items(profile),
             "missing_consents": missing_required_consents(profile),
         },
@@ -188,7 +203,33 @@ def choice_move(request, pk: int):
             services.choice_move(application=application, role=choice.role, offset=offset)
         except ValidationError as error:
             _report(request, error)
+        else:
+            messages.success(request, _moved_message(application))
     return redirect("matching:application-detail", pk=application.pk)
+
+
+def _removed_message(application) -> str:
+    if application.status == InternshipApplication.Status.DRAFT:
+        return _("지망 목록에서 뺐습니다. 신청서를 제출해야 서류심사를 받습니다.")
+    return _(
+        "제출한 신청서의 지망 목록에서 뺐습니다. 남은 지망 직무로 다음 주간 서류심사를 받습니다."
+    )
+
+
+def _moved_message(application) -> str:
+    """Reordering says whether the new order counts, and from which batch."""
+    if application.status == InternshipApplication.Status.DRAFT:
+        return _("지망 순위를 바꾸었습니다. 신청서를 제출해야 서류심사를 받습니다.")
+    week = batch.week_state(on=timezone.localdate())
+    if week.ran:
+        return _(
+            "제출한 신청서의 지망 순위를 바꾸었습니다. 이번 주 서류심사·매칭(%(week)s)은 이미 "
+            "실행되어, 바뀐 순위는 %(monday)s(월) 서류심사부터 반영됩니다."
+        ) % {"week": week.week, "monday": f"{week.next_monday:%Y-%m-%d}"}
+    return _(
+        "제출한 신청서의 지망 순위를 바꾸었습니다. 이번 주 서류심사·매칭(%(week)s)은 아직 "
+        "실행되지 않아, 바뀐 순위로 심사를 받습니다."
+    ) % {"week": week.week}
 
 
 @applicant_required
@@ -201,7 +242,7 @@ def choice_remove(request, pk: int, role_pk: int):
     except ValidationError as error:
         _report(request, error)
     else:
-        messages.success(request, _("지망 목록에서 뺐습니다."))
+        messages.success(request, _removed_message(application))
     return redirect("matching:application-detail", pk=application.pk)
 
 
@@ -230,7 +271,10 @@ def application_withdraw(request, pk: int):
         except ValidationError as error:
             _report(request, error)
             return redirect("matching:application-detail", pk=application.pk)
-        messages.success(request, _("인턴십 신청을 취소했습니다."))
+        messages.success(
+            request,
+            _("인턴십 신청을 취소했습니다. 모집 기간 안에는 직무를 다시 담아 지원할 수 있습니다."),
+        )
         return redirect("applicants:dashboard")
     return render(request, "matching/application_withdraw.html", {"application": application})
 
@@ -250,7 +294,15 @@ def invitation_respond(request, pk: int):
         _report(request, error)
     else:
         messages.success(
-            request, _("면접 제안을 수락했습니다.") if accept else _("면접 제안을 거절했습니다.")
+            request,
+            _(
+                "면접 제안을 수락했습니다. 기업이 면접 일정을 정하면 메일과 신청 현황으로 "
+                "알려 드립니다."
+            )
+            if accept
+            else _(
+                "면접 제안을 거절했습니다. 다른 지망 직무의 지원과 면접 제안은 그대로 유지됩니다."
+            ),
         )
     return redirect("applicants:dashboard")
 
@@ -307,7 +359,13 @@ def candidate_interview(request, company, pk: int, application_id: int):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("면접 일정을 저장하고 지원자에게 알렸습니다."))
+            messages.success(
+                request,
+                _(
+                    "면접 일정을 저장하고 지원자에게 알렸습니다. "
+                    "면접을 마치면 결과를 기록해 주세요."
+                ),
+            )
             return redirect("matching:candidate", pk=role.pk, application_id=application.pk)
     return _render_candidate(request, role, application, interview_form=form)
 
@@ -325,7 +383,10 @@ def candidate_result(request, company, pk: int, application_id: int):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("면접 결과를 저장했습니다."))
+            messages.success(
+                request,
+                _("면접 결과를 저장했습니다. 합격자의 순위를 정하면 다음 주간 매칭에 반영됩니다."),
+            )
             return redirect("companies:role-manage", pk=role.pk)
     return _render_candidate(request, role, application, result_form=form)
 
@@ -374,7 +435,13 @@ def placement_contract(request, company, pk: int):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("근로계약 시작일을 확정했습니다."))
+            messages.success(
+                request,
+                _(
+                    "근로계약 시작일을 확정했습니다. 인턴 기간이 끝난 뒤 정규직으로 채용하면 "
+                    "채용을 확인하고 고용장려금을 신청할 수 있습니다."
+                ),
+            )
             return redirect("companies:dashboard")
     context = {
         "placement": placement,
@@ -402,7 +469,14 @@ def placement_hire(request, company, pk: int):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("정규직 채용을 확인하고 고용장려금을 신청했습니다."))
+            messages.success(
+                request,
+                _(
+                    "정규직 채용을 확인하고 고용장려금을 신청했습니다. %(operator)s 담당자가 "
+                    "증빙을 검토해 승인하면 지급되며, 결과는 기업 화면에서 볼 수 있습니다."
+                )
+                % branding.brand(),
+            )
             return redirect("companies:dashboard")
     context = {
         "placement": placement,
@@ -421,7 +495,14 @@ def _incentive_refile(request, placement, hire):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("새 증빙으로 고용장려금을 다시 신청했습니다."))
+            messages.success(
+                request,
+                _(
+                    "새 증빙으로 고용장려금을 다시 신청했습니다. %(operator)s 담당자가 검토해 "
+                    "승인하면 지급되며, 결과는 기업 화면에서 볼 수 있습니다."
+                )
+                % branding.brand(),
+            )
             return redirect("companies:dashboard")
     context = {
         "placement": placement,

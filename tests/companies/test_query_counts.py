@@ -30,7 +30,7 @@ PUBLIC_DETAIL_QUERIES = 3
 # the role; the menu is a cached fragment by then (the role list's counts:
 # tests/matching/test_role_list.py)
 PUBLIC_ROLE_QUERIES = 1
-DASHBOARD_QUERIES = 15  # includes the candidate-card queries that show interns' shared names
+DASHBOARD_QUERIES = 17  # the candidate cards (interns' shared names) and the checklist (2)
 ROLE_MANAGE_QUERIES = 17  # the cards include courses completed here (one query)
 ROLE_RANKING_QUERIES = 13  # as above, and the menu is a cached fragment by then
 

@@ -117,10 +117,13 @@ def test_anonymous_visitors_are_asked_to_log_in_to_apply(client):
 
 
 def test_applying_enrolls_her_and_says_so(applicant_client):
-    course = CourseFactory()
+    course = CourseFactory(place="중구 세종대로 110, 5층", what_to_bring="신분증, 노트북")
     url = reverse("courses:apply", args=[course.code])
     response = applicant_client.post(url, {"motivation": "개발자가 되고 싶습니다."}, follow=True)
-    assert "선발되었습니다. 내 신청 현황에서 확인할 수 있습니다." in page_text(response)
+    text = page_text(response)
+    assert "선발되었습니다. 개강일, 교육 장소와 준비물을 아래에서 확인하세요." in text
+    assert f"{course.starts_on:%Y-%m-%d}에 개강합니다" in text
+    assert "중구 세종대로 110, 5층" in text and "신분증, 노트북" in text
     enrollment = Enrollment.objects.get(course=course, applicant=applicant_client.profile)
     assert (enrollment.status, enrollment.motivation) == ("enrolled", "개발자가 되고 싶습니다.")
 

@@ -48,7 +48,10 @@ def register_company(page) -> None:
 
 def write_and_publish_role(page, intake) -> Role:
     page.goto("/company/")
-    page.get_by_role("link", name="새 직무 작성").click()
+    expect(page.get_by_test_id("checklist-step-role")).to_have_attribute("data-done", "false")
+    assert_no_serious_axe_violations(page)
+    # the checklist's one next action while the company waits for approval
+    page.get_by_test_id("next-action").get_by_role("link", name="새 직무 작성").click()
     page.get_by_label("직무명").fill("백엔드 개발 인턴")
     page.get_by_label("모집 회차").select_option(value=str(intake.pk))
     page.get_by_label("직무 분야").select_option(label="IT·개발")

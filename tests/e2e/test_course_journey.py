@@ -26,17 +26,24 @@ def find_and_apply(page) -> None:
 
 def test_she_applies_is_enrolled_and_sees_it_on_her_dashboard(page):
     profile = ApplicantProfileFactory()
-    CourseFactory(title=TITLE, seats=15)
+    course = CourseFactory(title=TITLE, seats=15, place="중구 세종대로 110", what_to_bring="노트북")
     login_as(page, profile.user)
 
     find_and_apply(page)
 
-    expect(page.get_by_text("선발되었습니다. 내 신청 현황에서 확인할 수 있습니다.")).to_be_visible()
+    expect(
+        page.get_by_text("선발되었습니다. 개강일, 교육 장소와 준비물을 아래에서")
+    ).to_be_visible()
     expect(page.get_by_test_id("my-enrollment")).to_contain_text("선발")
+    expect(page.get_by_test_id("selected-facts")).to_contain_text("중구 세종대로 110")
+    assert_no_serious_axe_violations(page)
     page.goto("/me/")
     section = page.get_by_test_id("courses-section")
     expect(section).to_contain_text(TITLE)
     expect(section).to_contain_text("선발")
+    expect(section).to_contain_text(f"{course.starts_on:%Y-%m-%d}에 개강합니다")
+    expect(section.get_by_test_id("selected-facts")).to_contain_text("노트북")
+    assert_no_serious_axe_violations(page)
 
 
 def test_a_full_course_puts_her_on_the_waitlist_with_her_place(page):

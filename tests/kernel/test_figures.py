@@ -76,7 +76,7 @@ def test_the_allowance_page_reads_the_programme(client):
     )
     client.force_login(ready_profile().user)
     page = client.get(reverse("applicants:allowance")).content.decode()
-    assert "월 350,000원씩 최대 4개월." in page
+    assert "월 350,000원씩 최대 4개월 지급합니다." in page
 
 
 def test_fill_replaces_names_and_refuses_unknown_ones():

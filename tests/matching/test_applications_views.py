@@ -101,14 +101,14 @@ def test_the_dashboard_shows_screening_reasons_and_placements(client, me):
 @pytest.mark.parametrize(
     ("status", "contract_start", "shown", "not_shown"),
     [
-        ("awaiting_contract", None, "다음 단계: 기업과 근로계약을 맺습니다", "인턴 근무 중"),
+        ("awaiting_contract", None, "기업이 근로계약 시작일을 정하면", "인턴으로 근무 중"),
         (
             "contracted",
             date(2024, 7, 1),
-            "인턴 근무 중입니다 (계약 시작일 2024-07-01부터 3개월)",
-            "근로계약을 맺습니다",
+            "인턴으로 근무 중입니다 (계약 시작일 2024-07-01부터 3개월)",
+            "근로계약 시작일을 정하면",
         ),
-        ("completed", date(2024, 7, 1), "인턴십을 마쳤습니다", "근로계약을 맺습니다"),
+        ("completed", date(2024, 7, 1), "인턴십을 마쳤습니다", "근로계약 시작일을 정하면"),
     ],
     ids=["awaiting-contract", "contracted", "completed"],
 )
@@ -184,7 +184,8 @@ def test_anonymous_choose_goes_to_login(client, intake):
 
 # --- Fixed number of queries ---------------------------------------------------------------------
 
-DASHBOARD_QUERIES = 13  # the same at both sizes (1 of them: is a job centre looking after her?)
+DASHBOARD_QUERIES = 15  # the same at both sizes (is a job centre looking after her; interview
+# schedules; the résumé check)
 
 
 def _history(profile, applications: int, choices: int):
