@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import pgettext_lazy
 
 from applicants.dashboard import register_section
 from companies import hooks as company_hooks
@@ -10,7 +11,7 @@ from womenup.privacy.retention import register_activity_source, register_anonymi
 
 class MatchingConfig(AppConfig):
     name = "matching"
-    verbose_name = "인턴십 매칭"
+    verbose_name = pgettext_lazy("admin app", "인턴십 매칭")
 
     def ready(self) -> None:
         from matching import admin_home, dashboard, demo, kpi, models, retention

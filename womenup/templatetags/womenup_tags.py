@@ -3,17 +3,17 @@
 from django import template
 
 from womenup import branding
-from womenup.money import format_krw
+from womenup.display import krw as krw_text
 
 register = template.Library()
 
 
 @register.filter
 def krw(amount) -> str:
-    """2390124 → "2,390,124원"; empty for None."""
+    """2390124 → "2,390,124원" ("KRW 2,390,124" in English); empty for None."""
     if amount is None or amount == "":
         return ""
-    return format_krw(int(amount))
+    return krw_text(int(amount))
 
 
 @register.simple_tag
