@@ -38,7 +38,8 @@ KOREAN = {
 ENGLISH = {
     "city": "City of residence", "district": "District of residence", "birth_date": "Date of birth",
     "female": "Female", "unemployed": "Not employed", "certificate": "Professional certificate",
-    "resume": "Resume", "seoul": "Seoul Metropolitan City", "mapo": "Seoul Metropolitan City Mapo-gu",
+    "resume": "Resume", "seoul": "Seoul Metropolitan City",
+    "mapo": "Seoul Metropolitan City Mapo-gu",
 }  # fmt: skip
 
 
