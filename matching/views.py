@@ -36,8 +36,8 @@ from matching import forms, selectors, services
 from matching.self_check import self_check, self_check_questions
 from matching.visibility import documents_visible_to_company
 from womenup.forms import add_service_errors
-from womenup.money import INCENTIVE_KRW
 from womenup.privacy.downloads import private_file_response
+from womenup.programs.selectors import internship_months
 
 ROLES_PER_PAGE = 20
 
@@ -368,7 +368,12 @@ def placement_contract(request, company, pk: int):
         else:
             messages.success(request, _("근로계약 시작일을 확정했습니다."))
             return redirect("companies:dashboard")
-    return render(request, "matching/contract.html", {"placement": placement, "form": form})
+    context = {
+        "placement": placement,
+        "form": form,
+        "months": internship_months(placement.role.intake.program),
+    }
+    return render(request, "matching/contract.html", context)
 
 
 @company_member_required
@@ -391,7 +396,11 @@ def placement_hire(request, company, pk: int):
         else:
             messages.success(request, _("정규직 채용을 확인하고 고용장려금을 신청했습니다."))
             return redirect("companies:dashboard")
-    context = {"placement": placement, "form": form, "incentive_krw": INCENTIVE_KRW}
+    context = {
+        "placement": placement,
+        "form": form,
+        "incentive_krw": selectors.company_incentive_krw(placement.role.company),
+    }
     return render(request, "matching/hire.html", context)
 
 
@@ -410,7 +419,7 @@ def _incentive_refile(request, placement, hire):
         "placement": placement,
         "hire": hire,
         "form": form,
-        "incentive_krw": INCENTIVE_KRW,
+        "incentive_krw": selectors.company_incentive_krw(placement.role.company),
         "refiling": True,
     }
     return render(request, "matching/hire.html", context)

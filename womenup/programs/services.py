@@ -15,6 +15,7 @@ from womenup.models import (
     IntakeWindow,
     JobCategory,
     LivingWageRate,
+    MatchingMode,
     Program,
 )
 from womenup.programs import catalogue as seed_catalogue
@@ -112,6 +113,9 @@ def _program_load(data: dict, *, order: int, city: City, changes: Counter) -> No
             **{f"{field}_en": english for field, (_korean, english) in texts.items() if english},
             "figures": data.get("figures", {}),
             "order": order,
+            "matching_mode": data.get("matching_mode", MatchingMode.INTERVIEW),
+            "reserved_seat_percent": data.get("reserved_seat_percent", 0),
+            "priority_groups": data.get("priority_groups", []),
         },
     )
     changes["programmes"] += created
@@ -126,8 +130,22 @@ def _program_load(data: dict, *, order: int, city: City, changes: Counter) -> No
                 closes_on=date.fromisoformat(closes_on),
             )
             changes["intakes"] += 1
+        for label, label_en, opens_on, closes_on, starts_on, ends_on in data.get("stages", []):
+            IntakeWindow.objects.create(
+                program=program,
+                label=label,
+                label_en=label_en,
+                opens_on=date.fromisoformat(opens_on),
+                closes_on=date.fromisoformat(closes_on),
+                stage_starts_on=date.fromisoformat(starts_on),
+                stage_ends_on=date.fromisoformat(ends_on),
+            )
+            changes["intakes"] += 1
     else:
-        seed_labels = {label: label_en for label, label_en, *_dates in data["intakes"]}
+        seed_labels = {
+            label: label_en
+            for label, label_en, *_dates in [*data["intakes"], *data.get("stages", [])]
+        }
         for intake in program.intakes.all():
             if intake.label_ko in seed_labels:
                 label = (intake.label_ko, seed_labels[intake.label_ko])

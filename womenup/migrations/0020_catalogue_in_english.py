@@ -303,6 +303,9 @@ PROGRAMS = {
     },
 }
 INTAKES = {
+    "gm-0123-jobs/2027년 1단계": "2027 stage 1",
+    "gm-0123-jobs/2027년 2단계": "2027 stage 2",
+    "gm-1969-jobs/2027년 상반기": "2027 first half",
     "seoul-internship/2024년 인턴십": "2024 internship",
     "seoul-project-it/2024년 하반기": "2024 second half",
     "seoul-project-social/2024년 하반기": "2024 second half",
@@ -316,6 +319,7 @@ RULE_NOTES = {
     "by default",
 }
 RULE_LABELS = {
+    "광명시 청년일자리(청년인턴)": "Gwangmyeong youth jobs (youth intern)",
     "IT 직무교육(디지털마케팅·백엔드개발)": "IT job training (digital marketing, backend development)",
     "소셜임팩트 사전교육(1주)": "social-impact pre-training (1 week)",
 }
@@ -354,7 +358,7 @@ def _fill(row, texts):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("womenup", "0016_cities_as_data"),
+        ("womenup", "0019_rule_kinds_company_and_past_participant"),
     ]
 
     operations = [
