@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import pgettext_lazy
 
 from applicants.dashboard import register_section
 from applicants.next_steps import register_next_step
@@ -10,7 +11,7 @@ from womenup.programs.eligibility.reasons import register_labels
 
 class ApplicantsConfig(AppConfig):
     name = "applicants"
-    verbose_name = "참여자"
+    verbose_name = pgettext_lazy("admin app", "참여자")
 
     def ready(self) -> None:
         from applicants import admin_home, allowance_dashboard, demo, models, retention

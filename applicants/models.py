@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from womenup.dates import birth_date_range, past_date_range, programme_date_range
 from womenup.privacy.private_files import PrivateUpload, private_file_field
@@ -131,7 +132,7 @@ class ApplicantProfile(models.Model):
 
     class Meta:
         verbose_name = _("참여자 프로필")
-        verbose_name_plural = _("참여자 프로필")
+        verbose_name_plural = pgettext_lazy("plural", "참여자 프로필")
 
     def __str__(self) -> str:
         return self.name or self.user.email
@@ -206,7 +207,7 @@ class CareerEntry(models.Model):
 
     class Meta:
         verbose_name = _("경력")
-        verbose_name_plural = _("경력")
+        verbose_name_plural = pgettext_lazy("plural", "경력")
         ordering = ["profile_id", "pk"]
         constraints = [
             models.CheckConstraint(
@@ -233,7 +234,7 @@ class Certificate(models.Model):
 
     class Meta:
         verbose_name = _("자격증")
-        verbose_name_plural = _("자격증")
+        verbose_name_plural = pgettext_lazy("plural", "자격증")
         ordering = ["profile_id", "acquired_on", "pk"]
 
     def __str__(self) -> str:
@@ -258,7 +259,7 @@ class CompletedTraining(models.Model):
 
     class Meta:
         verbose_name = _("수료한 교육")
-        verbose_name_plural = _("수료한 교육")
+        verbose_name_plural = pgettext_lazy("plural", "수료한 교육")
         ordering = ["profile_id", "completed_on", "pk"]
         constraints = [
             models.CheckConstraint(condition=~models.Q(title=""), name="training_has_a_title")
@@ -290,7 +291,7 @@ class Consent(models.Model):
 
     class Meta:
         verbose_name = _("개인정보 동의")
-        verbose_name_plural = _("개인정보 동의")
+        verbose_name_plural = pgettext_lazy("plural", "개인정보 동의")
         ordering = ["profile_id", "item", "-given_at"]
         constraints = [
             models.UniqueConstraint(
@@ -329,7 +330,7 @@ class Document(PrivateUpload):
 
     class Meta:
         verbose_name = _("제출 서류")
-        verbose_name_plural = _("제출 서류")
+        verbose_name_plural = pgettext_lazy("plural", "제출 서류")
         ordering = ["profile_id", "-uploaded_at", "pk"]
 
     def __str__(self) -> str:
@@ -364,7 +365,7 @@ class AllowanceApplication(models.Model):
 
     class Meta:
         verbose_name = _("구직지원금 신청")
-        verbose_name_plural = _("구직지원금 신청")
+        verbose_name_plural = pgettext_lazy("plural", "구직지원금 신청")
         ordering = ["-applied_at", "pk"]
         constraints = [
             models.UniqueConstraint(
@@ -412,7 +413,7 @@ class ActivityReport(PrivateUpload):
 
     class Meta:
         verbose_name = _("구직활동 보고")
-        verbose_name_plural = _("구직활동 보고")
+        verbose_name_plural = pgettext_lazy("plural", "구직활동 보고")
         ordering = ["application_id", "month", "pk"]
         constraints = [
             models.UniqueConstraint(

@@ -138,7 +138,7 @@ def self_check_fill_items(profile: ApplicantProfile, answers: SelfCheckAnswers) 
         city = City.objects.filter(code=answers.city).first()
         if city is not None:
             items.append(
-                FillItem("residence_city", _field_label("residence_city"), city, city.name)
+                FillItem("residence_city", _field_label("residence_city"), city, city.display_name)
             )
             district = District.objects.filter(city=city, code=answers.district).first()
             if district is not None and not profile.residence_district_id:

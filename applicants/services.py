@@ -88,7 +88,7 @@ def residence_check(*, city: City | None, district: District | None) -> None:
                 "%(district)s은(는) %(city)s의 자치구가 아닙니다. 거주 도시에 속한 "
                 "자치구를 선택해 주세요."
             )
-            % {"district": district.name, "city": city.name},
+            % {"district": district.name, "city": city.display_name},
             code="residence",
         )
 

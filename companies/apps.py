@@ -1,11 +1,12 @@
 from django.apps import AppConfig
+from django.utils.translation import pgettext_lazy
 
 from womenup.plugins import register_demo_loader
 
 
 class CompaniesConfig(AppConfig):
     name = "companies"
-    verbose_name = "참여기업"
+    verbose_name = pgettext_lazy("admin app", "참여기업")
 
     def ready(self) -> None:
         from companies import admin_home, demo

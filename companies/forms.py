@@ -233,7 +233,7 @@ class RoleForm(forms.ModelForm):
             self.add_error(
                 "district",
                 _("근무 자치구는 사업 지역(%(city)s)에서 골라 주세요.")
-                % {"city": intake.program.city.name},
+                % {"city": intake.program.city.display_name},
             )
         if data.get("track") == Role.Track.IT_TRAINING_LINKED and not data.get("required_course"):
             self.add_error(

@@ -5,6 +5,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from womenup.dates import programme_date_range
@@ -56,12 +57,13 @@ class Company(models.Model):
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("등록 시각"))
 
     history = HistoricalRecords(
-        verbose_name=_("참여기업 변경 이력"), verbose_name_plural=_("참여기업 변경 이력")
+        verbose_name=_("참여기업 변경 이력"),
+        verbose_name_plural=pgettext_lazy("plural", "참여기업 변경 이력"),
     )
 
     class Meta:
         verbose_name = _("참여기업")
-        verbose_name_plural = _("참여기업")
+        verbose_name_plural = pgettext_lazy("plural", "참여기업")
         ordering = ["name", "pk"]
         constraints = [
             models.CheckConstraint(
@@ -115,7 +117,7 @@ class BadgeProof(PrivateUpload):
 
     class Meta:
         verbose_name = _("인증 증빙")
-        verbose_name_plural = _("인증 증빙")
+        verbose_name_plural = pgettext_lazy("plural", "인증 증빙")
         ordering = ["company_id", "badge", "-uploaded_at", "pk"]
 
     def __str__(self) -> str:
@@ -138,7 +140,7 @@ class CompanyMembership(models.Model):
 
     class Meta:
         verbose_name = _("기업 담당자")
-        verbose_name_plural = _("기업 담당자")
+        verbose_name_plural = pgettext_lazy("plural", "기업 담당자")
 
     def __str__(self) -> str:
         return f"{self.company} · {self.user}"
@@ -173,7 +175,7 @@ class CompanyInvitation(models.Model):
 
     class Meta:
         verbose_name = _("담당자 초대")
-        verbose_name_plural = _("담당자 초대")
+        verbose_name_plural = pgettext_lazy("plural", "담당자 초대")
         ordering = ["-created_at", "pk"]
         constraints = [
             models.UniqueConstraint(
@@ -267,12 +269,13 @@ class Role(models.Model):
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("등록 시각"))
 
     history = HistoricalRecords(
-        verbose_name=_("인턴 직무 변경 이력"), verbose_name_plural=_("인턴 직무 변경 이력")
+        verbose_name=_("인턴 직무 변경 이력"),
+        verbose_name_plural=pgettext_lazy("plural", "인턴 직무 변경 이력"),
     )
 
     class Meta:
         verbose_name = _("인턴 직무")
-        verbose_name_plural = _("인턴 직무")
+        verbose_name_plural = pgettext_lazy("plural", "인턴 직무")
         ordering = ["-created_at", "pk"]
         constraints = [
             models.CheckConstraint(condition=models.Q(seats__gte=1), name="role_has_a_seat"),

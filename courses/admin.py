@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from modeltranslation.admin import TranslationAdmin
 
 from applicants.proxy import submitted_by_column
 from courses import selectors, services
@@ -119,7 +120,7 @@ class OutcomeColumns:
 
 
 @admin.register(Institution)
-class InstitutionAdmin(OutcomeColumns, InstitutionScopedAdmin):
+class InstitutionAdmin(OutcomeColumns, TranslationAdmin, InstitutionScopedAdmin):
     list_display = ["name", "kind", "city", *OutcomeColumns.OUTCOME_COLUMNS]
     list_filter = ["kind", "city"]
     list_select_related = ["city"]
@@ -154,20 +155,25 @@ class CourseAdminForm(forms.ModelForm):
             "institution",
             "program",
             "code",
-            "title",
+            "title_ko",
+            "title_en",
             "track",
-            "subject",
-            "summary",
+            "subject_ko",
+            "subject_en",
+            "summary_ko",
+            "summary_en",
             "hours",
             "starts_on",
             "ends_on",
-            "schedule",
+            "schedule_ko",
+            "schedule_en",
             "seats",
             "applications_open_on",
             "applications_close_on",
             "selection_mode",
             "min_attendance_rate",
-            "certificate_name",
+            "certificate_name_ko",
+            "certificate_name_en",
             "unlocks_program",
         ]
 
@@ -184,7 +190,7 @@ class CourseAdminForm(forms.ModelForm):
 
 
 @admin.register(Course)
-class CourseAdmin(OutcomeColumns, InstitutionScopedAdmin):
+class CourseAdmin(OutcomeColumns, TranslationAdmin, InstitutionScopedAdmin):
     form = CourseAdminForm
     institution_path = "institution"
     list_display = [

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import pgettext_lazy
 
 from applicants.dashboard import register_section
 from applicants.facts import register_fact_source, register_training_source
@@ -10,7 +11,7 @@ from womenup.privacy.retention import register_activity_source, register_anonymi
 
 class CoursesConfig(AppConfig):
     name = "courses"
-    verbose_name = "교육과정"
+    verbose_name = pgettext_lazy("admin app", "교육과정")
 
     def ready(self) -> None:
         from courses import admin_home, dashboard, demo, kpi, next_steps, retention, selectors

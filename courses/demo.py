@@ -21,6 +21,7 @@ from courses.models import (
 )
 from womenup.demo import demo_user
 from womenup.models import City, District, Program, User
+from womenup.programs.services import english_texts_fill
 
 INSTITUTION_STAFF_EMAIL = "institution@demo.womenup.kr"
 TRAINEE_EMAIL = "trainee@demo.womenup.kr"
@@ -46,12 +47,58 @@ class DemoCourse:
     unlocks: str = ""
     selection_mode: str = Course.SelectionMode.FIRST_COME
 
+    @property
+    def english(self) -> dict[str, str]:
+        """The course's texts in English (the Korean ones, as an institution typed them, are the
+        fields above)."""
+        return {
+            "title": COURSE_TITLES_EN[self.code],
+            "subject": SUBJECTS_EN.get(self.subject, self.subject),
+            "schedule": SCHEDULE[1],
+            "certificate_name": CERTIFICATES_EN.get(self.certificate, ""),
+        }
+
 
 SEOUL_CENTRE = "서울여성인력개발센터"
 GANGNAM_CENTRE = "강남여성인력개발센터"
 GM_LEARNING = "광명시평생학습원"
 GM_SAEIL = "광명여성새로일하기센터"
 ENTRY, ADVANCED = "seoul-digital-entry", "seoul-digital-advanced"
+INSTITUTIONS_EN = {
+    SEOUL_CENTRE: "Seoul Women's Job Development Centre",
+    GANGNAM_CENTRE: "Gangnam Women's Job Development Centre",
+    GM_LEARNING: "Gwangmyeong Lifelong Learning Institute",
+    GM_SAEIL: "Gwangmyeong Women's Re-employment Centre",
+}
+COURSE_TITLES_EN = {
+    "python-entry": "Python developer: entry course",
+    "java-entry": "Java web developer: entry course",
+    "javascript-entry": "JavaScript front-end: entry course",
+    "backend-2024": "Backend development job training",
+    "digital-marketing-2024": "Digital marketing job training",
+    "cloud-fullstack": "AI-assisted cloud full-stack web",
+    "ios-app": "iOS app development: advanced",
+    "social-impact-pretraining": "Social-impact pre-training (1 week)",
+    "gm-youtube-creator": "YouTube creator",
+    "gm-eco-activist": "Ecology activist",
+    "gm-disaster-safety": "Disaster-safety instructor",
+    "gm-conflict-mediator": "Conflict mediator",
+    "gm-accounting": "Computerised accounting in practice",
+    "gm-social-welfare": "Social-welfare administration in practice",
+    "python-entry-past": "Python developer: entry course (past cohort)",
+}
+SUBJECTS_EN = {
+    "디지털마케팅": "Digital marketing", "클라우드": "Cloud", "협업도구": "Collaboration tools",
+    "영상 제작": "Video production", "생태": "Ecology", "안전": "Safety", "조정": "Mediation",
+    "회계": "Accounting", "사회복지": "Social welfare",
+}  # fmt: skip
+CERTIFICATES_EN = {
+    "정보처리기능사": "Craftsman Information Processing",
+    "정보처리산업기사": "Industrial Engineer Information Processing",
+    "재난안전지도사": "Disaster Safety Instructor",
+    "전산회계 1급": "Computerised Accounting, level 1",
+}
+SCHEDULE = ("월~금 09:30~15:30", "Mon–Fri 09:30–15:30")
 
 DEMO_COURSES = [
     DemoCourse(SEOUL_CENTRE, "seoul", ENTRY, "python-entry", "파이썬 개발자 입문",
@@ -113,8 +160,10 @@ def load(*, today: date, **_kwargs) -> list[tuple[str, str]]:
 
 def _institution(name: str, city: str) -> Institution:
     institution, _ = Institution.objects.get_or_create(
-        name=name, defaults={"city": City.objects.get(code=city)}
+        name_ko=name,
+        defaults={"city": City.objects.get(code=city), "name_en": INSTITUTIONS_EN[name]},
     )
+    english_texts_fill(row=institution, texts={"name": (name, INSTITUTIONS_EN[name])})
     return institution
 
 
@@ -126,19 +175,28 @@ def _course(demo: DemoCourse, today: date) -> Course:
             "institution": _institution(demo.institution, demo.city),
             "program": Program.objects.get(code=demo.program),
             "title": demo.title,
+            "title_en": demo.english["title"],
             "track": demo.track,
             "subject": demo.subject,
+            "subject_en": demo.english["subject"],
             "hours": demo.hours,
             "starts_on": starts_on,
             "ends_on": starts_on + timedelta(weeks=demo.weeks),
-            "schedule": "월~금 09:30~15:30",
+            "schedule": SCHEDULE[0],
+            "schedule_en": SCHEDULE[1],
             "seats": demo.seats,
             "applications_open_on": min(today, starts_on) - timedelta(days=30),
             "applications_close_on": starts_on - timedelta(days=1),
             "selection_mode": demo.selection_mode,
             "certificate_name": demo.certificate,
+            "certificate_name_en": demo.english["certificate_name"],
             "unlocks_program": Program.objects.filter(code=demo.unlocks).first(),
         },
+    )
+    korean = {"title": demo.title, "subject": demo.subject, "schedule": SCHEDULE[0],
+              "certificate_name": demo.certificate}  # fmt: skip
+    english_texts_fill(
+        row=course, texts={field: (korean[field], demo.english[field]) for field in korean}
     )
     return course
 

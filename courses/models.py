@@ -9,6 +9,7 @@ while they change it, so concurrent applications are served one after another in
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext, pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from applicants.models import on_behalf_field
@@ -36,7 +37,7 @@ class Institution(models.Model):
 
     class Meta:
         verbose_name = _("운영기관")
-        verbose_name_plural = _("운영기관")
+        verbose_name_plural = pgettext_lazy("plural", "운영기관")
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -126,7 +127,7 @@ class Course(models.Model):
 
     class Meta:
         verbose_name = _("교육과정")
-        verbose_name_plural = _("교육과정")
+        verbose_name_plural = pgettext_lazy("plural", "교육과정")
         ordering = ["starts_on", "title"]
         constraints = [
             models.CheckConstraint(
@@ -225,12 +226,13 @@ class Enrollment(models.Model):
     note = models.CharField(_("비고"), max_length=300, blank=True)
 
     history = HistoricalRecords(
-        verbose_name=_("수강 신청 변경 이력"), verbose_name_plural=_("수강 신청 변경 이력")
+        verbose_name=_("수강 신청 변경 이력"),
+        verbose_name_plural=pgettext_lazy("plural", "수강 신청 변경 이력"),
     )
 
     class Meta:
         verbose_name = _("수강 신청")
-        verbose_name_plural = _("수강 신청")
+        verbose_name_plural = pgettext_lazy("plural", "수강 신청")
         ordering = ["applied_at", "pk"]
         constraints = [
             models.UniqueConstraint(
@@ -269,7 +271,7 @@ class Session(models.Model):
 
     class Meta:
         verbose_name = _("수업 회차")
-        verbose_name_plural = _("수업 회차")
+        verbose_name_plural = pgettext_lazy("plural", "수업 회차")
         ordering = ["course_id", "held_on", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["course", "held_on"], name="one_session_per_course_day")
@@ -308,7 +310,7 @@ class Attendance(models.Model):
 
     class Meta:
         verbose_name = _("출결")
-        verbose_name_plural = _("출결")
+        verbose_name_plural = pgettext_lazy("plural", "출결")
         ordering = ["session_id", "enrollment_id"]
         constraints = [
             models.UniqueConstraint(
@@ -338,7 +340,7 @@ class CourseCertificate(models.Model):
 
     class Meta:
         verbose_name = _("자격증 취득")
-        verbose_name_plural = _("자격증 취득")
+        verbose_name_plural = pgettext_lazy("plural", "자격증 취득")
         ordering = ["enrollment_id", "obtained_on", "pk"]
         constraints = [
             models.UniqueConstraint(
@@ -394,7 +396,7 @@ class FollowUp(models.Model):
 
     class Meta:
         verbose_name = _("사후관리")
-        verbose_name_plural = _("사후관리")
+        verbose_name_plural = pgettext_lazy("plural", "사후관리")
         ordering = ["due_on", "pk"]
         constraints = [
             models.UniqueConstraint(
@@ -407,7 +409,10 @@ class FollowUp(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.enrollment.applicant} · {self.months_after}개월"
+        months = ngettext("%(months)s개월", "%(months)s개월", self.months_after) % {
+            "months": self.months_after
+        }
+        return f"{self.enrollment.applicant} · {months}"
 
 
 # --- Counselling (여성새로일하기센터) --------------------------------------------------------

@@ -30,7 +30,7 @@ from matching.screening import screening_override, screening_override_clear
 from womenup.admin_actions import ServiceSaveMixin, apply_to_each, apply_with_reason
 from womenup.admin_filters import IntakeListFilter
 from womenup.admin_history import HistoryAdmin
-from womenup.money import format_krw
+from womenup.display import krw
 from womenup.privacy.admin_exports import ExportWithReasonAdmin
 from womenup.privacy.admin_mixins import PersonalDataAdminMixin
 from womenup.programs.eligibility.reasons import render_all
@@ -274,7 +274,7 @@ class PlacementInline(admin.TabularInline):
             amount = selectors.wage_support_krw(placement)
         except ValidationError as error:
             return " ".join(error.messages)
-        return "-" if amount is None else format_krw(amount)
+        return "-" if amount is None else krw(amount)
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from applicants.dashboard import register_section
 from applicants.facts import register_fact_source
@@ -14,7 +14,7 @@ from womenup.privacy.retention import register_activity_source, register_anonymi
 
 class MatchingConfig(AppConfig):
     name = "matching"
-    verbose_name = "인턴십 매칭"
+    verbose_name = pgettext_lazy("admin app", "인턴십 매칭")
 
     def ready(self) -> None:
         from matching import (

@@ -5,6 +5,7 @@ of queries."""
 from datetime import datetime
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from matching import selectors
 from womenup.kpi import KpiTable
@@ -42,7 +43,7 @@ def companies_table() -> KpiTable:
     rows.append([_("전체"), *(total[column] for column in columns)])
     return KpiTable(
         title=_("참여기업·매칭 기업·인턴 (사업별)"),
-        columns=[_("사업"), _("참여기업"), _("매칭 기업"), _("인턴")],
+        columns=[_("사업"), pgettext("plural", "참여기업"), _("매칭 기업"), _("인턴")],
         rows=rows,
         note=_(
             "참여기업은 승인된 기업 중 그 사업에 직무를 게시한 기업, 매칭 기업은 인턴이 배치된 "

@@ -4,10 +4,12 @@ and the placement lifecycle: interview evaluations, rankings, hires and incentiv
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from applicants.models import on_behalf_field
 from womenup.dates import programme_date_range
+from womenup.display import krw
 from womenup.money import INCENTIVE_KRW
 from womenup.privacy.private_files import PrivateUpload, private_file_field
 
@@ -44,12 +46,13 @@ class InternshipApplication(models.Model):
     updated_at = models.DateTimeField(auto_now=True, verbose_name=_("수정 시각"))
 
     history = HistoricalRecords(
-        verbose_name=_("인턴십 신청 변경 이력"), verbose_name_plural=_("인턴십 신청 변경 이력")
+        verbose_name=_("인턴십 신청 변경 이력"),
+        verbose_name_plural=pgettext_lazy("plural", "인턴십 신청 변경 이력"),
     )
 
     class Meta:
         verbose_name = _("인턴십 신청")
-        verbose_name_plural = _("인턴십 신청")
+        verbose_name_plural = pgettext_lazy("plural", "인턴십 신청")
         ordering = ["submitted_at", "pk"]
         constraints = [
             models.UniqueConstraint(
@@ -77,7 +80,7 @@ class ApplicationChoice(models.Model):
 
     class Meta:
         verbose_name = _("지망 직무")
-        verbose_name_plural = _("지망 직무")
+        verbose_name_plural = pgettext_lazy("plural", "지망 직무")
         ordering = ["application_id", "rank"]
         constraints = [
             models.UniqueConstraint(fields=["application", "rank"], name="choice_unique_rank"),
@@ -120,7 +123,7 @@ class InterviewInvitation(models.Model):
 
     class Meta:
         verbose_name = _("면접 제안")
-        verbose_name_plural = _("면접 제안")
+        verbose_name_plural = pgettext_lazy("plural", "면접 제안")
         ordering = ["-created_at", "pk"]
         constraints = [
             models.UniqueConstraint(
@@ -170,12 +173,13 @@ class Placement(models.Model):
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("매칭 시각"))
 
     history = HistoricalRecords(
-        verbose_name=_("인턴 배치 변경 이력"), verbose_name_plural=_("인턴 배치 변경 이력")
+        verbose_name=_("인턴 배치 변경 이력"),
+        verbose_name_plural=pgettext_lazy("plural", "인턴 배치 변경 이력"),
     )
 
     class Meta:
         verbose_name = _("인턴 배치")
-        verbose_name_plural = _("인턴 배치")
+        verbose_name_plural = pgettext_lazy("plural", "인턴 배치")
         ordering = ["-created_at", "pk"]
         constraints = [
             models.UniqueConstraint(
@@ -227,7 +231,7 @@ class MatchingRun(models.Model):
 
     class Meta:
         verbose_name = _("주간 매칭 실행")
-        verbose_name_plural = _("주간 매칭 실행")
+        verbose_name_plural = pgettext_lazy("plural", "주간 매칭 실행")
         ordering = ["-week"]
 
     def __str__(self) -> str:
@@ -268,12 +272,13 @@ class ScreeningResult(models.Model):
     overridden_at = models.DateTimeField(_("조정 시각"), null=True, blank=True)
 
     history = HistoricalRecords(
-        verbose_name=_("서류심사 결과 변경 이력"), verbose_name_plural=_("서류심사 결과 변경 이력")
+        verbose_name=_("서류심사 결과 변경 이력"),
+        verbose_name_plural=pgettext_lazy("plural", "서류심사 결과 변경 이력"),
     )
 
     class Meta:
         verbose_name = _("서류심사 결과")
-        verbose_name_plural = _("서류심사 결과")
+        verbose_name_plural = pgettext_lazy("plural", "서류심사 결과")
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(override_outcome="") | ~models.Q(override_reason=""),
@@ -323,7 +328,7 @@ class CandidateEvaluation(models.Model):
 
     class Meta:
         verbose_name = _("면접 평가")
-        verbose_name_plural = _("면접 평가")
+        verbose_name_plural = pgettext_lazy("plural", "면접 평가")
         ordering = ["role_id", "rank", "pk"]
         constraints = [
             models.UniqueConstraint(
@@ -372,7 +377,7 @@ class HireConfirmation(PrivateUpload):
 
     class Meta:
         verbose_name = _("정규직 채용 확인")
-        verbose_name_plural = _("정규직 채용 확인")
+        verbose_name_plural = pgettext_lazy("plural", "정규직 채용 확인")
         ordering = ["-created_at", "pk"]
 
     def __str__(self) -> str:
@@ -421,7 +426,7 @@ class IncentiveClaim(models.Model):
 
     class Meta:
         verbose_name = _("고용장려금 신청")
-        verbose_name_plural = _("고용장려금 신청")
+        verbose_name_plural = pgettext_lazy("plural", "고용장려금 신청")
         ordering = ["-created_at", "pk"]
         constraints = [
             models.CheckConstraint(
@@ -444,4 +449,4 @@ class IncentiveClaim(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.company} · {self.amount_krw:,}원 · {self.get_status_display()}"
+        return f"{self.company} · {krw(self.amount_krw)} · {self.get_status_display()}"

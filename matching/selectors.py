@@ -105,7 +105,11 @@ def _gate(role: Role, program_rules: list[Rule], facts: Facts | None, on: date) 
         rules.append(
             Rule(
                 kind=RuleKind.COURSE_COMPLETION,
-                params={"courses": [course.code], "label": course.title},
+                params={
+                    "courses": [course.code],
+                    "label": course.title_ko,
+                    "label_en": course.title_en or None,
+                },
             )
         )
     if not rules:

@@ -58,7 +58,7 @@ class SelfCheckQuestions:
 
     def past_program_choices(self) -> list[tuple[str, str]]:
         return [
-            (program.code, f"{program.city.name} · {program.name}")
+            (program.code, f"{program.city.display_name} · {program.name}")
             for program in self.past_programs
         ]
 

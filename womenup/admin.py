@@ -19,6 +19,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from womenup.accounts.permissions import can_review_access_log
 from womenup.admin_actions import apply_after_confirmation
@@ -65,7 +66,8 @@ def permission_label(permission: Permission) -> str:
     app = apps.get_app_config(model._meta.app_label).verbose_name
     if action in PERMISSION_ACTIONS and model_name == model._meta.model_name:
         return f"{app} · {model._meta.verbose_name} · {PERMISSION_ACTIONS[action]}"
-    return f"{app} · {model._meta.verbose_name} · {permission.name}"
+    name = dict(model._meta.permissions).get(permission.codename, permission.name)
+    return f"{app} · {model._meta.verbose_name} · {name}"
 
 
 class PermissionChoiceField(forms.ModelMultipleChoiceField):
@@ -129,7 +131,7 @@ class SocialAccountAdmin(PersonalDataAdminMixin, AllauthSocialAccountAdmin):
     admin_group = "system"
 
 
-class DistrictInline(admin.TabularInline):
+class DistrictInline(TranslationTabularInline):
     model = District
     extra = 0
 
@@ -146,7 +148,7 @@ class CityAdmin(admin.ModelAdmin):
 
 
 @admin.register(JobCategory)
-class JobCategoryAdmin(admin.ModelAdmin):
+class JobCategoryAdmin(TranslationAdmin):
     admin_group = "settings"
     list_display = ["name", "code", "order"]
     list_editable = ["order"]
@@ -157,7 +159,7 @@ class JobCategoryAdmin(admin.ModelAdmin):
         return super().get_changelist_form(request, **kwargs)
 
 
-class IntakeWindowInline(admin.TabularInline):
+class IntakeWindowInline(TranslationTabularInline):
     model = IntakeWindow
     extra = 0
 
@@ -167,7 +169,7 @@ class EligibilityRuleForm(forms.ModelForm):
 
     class Meta:
         model = EligibilityRule
-        fields = ["order", "kind", "params", "is_active", "note"]
+        fields = ["order", "kind", "params", "is_active", "note_ko", "note_en"]
 
     def clean(self):
         cleaned = super().clean()
@@ -182,7 +184,7 @@ class EligibilityRuleForm(forms.ModelForm):
         return cleaned
 
 
-class EligibilityRuleInline(admin.TabularInline):
+class EligibilityRuleInline(TranslationTabularInline):
     model = EligibilityRule
     form = EligibilityRuleForm
     extra = 0
@@ -196,14 +198,16 @@ class ProgramForm(forms.ModelForm):
     class Meta:
         model = Program
         fields = [
-            "code", "city", "kind", "name", "summary", "description", "key_facts", "figures",
+            "code", "city", "kind", "name_ko", "name_en", "summary_ko", "summary_en",
+            "description_ko", "description_en", "key_facts_ko", "key_facts_en", "figures",
             "is_active", "order", "matching_mode", "reserved_seat_percent", "priority_groups",
         ]  # fmt: skip
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name in (
-            "key_facts",
+            "key_facts_ko",
+            "key_facts_en",
             "figures",
             "priority_groups",
         ):  # no hidden "initial" copy to post back
@@ -235,10 +239,15 @@ class ProgramForm(forms.ModelForm):
             return cleaned
         if not isinstance(values, dict):
             raise forms.ValidationError({"figures": _('수치는 {"이름": 정수} 형식이어야 합니다.')})
-        facts = cleaned.get("key_facts") or []
-        if not isinstance(facts, list) or not all(isinstance(fact, str) for fact in facts):
-            raise forms.ValidationError({"key_facts": _("핵심 정보는 문장 목록이어야 합니다.")})
-        problems = figures.placeholder_problems([cleaned.get("summary") or "", *facts], values)
+        texts = []
+        for language in ("ko", "en"):  # each language's summary and key facts (Korean, English)
+            facts = cleaned.get(f"key_facts_{language}") or []
+            if not isinstance(facts, list) or not all(isinstance(fact, str) for fact in facts):
+                raise forms.ValidationError(
+                    {f"key_facts_{language}": _("핵심 정보는 문장 목록이어야 합니다.")}
+                )
+            texts += [cleaned.get(f"summary_{language}") or "", *facts]
+        problems = figures.placeholder_problems(texts, values)
         if problems:
             raise forms.ValidationError(
                 _("수치가 없거나 정수가 아닙니다: %(names)s"),
@@ -248,7 +257,7 @@ class ProgramForm(forms.ModelForm):
 
 
 @admin.register(Program)
-class ProgramAdmin(admin.ModelAdmin):
+class ProgramAdmin(TranslationAdmin):
     admin_group = "settings"
     form = ProgramForm
     list_display = ["name", "city", "kind", "is_active", "order"]

@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
+from django.utils.translation import pgettext_lazy
 
 from womenup.kpi import register_metric
 from womenup.plugins import register_demo_loader
@@ -9,7 +10,7 @@ from womenup.privacy.retention import register_anonymiser
 class WomenUpConfig(AppConfig):
     default = True
     name = "womenup"
-    verbose_name = "공통(사업·알림·접근기록)"
+    verbose_name = pgettext_lazy("admin app", "공통(사업·알림·접근기록)")
 
     def ready(self) -> None:
         from django.contrib.admin.models import LogEntry

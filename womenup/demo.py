@@ -41,7 +41,11 @@ def load(*, today: date) -> list[tuple[str, str]]:
         IntakeWindow.objects.get_or_create(
             program=program,
             label=f"{today.year}년",
-            defaults={"opens_on": date(today.year, 1, 1), "closes_on": date(today.year, 12, 31)},
+            defaults={
+                "label_en": str(today.year),
+                "opens_on": date(today.year, 1, 1),
+                "closes_on": date(today.year, 12, 31),
+            },
         )
     logins = [("서울시 담당자 (관리자, 첫 로그인 때 OTP 설정)", "staff@demo.womenup.kr", None)]
     logins += [

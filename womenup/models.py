@@ -8,10 +8,12 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxValueValidator
 from django.db import models
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from womenup.dates import programme_date_range, rate_date_range
+from womenup.display import krw
 from womenup.programs.eligibility import RuleKind
 
 
@@ -79,7 +81,7 @@ class User(AbstractUser):
 
     class Meta:
         verbose_name = _("사용자")
-        verbose_name_plural = _("사용자")
+        verbose_name_plural = pgettext_lazy("plural", "사용자")
 
     def __str__(self) -> str:
         return self.email
@@ -106,11 +108,16 @@ class City(models.Model):
 
     class Meta:
         verbose_name = _("도시")
-        verbose_name_plural = _("도시")
+        verbose_name_plural = pgettext_lazy("plural", "도시")
         ordering = ["pk"]
 
     def __str__(self) -> str:
-        return self.name
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        """The city's full name in the active language (English falls back to Korean)."""
+        return self.label(language=get_language() or "ko", short=False)
 
     def label(self, *, language: str, short: bool) -> str:
         """The city's name in ``language`` ("ko", "en"); falls back to the Korean name."""
@@ -132,14 +139,14 @@ class District(models.Model):
 
     class Meta:
         verbose_name = _("자치구")
-        verbose_name_plural = _("자치구")
+        verbose_name_plural = pgettext_lazy("plural", "자치구")
         ordering = ["city_id", "name"]
         constraints = [
             models.UniqueConstraint(fields=["city", "code"], name="district_unique_code_per_city")
         ]
 
     def __str__(self) -> str:
-        return f"{self.city.name} {self.name}"
+        return f"{self.city.display_name} {self.name}"
 
 
 class JobCategory(models.Model):
@@ -151,7 +158,7 @@ class JobCategory(models.Model):
 
     class Meta:
         verbose_name = _("직무 분야")
-        verbose_name_plural = _("직무 분야")
+        verbose_name_plural = pgettext_lazy("plural", "직무 분야")
         ordering = ["order", "name"]
 
     def __str__(self) -> str:
@@ -236,7 +243,7 @@ class Program(models.Model):
 
     class Meta:
         verbose_name = _("사업")
-        verbose_name_plural = _("사업")
+        verbose_name_plural = pgettext_lazy("plural", "사업")
         ordering = ["city_id", "order", "pk"]
         constraints = [
             models.CheckConstraint(
@@ -246,7 +253,7 @@ class Program(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.city.name} · {self.name}"
+        return f"{self.city.display_name} · {self.name}"
 
     def reserved_seats(self, seats: int) -> int:
         """Seats of a role with ``seats`` kept for priority groups: the share, rounded half up."""
@@ -281,7 +288,7 @@ class IntakeWindow(models.Model):
 
     class Meta:
         verbose_name = _("모집 기간")
-        verbose_name_plural = _("모집 기간")
+        verbose_name_plural = pgettext_lazy("plural", "모집 기간")
         ordering = ["program_id", "opens_on"]
         constraints = [
             models.CheckConstraint(
@@ -318,7 +325,7 @@ class EligibilityRule(models.Model):
 
     class Meta:
         verbose_name = _("자격 요건")
-        verbose_name_plural = _("자격 요건")
+        verbose_name_plural = pgettext_lazy("plural", "자격 요건")
         ordering = ["program_id", "order", "pk"]
 
     def __str__(self) -> str:
@@ -333,11 +340,11 @@ class LivingWageRate(models.Model):
 
     class Meta:
         verbose_name = _("생활임금")
-        verbose_name_plural = _("생활임금")
+        verbose_name_plural = pgettext_lazy("plural", "생활임금")
         ordering = ["-valid_from"]
 
     def __str__(self) -> str:
-        return f"{self.valid_from}: {self.hourly_krw:,}원"
+        return f"{self.valid_from}: {krw(self.hourly_krw)}"
 
 
 class OutboxMessage(models.Model):
@@ -394,7 +401,7 @@ class OutboxMessage(models.Model):
 
     class Meta:
         verbose_name = _("알림 발송함")
-        verbose_name_plural = _("알림 발송함")
+        verbose_name_plural = pgettext_lazy("plural", "알림 발송함")
         ordering = ["-created_at"]
         indexes = [
             models.Index(
@@ -490,7 +497,7 @@ class PersonalDataAccess(models.Model):
 
     class Meta:
         verbose_name = _("개인정보 접근 기록")
-        verbose_name_plural = _("개인정보 접근 기록")
+        verbose_name_plural = pgettext_lazy("plural", "개인정보 접근 기록")
         ordering = ["-accessed_at"]
         permissions = [
             ("export_unmasked", _("휴대전화·생년월일을 가리지 않고 내보내기")),
@@ -576,12 +583,13 @@ class LedgerEntry(models.Model):
     approved_at = models.DateTimeField(_("승인 시각"), null=True, blank=True)
 
     history = HistoricalRecords(
-        verbose_name=_("지급 원장 변경 이력"), verbose_name_plural=_("지급 원장 변경 이력")
+        verbose_name=_("지급 원장 변경 이력"),
+        verbose_name_plural=pgettext_lazy("plural", "지급 원장 변경 이력"),
     )
 
     class Meta:
         verbose_name = _("지급")
-        verbose_name_plural = _("지급 원장")
+        verbose_name_plural = pgettext_lazy("plural", "지급 원장")
         ordering = ["-month", "-pk"]
         permissions = [("approve_payments", _("지급을 승인할 수 있음"))]
         indexes = [models.Index(fields=["source_type", "source_id"], name="ledger_source_idx")]
@@ -609,7 +617,7 @@ class LedgerEntry(models.Model):
         ]
 
     def __str__(self) -> str:
-        label = f"#{self.pk} {self.get_kind_display()} {self.month:%Y-%m} {self.amount_krw:,}원"
+        label = f"#{self.pk} {self.get_kind_display()} {self.month:%Y-%m} {krw(self.amount_krw)}"
         return f"{label} ({_('정정')})" if self.corrects_id else label
 
 
@@ -620,4 +628,4 @@ class MFAAuthenticator(Authenticator):
     class Meta:
         proxy = True
         verbose_name = _("2단계 인증 수단")
-        verbose_name_plural = _("2단계 인증 수단")
+        verbose_name_plural = pgettext_lazy("plural", "2단계 인증 수단")

@@ -21,8 +21,8 @@ def open_programmes() -> None:
 
 
 def answer(page, *, labels: dict[str, str]) -> None:
-    page.get_by_label(labels["city"]).select_option(label="서울특별시")
-    page.get_by_label(labels["district"]).select_option(label="서울특별시 마포구")
+    page.get_by_label(labels["city"]).select_option(label=labels["seoul"])
+    page.get_by_label(labels["district"]).select_option(label=labels["mapo"])
     page.get_by_label(labels["birth_date"]).fill("1985-05-20")
     page.get_by_label(labels["female"], exact=True).check()
     page.get_by_label(labels["unemployed"], exact=True).check()
@@ -33,11 +33,13 @@ def answer(page, *, labels: dict[str, str]) -> None:
 KOREAN = {
     "city": "거주 도시", "district": "거주 자치구·동", "birth_date": "생년월일",
     "female": "여성", "unemployed": "미취업", "certificate": "전문 자격증", "resume": "이력서",
+    "seoul": "서울특별시", "mapo": "서울특별시 마포구",
 }  # fmt: skip
 ENGLISH = {
     "city": "City of residence", "district": "District of residence", "birth_date": "Date of birth",
     "female": "Female", "unemployed": "Not employed", "certificate": "Professional certificate",
-    "resume": "Resume",
+    "resume": "Resume", "seoul": "Seoul Metropolitan City",
+    "mapo": "Seoul Metropolitan City Mapo-gu",
 }  # fmt: skip
 
 

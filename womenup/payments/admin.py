@@ -15,9 +15,9 @@ from django.utils.translation import gettext_lazy
 
 from womenup.admin_actions import apply_to_each
 from womenup.admin_history import HistoryAdmin
+from womenup.display import krw
 from womenup.forms import add_service_errors
 from womenup.models import LedgerEntry, PersonalDataAccess, Program
-from womenup.money import format_krw
 from womenup.payments import selectors, services
 from womenup.payments.forms import CorrectionForm, parse_month
 from womenup.payments.resources import PaymentResource
@@ -46,7 +46,7 @@ BASIS_LABELS = {
 
 
 def _basis_value(key: str, value) -> str:
-    return format_krw(value) if key.endswith("_krw") and isinstance(value, int) else str(value)
+    return krw(value) if key.endswith("_krw") and isinstance(value, int) else str(value)
 
 
 class ProgramListFilter(admin.RelatedFieldListFilter):
@@ -130,7 +130,7 @@ class LedgerEntryAdmin(ExportWithReasonAdmin, PersonalDataAdminMixin, HistoryAdm
 
     @admin.display(description=gettext_lazy("금액"), ordering="amount_krw")
     def amount(self, entry: LedgerEntry) -> str:
-        return format_krw(entry.amount_krw)
+        return krw(entry.amount_krw)
 
     @admin.display(description=gettext_lazy("근거"))
     def source_label(self, entry: LedgerEntry) -> str:
@@ -149,8 +149,8 @@ class LedgerEntryAdmin(ExportWithReasonAdmin, PersonalDataAdminMixin, HistoryAdm
         if entry.corrects_id:
             return "—"
         link = reverse("admin:womenup_ledgerentry_correct", args=[entry.pk])
-        rows = [f"#{c.pk} {format_krw(c.amount_krw)} ({c.reason})" for c in entry.corrections.all()]
-        net = format_krw(services.ledger_entry_net(entry))
+        rows = [f"#{c.pk} {krw(c.amount_krw)} ({c.reason})" for c in entry.corrections.all()]
+        net = krw(services.ledger_entry_net(entry))
         return format_html(
             '{}<br>{}: {} · <a href="{}" id="ledger-correct">{}</a>',
             "; ".join(rows) or _("정정 없음"),
@@ -261,7 +261,7 @@ class LedgerEntryAdmin(ExportWithReasonAdmin, PersonalDataAdminMixin, HistoryAdm
                 self.message_user(
                     request,
                     _("정정 지급 #%(pk)d (%(amount)s)을 만들었습니다. 승인 후 반영됩니다.")
-                    % {"pk": correction.pk, "amount": format_krw(correction.amount_krw)},
+                    % {"pk": correction.pk, "amount": krw(correction.amount_krw)},
                     messages.SUCCESS,
                 )
                 return HttpResponseRedirect(

@@ -1,6 +1,7 @@
 """The one admin mixin that writes access-log rows for staff work on someone's personal data."""
 
 from django.contrib.admin.utils import unquote
+from django.utils.translation import gettext as _
 
 from womenup.models import PersonalDataAccess
 from womenup.privacy.services import personal_data_access_record
@@ -31,7 +32,8 @@ class PersonalDataAdminMixin:
                 request,
                 subject=None,
                 action=Action.VIEW,
-                target=f"{self.model._meta.verbose_name_plural} 목록 ({shown}명)",
+                target=_("%(model)s 목록 (%(count)s명)")
+                % {"model": self.model._meta.verbose_name_plural, "count": shown},
                 records=shown,
             )
         return response

@@ -11,8 +11,8 @@ Figures: ``figures`` holds a programme's numbers (won, months, seats, hours); ``
 and the pages fill them in, with today's living wage as ``{hourly_wage}``, ``{wage_year}``,
 ``{paid_hours}`` and ``{monthly_wage}`` (the last two for the programme's ``weekly_hours``).
 
-Public-job keys (``matching_mode``, ``stages`` as (label, opens, closes, stage starts, stage
-ends), ``reserved_seat_percent``, ``priority_groups``) were added with
+Public-job keys (``matching_mode``, ``stages`` as (label, English label, opens, closes, stage
+starts, stage ends), ``reserved_seat_percent``, ``priority_groups``) were added with
 ``womenup/migrations/0018_public_jobs_seed.py``, which carries its own copy.
 """
 
@@ -27,18 +27,26 @@ SITE = {
 PORTAL_OPERATOR, PORTAL_OPERATOR_EN and DEFAULT_FROM_EMAIL in its environment."""
 
 SEOUL_DISTRICTS = [
-    ("jongno", "종로구"), ("jung", "중구"), ("yongsan", "용산구"), ("seongdong", "성동구"),
-    ("gwangjin", "광진구"), ("dongdaemun", "동대문구"), ("jungnang", "중랑구"),
-    ("seongbuk", "성북구"), ("gangbuk", "강북구"), ("dobong", "도봉구"), ("nowon", "노원구"),
-    ("eunpyeong", "은평구"), ("seodaemun", "서대문구"), ("mapo", "마포구"),
-    ("yangcheon", "양천구"), ("gangseo", "강서구"), ("guro", "구로구"), ("geumcheon", "금천구"),
-    ("yeongdeungpo", "영등포구"), ("dongjak", "동작구"), ("gwanak", "관악구"),
-    ("seocho", "서초구"), ("gangnam", "강남구"), ("songpa", "송파구"), ("gangdong", "강동구"),
+    ("jongno", "종로구", "Jongno-gu"), ("jung", "중구", "Jung-gu"),
+    ("yongsan", "용산구", "Yongsan-gu"), ("seongdong", "성동구", "Seongdong-gu"),
+    ("gwangjin", "광진구", "Gwangjin-gu"), ("dongdaemun", "동대문구", "Dongdaemun-gu"),
+    ("jungnang", "중랑구", "Jungnang-gu"), ("seongbuk", "성북구", "Seongbuk-gu"),
+    ("gangbuk", "강북구", "Gangbuk-gu"), ("dobong", "도봉구", "Dobong-gu"),
+    ("nowon", "노원구", "Nowon-gu"), ("eunpyeong", "은평구", "Eunpyeong-gu"),
+    ("seodaemun", "서대문구", "Seodaemun-gu"), ("mapo", "마포구", "Mapo-gu"),
+    ("yangcheon", "양천구", "Yangcheon-gu"), ("gangseo", "강서구", "Gangseo-gu"),
+    ("guro", "구로구", "Guro-gu"), ("geumcheon", "금천구", "Geumcheon-gu"),
+    ("yeongdeungpo", "영등포구", "Yeongdeungpo-gu"), ("dongjak", "동작구", "Dongjak-gu"),
+    ("gwanak", "관악구", "Gwanak-gu"), ("seocho", "서초구", "Seocho-gu"),
+    ("gangnam", "강남구", "Gangnam-gu"), ("songpa", "송파구", "Songpa-gu"),
+    ("gangdong", "강동구", "Gangdong-gu"),
 ]  # fmt: skip
+"""(code, Korean name, English name); the same shape for every list of names below."""
 
 GWANGMYEONG_DISTRICTS = [
-    ("gwangmyeong-dong", "광명동"), ("cheolsan-dong", "철산동"), ("haan-dong", "하안동"),
-    ("soha-dong", "소하동"), ("iljik-dong", "일직동"), ("hakon-dong", "학온동"),
+    ("gwangmyeong-dong", "광명동", "Gwangmyeong-dong"), ("cheolsan-dong", "철산동", "Cheolsan-dong"),
+    ("haan-dong", "하안동", "Haan-dong"), ("soha-dong", "소하동", "Soha-dong"),
+    ("iljik-dong", "일직동", "Iljik-dong"), ("hakon-dong", "학온동", "Hakon-dong"),
 ]  # fmt: skip
 
 CITIES = [
@@ -51,10 +59,13 @@ CITIES = [
 ]  # fmt: skip
 
 JOB_CATEGORIES = [
-    ("office", "경영·사무"), ("accounting", "회계·세무"), ("marketing", "마케팅·홍보"),
-    ("it-dev", "IT·개발"), ("design", "디자인"), ("education", "교육"),
-    ("social-welfare", "사회복지"), ("sales", "영업·고객상담"), ("research", "연구·기술"),
-    ("public", "공공·행정"),
+    ("office", "경영·사무", "Management & office"), ("accounting", "회계·세무", "Accounting & tax"),
+    ("marketing", "마케팅·홍보", "Marketing & PR"), ("it-dev", "IT·개발", "IT & development"),
+    ("design", "디자인", "Design"), ("education", "교육", "Education"),
+    ("social-welfare", "사회복지", "Social welfare"),
+    ("sales", "영업·고객상담", "Sales & customer service"),
+    ("research", "연구·기술", "Research & engineering"),
+    ("public", "공공·행정", "Public service & administration"),
 ]  # fmt: skip
 
 SEOUL_WOMAN = [
@@ -68,9 +79,11 @@ QUALIFIED = {
 }
 EARLIER_COHORT_RULES = [
     {"kind": "age_range", "params": {"min": 30, "max": 49}, "is_active": False,
-     "note": "이전 회차 기준(만 30~49세), 기본 미적용"},
+     "note": "이전 회차 기준(만 30~49세), 기본 미적용",
+     "note_en": "Earlier cohorts' rule (aged 30–49), off by default"},
     {"kind": "not_employed_recently", "params": {"months": 6}, "is_active": False,
-     "note": "이전 회차 기준(최근 6개월 미취업), 기본 미적용"},
+     "note": "이전 회차 기준(최근 6개월 미취업), 기본 미적용",
+     "note_en": "Earlier cohorts' rule (not employed in the last 6 months), off by default"},
 ]  # fmt: skip
 RESUME = {"kind": "documents", "params": {"kinds": ["resume"]}}
 SEOUL_COMPANY = [
@@ -83,6 +96,9 @@ PROGRAMS = [
     {
         "code": "seoul-internship", "city": "seoul", "kind": "internship",
         "name": "서울우먼업 채용연계형 인턴십",
+        "name_en": "Seoul WomanUp recruit-linked internship",
+        "summary_en": "A {months}-month internship linking companies with career-break women ready to work through vocational training, prior career or a professional certificate",
+        "key_facts_en": ["{months}-month internship (from the contract date)", "Full time {weekly_hours} h a week or flexible {flexible_hours_min}–{flexible_hours_max} h a week", "Paid the Seoul living wage (KRW {hourly_wage} an hour in {wage_year}, KRW {monthly_wage} a month full time)", "Employment incentive of KRW {seoul-incentive.amount_krw} to the company for a permanent hire", "Document screening and matching every week"],
         "summary": "직업훈련 수료·경력·자격증으로 취업 준비를 마친 경력보유여성과 기업을 연결하는 {months}개월 인턴십",
         "key_facts": [
             "{months}개월 인턴 (근로계약일부터)",
@@ -93,38 +109,49 @@ PROGRAMS = [
         ],
         "figures": {"months": 3, "weekly_hours": 40, "flexible_hours_min": 30, "flexible_hours_max": 35},
         "rules": [*SEOUL_WOMAN, QUALIFIED, RESUME, *EARLIER_COHORT_RULES, *SEOUL_COMPANY],
-        "intakes": [("2024년 인턴십", "2024-06-03", "2024-12-31")],
+        "intakes": [("2024년 인턴십", "2024 internship", "2024-06-03", "2024-12-31")],
     },
     {
         "code": "seoul-project-it", "city": "seoul", "kind": "project_internship",
         "name": "IT 직무교육 연계 프로젝트형 인턴십",
+        "name_en": "Project internship linked to IT job training",
+        "summary_en": "An internship open only to those who completed the digital marketing (July) or backend development (August) job training",
+        "key_facts_en": ["Only for those who completed a linked course", "Company project internship after the training"],
         "summary": "디지털마케팅(7월)·백엔드개발(8월) 직무교육 수료자만 지원하는 인턴십",
         "key_facts": ["연계 교육과정 수료자만 지원 가능", "교육 후 기업 프로젝트 인턴"],
         "rules": [
             *SEOUL_WOMAN,
             {"kind": "course_completion", "params": {
                 "courses": ["digital-marketing-2024", "backend-2024"],
-                "label": "IT 직무교육(디지털마케팅·백엔드개발)"}},
+                "label": "IT 직무교육(디지털마케팅·백엔드개발)",
+                "label_en": "IT job training (digital marketing, backend development)"}},
             *SEOUL_COMPANY,
         ],
-        "intakes": [("2024년 하반기", "2024-07-01", "2024-12-31")],
+        "intakes": [("2024년 하반기", "2024 second half", "2024-07-01", "2024-12-31")],
     },
     {
         "code": "seoul-project-social", "city": "seoul", "kind": "project_internship",
         "name": "소셜임팩트 프로젝트형 인턴십",
+        "name_en": "Social-impact project internship",
+        "summary_en": "A 100 % flexible-work internship after a 1-week pre-training (flexible-work collaboration tools, social-impact companies)",
+        "key_facts_en": ["The 1-week pre-training must be completed first", "100 % flexible work: remote, shorter hours"],
         "summary": "1주 사전교육(유연근무 협업도구, 소셜임팩트 기업 이해) 후 100% 유연근무 인턴십",
         "key_facts": ["1주 사전교육 이수 필수", "원격·단축근무 등 100% 유연근무"],
         "rules": [
             *SEOUL_WOMAN,
             {"kind": "pre_training", "params": {
-                "code": "social-impact-pretraining", "label": "소셜임팩트 사전교육(1주)"}},
+                "code": "social-impact-pretraining", "label": "소셜임팩트 사전교육(1주)",
+                "label_en": "social-impact pre-training (1 week)"}},
             *SEOUL_COMPANY,
         ],
-        "intakes": [("2024년 하반기", "2024-07-01", "2024-12-31")],
+        "intakes": [("2024년 하반기", "2024 second half", "2024-07-01", "2024-12-31")],
     },
     {
         "code": "seoul-wage-support", "city": "seoul", "kind": "wage_support",
         "name": "인턴 임금 지원",
+        "name_en": "Intern wage support",
+        "summary_en": "The city pays the company the Seoul living wage for the intern for {months} months",
+        "key_facts_en": ["Paid hours = (weekly hours × 1.2) × 365 ÷ 7 ÷ 12 (rounded up)", "{weekly_hours} h a week → {paid_hours} paid hours a month", "{wage_year} living wage KRW {hourly_wage} an hour → KRW {monthly_wage} a month"],
         "summary": "인턴 {months}개월 동안 서울시 생활임금을 기업에 지원",
         "key_facts": ["지급시간 = (주 근무시간 × 1.2) × 365 ÷ 7 ÷ 12 (올림)",
                       "주 {weekly_hours}시간 → 월 {paid_hours}시간",
@@ -135,6 +162,9 @@ PROGRAMS = [
     {
         "code": "seoul-incentive", "city": "seoul", "kind": "incentive",
         "name": "고용장려금",
+        "name_en": "Employment incentive",
+        "summary_en": "KRW {amount_krw} to a company that hires its intern as a regular employee after the internship",
+        "key_facts_en": ["KRW {amount_krw}", "Approved by the city after proof of hire"],
         "summary": "인턴 종료 후 정규직으로 채용한 기업에 {amount_krw}원 지원",
         "key_facts": ["{amount_krw}원", "채용 증빙 제출 후 서울시 승인"],
         "figures": {"amount_krw": 3_000_000},
@@ -143,15 +173,21 @@ PROGRAMS = [
     {
         "code": "seoul-allowance", "city": "seoul", "kind": "allowance",
         "name": "구직지원금",
+        "name_en": "Job-seeking allowance",
+        "summary_en": "KRW {amount_krw} a month for up to {months} months, each month paid once that month's job-search report is accepted",
+        "key_facts_en": ["KRW {amount_krw} a month × up to {months} months", "Paid after each monthly job-search report is accepted"],
         "summary": "월 {amount_krw}원씩 최대 {months}개월, 매월 구직활동 보고가 승인되면 지급",
         "key_facts": ["월 {amount_krw}원 × 최대 {months}개월", "월별 구직활동 보고 승인 후 지급"],
         "figures": {"amount_krw": 300_000, "months": 3},
         "rules": [*SEOUL_WOMAN],
-        "intakes": [("2024년", "2024-06-03", "2024-12-31")],
+        "intakes": [("2024년", "2024", "2024-06-03", "2024-12-31")],
     },
     {
         "code": "seoul-digital-entry", "city": "seoul", "kind": "course",
         "name": "디지털 특화교육 · 개발자 입문과정",
+        "name_en": "Digital specialised training · developer entry courses",
+        "summary_en": "Java, JavaScript and Python courses ({courses}) for unemployed Seoul women who want to enter IT",
+        "key_facts_en": ["{all_courses} courses at {all_institutions} institutions, {all_seats} seats ({seats_min}–{seats_max} per course)", "{hours_min}–{hours_max} hours ({months_min}–{months_max} months)", "Free of charge", "1 year of employment follow-up after completion"],
         "summary": "IT 분야 진입을 희망하는 서울시 미취업 여성을 위한 자바·자바스크립트·파이썬 과정 ({courses}개)",
         "key_facts": ["{all_institutions}개 기관 {all_courses}개 과정 {all_seats}명 (과정별 {seats_min}~{seats_max}명)",
                       "{hours_min}~{hours_max}시간 ({months_min}~{months_max}개월)",
@@ -160,21 +196,27 @@ PROGRAMS = [
                     "seats_min": 15, "seats_max": 20, "hours_min": 204, "hours_max": 450,
                     "months_min": 2, "months_max": 4},
         "rules": [*SEOUL_WOMAN],
-        "intakes": [("2024년", "2024-06-05", "2024-07-31")],
+        "intakes": [("2024년", "2024", "2024-06-05", "2024-07-31")],
     },
     {
         "code": "seoul-digital-advanced", "city": "seoul", "kind": "course",
         "name": "디지털 특화교육 · 기업연계 심화과정",
+        "name_en": "Digital specialised training · company-linked advanced courses",
+        "summary_en": "AI-assisted cloud full-stack and iOS app courses ({courses}) for unemployed Seoul women with experience in the field",
+        "key_facts_en": ["Experience in the field required", "Free of charge"],
         "summary": "해당 분야 경력이 있는 서울시 미취업 여성을 위한 AI 활용 클라우드 풀스택, iOS 앱 과정 ({courses}개)",
         "figures": {"courses": 2},
         "key_facts": ["해당 분야 경력 필요", "교육비 전액 무료"],
         "rules": [*SEOUL_WOMAN, {"kind": "qualification_any_of",
                                  "params": {"any_of": ["career_in_field"]}}],
-        "intakes": [("2024년", "2024-06-05", "2024-07-31")],
+        "intakes": [("2024년", "2024", "2024-06-05", "2024-07-31")],
     },
     {
         "code": "gm-0123-jobs", "city": "gwangmyeong", "kind": "public_job",
         "name": "광명 0123 행복일자리",
+        "name_en": "Gwangmyeong 0123 happy jobs",
+        "summary_en": "About {projects} public projects, {seats} people each half-year",
+        "key_facts_en": ["Up to {max_stages} consecutive stages ({max_stage_months} months)", "At most {max_years} years within any {window_years} years"],
         "summary": "약 {projects}개 공공사업, 반기별 {seats}명",
         "key_facts": ["연속 {max_stages}단계({max_stage_months}개월)까지", "{window_years}년 중 최대 {max_years}년 참여"],
         "figures": {"projects": 60, "seats": 150, "max_stages": 2, "max_stage_months": 10,
@@ -188,13 +230,16 @@ PROGRAMS = [
         "intakes": [],
         "matching_mode": "direct",
         "stages": [
-            ("2027년 1단계", "2026-12-01", "2026-12-20", "2027-01-01", "2027-05-31"),
-            ("2027년 2단계", "2027-05-03", "2027-05-21", "2027-07-01", "2027-11-30"),
+            ("2027년 1단계", "2027 stage 1", "2026-12-01", "2026-12-20", "2027-01-01", "2027-05-31"),
+            ("2027년 2단계", "2027 stage 2", "2027-05-03", "2027-05-21", "2027-07-01", "2027-11-30"),
         ],
     },
     {
         "code": "gm-1969-jobs", "city": "gwangmyeong", "kind": "public_job",
         "name": "광명 1969 행복일자리",
+        "name_en": "Gwangmyeong 1969 happy jobs",
+        "summary_en": "{seats} citizens aged {age_min}–{age_max}, {projects} projects",
+        "key_facts_en": ["Aged {age_min}–{age_max}", "{projects} projects, {seats} people"],
         "summary": "만 {age_min}~{age_max}세 시민 {seats}명, {projects}개 사업",
         "key_facts": ["만 {age_min}~{age_max}세", "{projects}개 사업 {seats}명"],
         "figures": {"seats": 170, "projects": 6, "age_min": 19, "age_max": 69},
@@ -205,12 +250,15 @@ PROGRAMS = [
         "intakes": [],
         "matching_mode": "direct",
         "stages": [
-            ("2027년 상반기", "2026-12-01", "2026-12-20", "2027-01-01", "2027-05-31"),
+            ("2027년 상반기", "2027 first half", "2026-12-01", "2026-12-20", "2027-01-01", "2027-05-31"),
         ],
     },
     {
         "code": "gm-youth-intern", "city": "gwangmyeong", "kind": "youth_intern",
         "name": "광명형 청년인턴",
+        "name_en": "Gwangmyeong youth intern",
+        "summary_en": "About {seats} unemployed young people aged {age_min}–{age_max}, February to December at welfare centres, start-up centres and social-economy enterprises",
+        "key_facts_en": ["Unemployed Gwangmyeong residents aged {age_min}–{age_max}", "About {seats} places", "February to December"],
         "summary": "만 {age_min}~{age_max}세 미취업 청년 약 {seats}명, 2월~12월 복지관·창업센터·사회적경제기업 근무",
         "key_facts": ["만 {age_min}~{age_max}세 미취업 광명시민", "약 {seats}명", "2월~12월"],
         "figures": {"seats": 20, "age_min": 19, "age_max": 34},
@@ -219,7 +267,8 @@ PROGRAMS = [
             {"kind": "age_range", "params": {"min": 19, "max": 34}},
             {"kind": "employment_status", "params": {"allowed": ["unemployed"]}},
             {"kind": "not_past_participant", "params": {
-                "programs": ["gm-youth-intern"], "label": "광명시 청년일자리(청년인턴)"}},
+                "programs": ["gm-youth-intern"], "label": "광명시 청년일자리(청년인턴)",
+                "label_en": "Gwangmyeong youth jobs (youth intern)"}},
         ],
         "intakes": [],
         "reserved_seat_percent": 30,
@@ -229,6 +278,9 @@ PROGRAMS = [
     {
         "code": "gm-5060", "city": "gwangmyeong", "kind": "course",
         "name": "50+ 사회공헌 (신중년 5060)",
+        "name_en": "50+ social contribution (5060 new middle age)",
+        "summary_en": "YouTube creator, ecology activist, disaster-safety instructor and conflict mediator courses",
+        "key_facts_en": ["{courses} courses", "Support after completion"],
         "summary": "유튜브 크리에이터, 생태보존 활동가, 재해안전관리강사, 갈등협상관리조정자 과정",
         "key_facts": ["{courses}개 과정", "수료 후 사후 지원"],
         "figures": {"courses": 4},
@@ -241,6 +293,9 @@ PROGRAMS = [
     {
         "code": "gm-women-vocational", "city": "gwangmyeong", "kind": "course",
         "name": "광명 경력단절여성 직업교육훈련",
+        "name_en": "Gwangmyeong vocational training for career-break women",
+        "summary_en": "{courses} courses; of {completed} who completed, {employed} found work",
+        "key_facts_en": ["{courses} courses", "Completion → employment measured per course"],
         "summary": "{courses}개 과정, {completed}명 수료 중 {employed}명 취업",
         "key_facts": ["{courses}개 과정", "수료 → 취업 성과를 과정별로 측정"],
         "figures": {"courses": 6, "completed": 127, "employed": 100},

@@ -27,7 +27,7 @@ def programs_for_menu() -> QuerySet[Program]:
     return (
         Program.objects.filter(is_active=True)
         .select_related("city")
-        .only("code", "name", "city__name", "city__code", "order")
+        .only("code", "name", "city__name", "city__name_en", "city__code", "order")
     )
 
 

@@ -17,6 +17,7 @@ DEBUG = env.bool("DJANGO_DEBUG", default=False)
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1"])
 
 INSTALLED_APPS = [
+    "modeltranslation",  # before the admin, so its admin classes see the translated fields
     "womenup.apps.WomenUpAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -204,6 +205,13 @@ SOCIALACCOUNT_PROVIDERS = {"kakao": {}, "naver": {}}
 LANGUAGE_CODE = "ko"
 LANGUAGES = [("ko", _("한국어")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Catalogue data (programmes, job categories, districts, intakes, institutions, courses) has a
+# Korean and an English column per text (django-modeltranslation, womenup/translation.py,
+# courses/translation.py); an empty English value falls back to the Korean one.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "ko"
+MODELTRANSLATION_LANGUAGES = ("ko", "en")
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("ko",)
+MODELTRANSLATION_AUTO_POPULATE = False
 TIME_ZONE = "Asia/Seoul"
 USE_I18N = True
 USE_TZ = True

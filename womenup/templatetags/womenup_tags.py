@@ -1,11 +1,10 @@
 """Template filters of the portal."""
 
 from django import template
-from django.utils import translation
 
 from womenup import branding
 from womenup import cache as cache_versions
-from womenup.money import format_krw
+from womenup.display import krw as krw_text
 
 register = template.Library()
 
@@ -15,9 +14,7 @@ def krw(amount) -> str:
     """2390124 → "2,390,124원" ("KRW 2,390,124" in English); empty for None."""
     if amount is None or amount == "":
         return ""
-    if (translation.get_language() or "").startswith("en"):
-        return f"KRW {int(amount):,}"
-    return format_krw(int(amount))
+    return krw_text(int(amount))
 
 
 @register.simple_tag

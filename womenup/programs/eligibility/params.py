@@ -165,20 +165,31 @@ class CourseCompletion:
     courses: tuple[str, ...]
     label: str | None
     """The course's name as staff wrote it; without one, reasons name the course codes."""
+    label_en: str | None = None
+    """The same in English, shown to readers in English (the Korean one otherwise)."""
 
     @classmethod
     def read(cls, read: _Reader) -> CourseCompletion:
-        return cls(courses=read.codes("courses"), label=read.optional_text("label"))
+        return cls(
+            courses=read.codes("courses"),
+            label=read.optional_text("label"),
+            label_en=read.optional_text("label_en"),
+        )
 
 
 @dataclass(frozen=True)
 class PreTraining:
     code: str
     label: str | None
+    label_en: str | None = None
 
     @classmethod
     def read(cls, read: _Reader) -> PreTraining:
-        return cls(code=read.text("code"), label=read.optional_text("label"))
+        return cls(
+            code=read.text("code"),
+            label=read.optional_text("label"),
+            label_en=read.optional_text("label_en"),
+        )
 
 
 @dataclass(frozen=True)
@@ -254,10 +265,15 @@ class NotPastParticipant:
     programs: tuple[str, ...]
     label: str | None
     """The programmes' name as staff wrote it; without one, reasons name the codes."""
+    label_en: str | None = None
 
     @classmethod
     def read(cls, read: _Reader) -> NotPastParticipant:
-        return cls(programs=read.codes("programs"), label=read.optional_text("label"))
+        return cls(
+            programs=read.codes("programs"),
+            label=read.optional_text("label"),
+            label_en=read.optional_text("label_en"),
+        )
 
 
 SCHEMA: dict[RuleKind, Any] = {

@@ -135,15 +135,21 @@ def _age_range(params: Mapping[str, Any]) -> str:
     return _("만 %(min)s~%(max)s세") % {"min": minimum, "max": maximum}
 
 
+def _label(params: Mapping[str, Any]) -> str | None:
+    """The rule's label in the reader's language: ``label_en`` in English when there is one."""
+    english = not (translation.get_language() or "ko").startswith("ko")
+    return (english and params.get("label_en")) or params.get("label")
+
+
 def _course(params: Mapping[str, Any]) -> dict[str, str]:
-    name = params.get("label") or _("지정 교육과정(%(codes)s)") % {
+    name = _label(params) or _("지정 교육과정(%(codes)s)") % {
         "codes": ", ".join(params.get("courses") or ())
     }
     return {"course": name, "course_object": as_object(name)}
 
 
 def _training(params: Mapping[str, Any]) -> dict[str, str]:
-    name = params.get("label") or _("사전교육(%(code)s)") % {"code": params.get("code", "")}
+    name = _label(params) or _("사전교육(%(code)s)") % {"code": params.get("code", "")}
     return {"training": name, "training_object": as_object(name)}
 
 
@@ -181,7 +187,7 @@ def _periods(periods) -> str:
 
 
 def _past_programmes(params: Mapping[str, Any]) -> str:
-    return params.get("label") or ", ".join(params.get("programs") or ())
+    return _label(params) or ", ".join(params.get("programs") or ())
 
 
 Template = Callable[[Mapping[str, Any]], str]

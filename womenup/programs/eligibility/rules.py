@@ -112,8 +112,13 @@ def check_qualification_any_of(rule: p.QualificationAnyOf, facts: Facts, _on: da
     return _fail("qualification_any_of.fail", any_of=list(rule.any_of))
 
 
+def _english(label_en: str | None) -> dict[str, str]:
+    """A rule's English label as a reason parameter, only when it has one."""
+    return {"label_en": label_en} if label_en else {}
+
+
 def check_course_completion(rule: p.CourseCompletion, facts: Facts, _on: date) -> Finding:
-    named = {"courses": list(rule.courses), "label": rule.label}
+    named = {"courses": list(rule.courses), "label": rule.label, **_english(rule.label_en)}
     if facts.completed_courses is None:
         return _needs("course_completion.needs_info", **named)
     if not facts.completed_courses.isdisjoint(rule.courses):
@@ -122,7 +127,7 @@ def check_course_completion(rule: p.CourseCompletion, facts: Facts, _on: date) -
 
 
 def check_pre_training(rule: p.PreTraining, facts: Facts, _on: date) -> Finding:
-    named = {"code": rule.code, "label": rule.label}
+    named = {"code": rule.code, "label": rule.label, **_english(rule.label_en)}
     if facts.completed_pre_trainings is None:
         return _needs("pre_training.needs_info", **named)
     if rule.code in facts.completed_pre_trainings:
@@ -338,7 +343,11 @@ def check_not_past_participant(rule: p.NotPastParticipant, facts: Facts, _on: da
     if not found:
         return PASSED
     return _fail(
-        "not_past_participant.fail", programs=list(rule.programs), label=rule.label, periods=found
+        "not_past_participant.fail",
+        programs=list(rule.programs),
+        label=rule.label,
+        **_english(rule.label_en),
+        periods=found,
     )
 
 
