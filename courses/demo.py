@@ -267,7 +267,11 @@ def _counselling(today: date) -> None:
     application the counsellor submitted for her, a group programme seat, a note."""
     centre, _ = Institution.objects.get_or_create(
         name=JOB_CENTRE,
-        defaults={"city": City.objects.get(code="seoul"), "kind": Institution.Kind.JOB_CENTRE},
+        defaults={
+            "city": City.objects.get(code="seoul"),
+            "kind": Institution.Kind.JOB_CENTRE,
+            "name_en": "Seoul Central Women's Job Centre",
+        },
     )
     counsellor = demo_user(COUNSELLOR_EMAIL, account_type=User.AccountType.INSTITUTION)
     if not counsellor.first_name:

@@ -440,7 +440,9 @@ class CounsellingClient(models.Model):
     )
     created_at = models.DateTimeField(_("등록 시각"), auto_now_add=True)
     claim_email = models.EmailField(_("계정 연결 이메일"), blank=True)
-    claim_token_hash = models.CharField(max_length=64, blank=True, editable=False)
+    claim_token_hash = models.CharField(
+        _("연결 링크 토큰(해시)"), max_length=64, blank=True, editable=False
+    )
     claim_expires_at = models.DateTimeField(_("연결 링크 만료 시각"), null=True, blank=True)
     claimed_at = models.DateTimeField(_("본인 계정 연결 시각"), null=True, blank=True)
 

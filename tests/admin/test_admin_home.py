@@ -28,6 +28,7 @@ from tests.factories.matching import (
     PlacementFactory,
     ScreeningResultFactory,
 )
+from womenup import admin_queues
 from womenup.admin_queues import queues_for, register_link
 
 pytestmark = pytest.mark.django_db
@@ -175,7 +176,18 @@ def test_an_app_page_keeps_its_own_models(staff_client):
     assert [app["app_label"] for app in response.context["app_list"]] == ["matching"]
 
 
-def test_registered_admin_pages_are_listed_for_those_allowed(staff_client, client):
+@pytest.fixture
+def forget_test_links():
+    """A link a test registers is taken out of the registry again when the test ends."""
+    before = dict(admin_queues._LINKS)
+    yield
+    admin_queues._LINKS.clear()
+    admin_queues._LINKS.update(before)
+
+
+def test_registered_admin_pages_are_listed_for_those_allowed(
+    staff_client, client, forget_test_links
+):
     register_link(
         order=10,
         key="test-page",
