@@ -59,7 +59,7 @@ class CompanyAdmin(ExportWithReasonAdmin, PersonalDataAdminMixin, HistoryAdmin):
     resource_classes = [CompanyResource]
     list_display = [
         "name",
-        "business_number",
+        "business_number_shown",
         "status",
         "district",
         "regular_employees",
@@ -80,6 +80,10 @@ class CompanyAdmin(ExportWithReasonAdmin, PersonalDataAdminMixin, HistoryAdmin):
     list_select_related = ["district__city"]
     inlines = [MembershipInline, BadgeProofInline]
     actions = ["verify", "reject"]
+
+    @admin.display(description=_("사업자등록번호"), ordering="business_number")
+    def business_number_shown(self, company):
+        return company.business_number_display
 
     @admin.action(description=_("선택한 기업 승인"))
     def verify(self, request, queryset):

@@ -81,7 +81,7 @@ class CompanyForm(forms.ModelForm):
         if self.instance.pk:
             self.fields["business_number"].disabled = True
             self.fields["business_number"].required = False
-            self.initial["business_number"] = self.instance.business_number
+            self.initial["business_number"] = self.instance.business_number_display
             self.initial["badges"] = [
                 badge for badge, field in BADGE_FIELDS.items() if getattr(self.instance, field)
             ]

@@ -7,6 +7,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -24,7 +25,7 @@ from companies.models import (
     Role,
 )
 from courses.models import Course
-from womenup import branding
+from womenup import branding, phones
 from womenup.models import District, IntakeWindow, JobCategory, Program, User
 from womenup.notifications.services import notification_queue, notification_queue_for_user
 from womenup.privacy.private_files import private_upload_attach
@@ -126,10 +127,26 @@ def _apply_details(company: Company, details: CompanyDetails) -> None:
         raise ValidationError(_("알 수 없는 인증 종류입니다: %(badges)s") % {"badges": unknown})
     if details.regular_employees < 0:
         raise ValidationError(_("상시근로자 수는 0 이상이어야 합니다."))
+    _contact_check(details)
+    values["contact_phone"] = phones.e164(details.contact_phone)
     for field, value in values.items():
         setattr(company, field, value)
     for badge, field in BADGE_FIELDS.items():
         setattr(company, field, badge in badges)
+
+
+def _contact_check(details: CompanyDetails) -> None:
+    """The contact person is checked as an applicant's own details are: a name, a Korean phone
+    number (landlines too: the label is 연락처, not 휴대전화) and an e-mail address."""
+    if not (details.contact_name or "").strip():
+        raise ValidationError(_("담당자 이름을 입력해 주세요."), code="contact_name")
+    phones.korean_number(details.contact_phone)
+    try:
+        validate_email(details.contact_email or "")
+    except ValidationError as error:
+        raise ValidationError(
+            _("담당자 이메일 주소를 확인해 주세요. 예: hr@company.co.kr"), code="contact_email"
+        ) from error
 
 
 @transaction.atomic

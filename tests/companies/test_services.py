@@ -30,7 +30,7 @@ def details(**overrides) -> services.CompanyDetails:
         "regular_employees": 8,
         "is_sme": True,
         "contact_name": "최담당",
-        "contact_phone": "02-000-0000",
+        "contact_phone": "02-2133-7000",
         "contact_email": "hr@saebom.example.kr",
         "badges": frozenset({"innobiz", "women_owned"}),
     }

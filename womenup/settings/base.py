@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "simple_history",
     "import_export",
+    "phonenumber_field",
     "womenup",
     "applicants",
     "companies",
@@ -205,6 +206,12 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Seoul"
 USE_I18N = True
 USE_TZ = True
+
+# Phone numbers (womenup/phones.py): typed as 010-4821-7793, stored as +821048217793, shown
+# in the national format wherever a number is printed.
+PHONENUMBER_DEFAULT_REGION = "KR"
+PHONENUMBER_DB_FORMAT = "E164"
+PHONENUMBER_DEFAULT_FORMAT = "NATIONAL"
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
