@@ -10,6 +10,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from companies import services
+from companies.forms import RoleAdminForm
 from companies.models import (
     BadgeProof,
     Company,
@@ -112,6 +113,7 @@ class CompanyAdmin(ExportWithReasonAdmin, PersonalDataAdminMixin, HistoryAdmin):
 @admin.register(Role)
 class RoleAdmin(ExportWithReasonAdmin, HistoryAdmin):
     admin_group = "companies"
+    form = RoleAdminForm
     resource_classes = [RoleResource]
     list_display = ["title", "company", "track", "status", "job_category", "seats", "created_at"]
     list_filter = ["status", "track", "work_type", "job_category"]

@@ -11,6 +11,7 @@ from companies import services
 from companies.eligibility import company_ineligibility_reasons, facts_of
 from companies.models import BADGE_FIELDS, Badge, Company, Role
 from courses.models import Course
+from womenup.dates import programme_date_range
 from womenup.models import District, IntakeWindow, JobCategory, Program
 
 
@@ -169,7 +170,64 @@ class IntakeChoiceField(forms.ModelChoiceField):
         return f"{obj.program.name} · {obj.label} ({obj.opens_on} ~ {obj.closes_on})"
 
 
-class RoleForm(forms.ModelForm):
+class RoleRulesMixin:
+    """The role rules a person can break by typing, shown at their field (site and admin)."""
+
+    def clean(self):
+        data = super().clean()
+        intake = data.get("intake")
+        if intake and data.get("track"):
+            problem = services.role_track_problem(track=data["track"], intake=intake)
+            if problem:
+                self.add_error("intake", problem)
+        if intake and self._plausible(data.get("start_date")):
+            problem = services.role_start_date_problem(
+                start_date=data["start_date"],
+                intake=intake,
+                previous=self.instance.start_date if self.instance.pk else None,
+            )
+            if problem:
+                self.add_error("start_date", problem)
+        return data
+
+    @staticmethod
+    def _plausible(day) -> bool:
+        """A date outside the calendar range is the model field's to refuse (its own message)."""
+        if day is None:
+            return False
+        try:
+            programme_date_range(day)
+        except ValidationError:
+            return False
+        return True
+
+
+class RoleAdminForm(RoleRulesMixin, forms.ModelForm):
+    class Meta:
+        model = Role
+        fields = [
+            "company",
+            "title",
+            "track",
+            "intake",
+            "job_category",
+            "district",
+            "work_type",
+            "weekly_hours",
+            "seats",
+            "status",
+            "required_course",
+            "description",
+            "duties",
+            "required_qualifications",
+            "preferred_qualifications",
+            "min_career_years",
+            "remote_allowed",
+            "start_date",
+        ]
+
+
+class RoleForm(RoleRulesMixin, forms.ModelForm):
     intake = IntakeChoiceField(label=_("모집 회차"), queryset=IntakeWindow.objects.none())
 
     class Meta:

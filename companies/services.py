@@ -26,6 +26,7 @@ from companies.models import (
 )
 from courses.models import Course
 from womenup import branding, phones
+from womenup.calendar import add_months
 from womenup.models import District, IntakeWindow, JobCategory, Program, User
 from womenup.notifications.services import notification_queue, notification_queue_for_user
 from womenup.privacy.private_files import private_upload_attach
@@ -299,6 +300,45 @@ def weekly_hours_problem(*, work_type: str, weekly_hours: int) -> str | None:
     return None
 
 
+# A role starts while its intake runs or within this many months after it closes.
+ROLE_START_MONTHS_AFTER_INTAKE = 6
+
+
+def role_track_problem(*, track: str, intake: IntakeWindow) -> str | None:
+    """Recruit-linked roles belong to an internship intake, project tracks to a project one."""
+    if intake.program.kind != TRACK_PROGRAM_KINDS.get(track):
+        return _(
+            "선택한 모집 회차(%(program)s)는 %(track)s 직무를 받지 않습니다. "
+            "유형에 맞는 회차를 골라 주세요."
+        ) % {"program": intake.program.name, "track": Role.Track(track).label}
+    return None
+
+
+def role_start_date_problem(
+    *, start_date: date | None, intake: IntakeWindow, previous: date | None = None
+) -> str | None:
+    """The start date lies ahead (unless it is the one already saved) and near the intake:
+    from the day the intake opens to six months after it closes."""
+    if start_date is None:
+        return None
+    if start_date != previous and start_date < timezone.localdate():
+        return _("근무 시작 예정일은 오늘(%(today)s) 이후로 입력해 주세요.") % {
+            "today": timezone.localdate().isoformat()
+        }
+    latest = add_months(intake.closes_on, ROLE_START_MONTHS_AFTER_INTAKE)
+    if not intake.opens_on <= start_date <= latest:
+        return _(
+            "근무 시작 예정일은 모집 회차(%(intake)s)의 접수 시작일 %(opens)s부터 마감 후 "
+            "%(months)d개월인 %(latest)s 사이로 입력해 주세요."
+        ) % {
+            "intake": intake.label,
+            "opens": intake.opens_on.isoformat(),
+            "months": ROLE_START_MONTHS_AFTER_INTAKE,
+            "latest": latest.isoformat(),
+        }
+    return None
+
+
 @transaction.atomic
 def role_create(*, company: Company, details: RoleDetails) -> Role:
     """A new role starts as a draft; pending companies may prepare drafts."""
@@ -351,14 +391,14 @@ def _apply_role_details(role: Role, details: RoleDetails) -> None:
         raise ValidationError(problem)
     if details.seats < 1:
         raise ValidationError(_("채용 인원은 1명 이상이어야 합니다."))
-    if details.intake.program.kind != TRACK_PROGRAM_KINDS[details.track]:
-        raise ValidationError(
-            _(
-                "선택한 모집 회차(%(program)s)는 이 유형의 직무를 받지 않습니다. "
-                "유형에 맞는 회차를 골라 주세요."
-            )
-            % {"program": details.intake.program.name}
-        )
+    for problem in (
+        role_track_problem(track=details.track, intake=details.intake),
+        role_start_date_problem(
+            start_date=details.start_date, intake=details.intake, previous=role.start_date
+        ),
+    ):
+        if problem:
+            raise ValidationError(problem)
     for field, value in _values_of(details).items():
         setattr(role, field, value)
 

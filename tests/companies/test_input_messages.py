@@ -1,10 +1,14 @@
 """Company pages: implausible input is refused with a Korean sentence at the field."""
 
+from datetime import date, timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from companies.models import Role
 from tests.companies.test_views import role_data
+from tests.factories import kernel
 from tests.factories.companies import CompanyMembershipFactory
 
 pytestmark = pytest.mark.django_db
@@ -25,3 +29,49 @@ def test_a_role_with_no_seat_is_refused_at_the_field_in_korean(client, member):
     html = response.content.decode()
     assert "role_has_a_seat" not in html and "위반" not in html
     assert not Role.objects.filter(company=member.company).exists()
+
+
+def _role_errors(client, **overrides):
+    response = client.post(reverse("companies:role-create"), role_data(**overrides))
+    assert response.status_code == 200, "a refused role is shown again, not saved"
+    return response.context["form"].errors
+
+
+def test_a_track_that_does_not_fit_the_intake_is_refused_at_the_intake(client, member):
+    errors = _role_errors(client, track=Role.Track.SOCIAL_IMPACT)
+    assert "소셜임팩트형 직무를 받지 않습니다" in errors["intake"][0]
+    assert not Role.objects.filter(company=member.company).exists()
+
+
+@pytest.mark.parametrize(
+    ("start", "sentence"),
+    [
+        (lambda today, intake: today - timedelta(days=1), "오늘("),
+        (lambda today, intake: date(2020, 3, 2), "사이의 날짜를 입력해 주세요"),
+        (lambda today, intake: intake.closes_on + timedelta(days=400), "마감 후 6개월"),
+    ],
+    ids=["yesterday", "2020", "long-after-the-intake"],
+)
+def test_an_implausible_start_date_is_refused_at_the_field(client, member, start, sentence):
+    intake = kernel.open_intake()
+    day = start(timezone.localdate(), intake)
+    errors = _role_errors(client, start_date=day.isoformat())
+    assert sentence in errors["start_date"][0]
+    assert not Role.objects.filter(company=member.company).exists()
+
+
+def test_a_start_date_within_the_intake_is_kept(client, member):
+    intake = kernel.open_intake()
+    day = max(intake.opens_on, timezone.localdate()) + timedelta(days=7)
+    client.post(reverse("companies:role-create"), role_data(start_date=day.isoformat()))
+    assert Role.objects.get(company=member.company).start_date == day
+
+
+def test_the_admin_role_form_applies_the_same_rules(staff_client):
+    company = CompanyMembershipFactory().company
+    data = role_data(track=Role.Track.SOCIAL_IMPACT, status=Role.Status.DRAFT)
+    data["company"] = company.pk
+    response = staff_client.post(reverse("admin:companies_role_add"), data)
+    assert response.status_code == 200
+    assert "소셜임팩트형 직무를 받지 않습니다" in str(response.context["adminform"].form.errors)
+    assert not Role.objects.filter(company=company).exists()
