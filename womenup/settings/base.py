@@ -232,6 +232,8 @@ vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default=SITE["from_email"])
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Text limits shown with a live counter, never cut by the browser (womenup/forms.py).
+FORM_RENDERER = "womenup.forms.PortalFormRenderer"
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
