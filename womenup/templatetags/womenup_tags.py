@@ -3,6 +3,7 @@
 from django import template
 
 from womenup import branding
+from womenup.accounts.ratelimits import page_wait_seconds, wait_minutes
 from womenup.money import format_krw
 
 register = template.Library()
@@ -26,3 +27,10 @@ def portal_name() -> str:
 @register.simple_tag
 def portal_operator() -> str:
     return branding.portal_operator()
+
+
+@register.simple_tag(takes_context=True)
+def rate_limit_wait_minutes(context) -> int:
+    """On the 429 page: the whole minutes until the full limit lets her try again."""
+    request = context.get("request")
+    return wait_minutes(page_wait_seconds(request)) if request is not None else 1
