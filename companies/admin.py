@@ -10,7 +10,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from companies import services
-from companies.forms import RoleAdminForm
+from companies.forms import CompanyAdminForm, RoleAdminForm
 from companies.models import (
     BadgeProof,
     Company,
@@ -55,6 +55,7 @@ class CompanyAdmin(ExportWithReasonAdmin, PersonalDataAdminMixin, HistoryAdmin):
     every look is logged with the company named in the row."""
 
     admin_group = "companies"
+    form = CompanyAdminForm
 
     personal_data_subject = staticmethod(lambda company: None)
     resource_classes = [CompanyResource]

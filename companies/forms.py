@@ -142,6 +142,25 @@ class CompanyForm(forms.ModelForm):
         )
 
 
+class CompanyAdminForm(forms.ModelForm):
+    """Staff type the business number as printed (hyphens allowed); it is checked as on the
+    registration form and stored as ten digits."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "business_number" in self.fields:
+            self.fields["business_number"] = forms.CharField(
+                label=_("사업자등록번호"),
+                max_length=14,
+                help_text=_("숫자 10자리 (하이픈은 있어도 됩니다, 예: 120-81-47521)"),
+            )
+            if self.instance.pk:
+                self.initial["business_number"] = self.instance.business_number_display
+
+    def clean_business_number(self):
+        return services.business_number_clean(self.cleaned_data["business_number"])
+
+
 class BadgeProofForm(forms.Form):
     badge = forms.ChoiceField(label=_("인증 종류"), choices=Badge.choices)
     file = forms.FileField(label=_("인증서 파일"), help_text=_("PDF, PNG, JPEG"))

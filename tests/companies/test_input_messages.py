@@ -6,10 +6,12 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from companies import business_number
 from companies.models import Role
-from tests.companies.test_views import role_data
+from tests.companies.test_views import registration_data, role_data
 from tests.factories import kernel
 from tests.factories.companies import CompanyMembershipFactory
+from tests.kernel.form_posts import forms_of, post_back
 
 pytestmark = pytest.mark.django_db
 
@@ -75,3 +77,33 @@ def test_the_admin_role_form_applies_the_same_rules(staff_client):
     assert response.status_code == 200
     assert "소셜임팩트형 직무를 받지 않습니다" in str(response.context["adminform"].form.errors)
     assert not Role.objects.filter(company=company).exists()
+
+
+def test_the_admin_shows_the_business_number_as_printed_and_takes_it_so(staff_client):
+    company = CompanyMembershipFactory().company
+    listing = staff_client.get(reverse("admin:companies_company_changelist")).content.decode()
+    assert business_number.formatted(company.business_number) in listing
+    url = reverse("admin:companies_company_change", args=[company.pk])
+    form = next(f for f in forms_of(staff_client.get(url).content.decode()) if "name" in f.names())
+    shown = next(item.value for item in form.inputs if item.name == "business_number")
+    assert shown == business_number.formatted(company.business_number)
+    response = post_back(staff_client, url, form, business_number="220-81-62517")
+    assert response.status_code == 200
+    company.refresh_from_db()
+    assert company.business_number == "2208162517"
+
+
+def test_the_company_contact_number_is_checked_and_stored_in_e164(client, member):
+    company = member.company
+    data = registration_data(contact_phone="02-000-0000")
+    data.pop("business_number")
+    response = client.post(reverse("companies:profile"), data)
+    assert (
+        "전화번호 형식이 올바르지 않습니다" in response.context["form"].errors["contact_phone"][0]
+    )
+    data["contact_phone"] = "02-2133-7000"
+    client.post(reverse("companies:profile"), data)
+    company.refresh_from_db()
+    assert company.contact_phone.as_e164 == "+82221337000"
+    page = client.get(reverse("companies:profile")).content.decode()
+    assert 'value="02-2133-7000"' in page

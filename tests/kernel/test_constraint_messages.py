@@ -40,7 +40,7 @@ def test_the_walk_sees_the_constraints():
     assert len(list(our_constraints())) >= 45
 
 
-@pytest.mark.parametrize(("model", "constraint"), our_constraints())
+@pytest.mark.parametrize(("model", "constraint"), list(our_constraints()))
 def test_each_constraint_has_a_human_message_in_korean_and_english(model, constraint):
     message = constraint.violation_error_message
     assert message and message != constraint.default_violation_error_message
@@ -54,7 +54,7 @@ def test_each_constraint_has_a_human_message_in_korean_and_english(model, constr
     assert not HANGUL.search(english), f"no English msgstr for {korean!r}"
 
 
-@pytest.mark.parametrize(("model", "constraint"), our_constraints())
+@pytest.mark.parametrize(("model", "constraint"), list(our_constraints()))
 def test_each_constraint_names_the_field_to_correct(model, constraint):
     """The code names one of the fields the constraint reads, so a form shows it there."""
     assert issubclass(model, ConstraintErrorsAtFields)
