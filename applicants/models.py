@@ -12,6 +12,20 @@ from womenup.privacy.private_files import PrivateUpload, private_file_field
 CAREER_YEARS_MESSAGE = _("경력 연수는 1년에서 50년 사이로 입력해 주세요.")
 
 
+def on_behalf_field():
+    """``submitted_by`` of a row a counsellor filed for her (empty when she filed it herself);
+    every app's application model carries one, shown as "상담사 ○○○ 대리 제출"."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("대리 제출한 상담사"),
+    )
+
+
 class ApplicantProfile(models.Model):
     """One applicant's profile; the facts the eligibility rules read come from here."""
 
@@ -104,8 +118,26 @@ class ApplicantProfile(models.Model):
     preferred_districts = models.ManyToManyField(
         "womenup.District", blank=True, related_name="+", verbose_name=_("희망 근무 지역")
     )
+    priority_groups = models.JSONField(
+        _("우선 선발 대상"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "담당자가 증빙을 확인한 우선 선발 대상 코드 목록 (사업의 우선 선발 비율에 쓰임)"
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("생성 시각"))
     updated_at = models.DateTimeField(auto_now=True, verbose_name=_("수정 시각"))
+    filled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("대리 입력한 상담사"),
+        help_text=_("상담사가 마지막으로 대신 입력했을 때; 본인이 저장하면 비워집니다."),
+    )
 
     class Meta:
         verbose_name = _("참여자 프로필")
@@ -113,6 +145,61 @@ class ApplicantProfile(models.Model):
 
     def __str__(self) -> str:
         return self.name or self.user.email
+
+
+class PriorityGroup(models.TextChoices):
+    """Groups a programme may reserve seats for (codes in ``Program.priority_groups``)."""
+
+    BASIC_LIVELIHOOD = "basic_livelihood", _("기초생활수급자")
+    NEAR_POVERTY = "near_poverty", _("차상위계층")
+    DISABLED = "disabled", _("장애인")
+    SINGLE_PARENT = "single_parent", _("한부모가족")
+    NORTH_KOREAN_DEFECTOR = "north_korean_defector", _("북한이탈주민")
+    CAREER_BREAK_WOMAN = "career_break_woman", _("경력보유여성")
+
+
+class ParticipationRecord(ConstraintErrorsAtFields, models.Model):
+    """A past participation in a programme outside the portal, imported by staff.
+
+    With the portal's own placements (their intake's stage dates) this is the history the
+    participation rules read (``applicants.selectors.facts_for_applicants``).
+    """
+
+    profile = models.ForeignKey(
+        ApplicantProfile,
+        on_delete=models.CASCADE,
+        related_name="participation_records",
+        verbose_name=_("참여자"),
+    )
+    program = models.ForeignKey(
+        "womenup.Program", on_delete=models.PROTECT, related_name="+", verbose_name=_("사업")
+    )
+    started_on = models.DateField(_("참여 시작일"), validators=[past_date_range])
+    ended_on = models.DateField(_("참여 종료일"), validators=[programme_date_range])
+    note = models.CharField(_("비고"), max_length=200, blank=True)
+    imported_at = models.DateTimeField(_("등록 시각"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("과거 참여 이력")
+        verbose_name_plural = _("과거 참여 이력")
+        ordering = ["profile_id", "started_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ended_on__gte=models.F("started_on")),
+                name="participation_ends_after_it_starts",
+                violation_error_message=_("참여 종료일이 참여 시작일보다 빠릅니다."),
+                violation_error_code="ended_on",
+            ),
+            models.UniqueConstraint(
+                fields=["profile", "program", "started_on"],
+                name="one_participation_per_programme_start",
+                violation_error_message=_("이 사업에 같은 날 시작한 참여 이력이 이미 있습니다."),
+                violation_error_code="started_on",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.profile} · {self.program.code} {self.started_on}~{self.ended_on}"
 
 
 class CareerEntry(ConstraintErrorsAtFields, models.Model):
@@ -261,6 +348,7 @@ class Document(PrivateUpload):
     )
     kind = models.CharField(_("서류 종류"), max_length=20, choices=Kind.choices)
     file = private_file_field("applicant-documents", owner="profile_id")
+    submitted_by = on_behalf_field()
 
     class Meta:
         verbose_name = _("제출 서류")
@@ -295,6 +383,7 @@ class AllowanceApplication(ConstraintErrorsAtFields, models.Model):
     )
     job_search_plan = models.TextField(_("구직 계획"))
     applied_at = models.DateTimeField(_("신청 시각"), auto_now_add=True)
+    submitted_by = on_behalf_field()
 
     class Meta:
         verbose_name = _("구직지원금 신청")
@@ -371,3 +460,45 @@ class ActivityReport(ConstraintErrorsAtFields, PrivateUpload):
 
     def __str__(self) -> str:
         return f"{self.application.profile} · {self.month:%Y-%m}"
+
+
+class ProxyConsent(ConstraintErrorsAtFields, models.Model):
+    """Her consent that a counsellor acts for her (fills her profile, uploads documents,
+    submits applications): who collected it, how and when. She can withdraw it; the row stays."""
+
+    class Method(models.TextChoices):
+        IN_PERSON = "in_person", _("대면")
+        PHONE = "phone", _("전화")
+
+    profile = models.ForeignKey(
+        ApplicantProfile,
+        on_delete=models.CASCADE,
+        related_name="proxy_consents",
+        verbose_name=_("참여자"),
+    )
+    collected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("동의를 받은 상담사"),
+    )
+    method = models.CharField(_("동의 방법"), max_length=20, choices=Method.choices)
+    collected_at = models.DateTimeField(_("동의 시각"))
+    withdrawn_at = models.DateTimeField(_("철회 시각"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("대리 신청 동의")
+        verbose_name_plural = _("대리 신청 동의")
+        ordering = ["profile_id", "-collected_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["profile"],
+                condition=models.Q(withdrawn_at__isnull=True),
+                name="one_active_proxy_consent",
+                violation_error_message=_("이 참여자에게는 이미 유효한 대리 신청 동의가 있습니다."),
+                violation_error_code="profile",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.profile} · {self.get_method_display()} {self.collected_at:%Y-%m-%d}"

@@ -18,6 +18,7 @@ from datetime import datetime
 from django.utils.translation import gettext as _
 
 from applicants.dashboard import DashboardSection
+from applicants.proxy import on_behalf_label
 from applicants.selectors import candidate_cards
 from matching.explanations import explanations_for_applications, latest_batch_week
 from matching.models import InternshipApplication, InterviewInvitation, Placement
@@ -30,6 +31,7 @@ from matching.selectors import (
     placements_for_company,
     screening_of,
 )
+from womenup.programs.selectors import internship_months
 
 
 @dataclass(frozen=True)
@@ -90,7 +92,10 @@ def _card(application: InternshipApplication) -> ApplicationCard:
 def _timeline(application, screening, invitations) -> list[TimelineEvent]:
     events = [TimelineEvent(application.created_at, _("신청서 작성 시작"))]
     if application.submitted_at:
-        events.append(TimelineEvent(application.submitted_at, _("신청서 제출")))
+        submitted = _("신청서 제출")
+        if application.submitted_by_id:
+            submitted = f"{submitted} ({on_behalf_label(application.submitted_by)})"
+        events.append(TimelineEvent(application.submitted_at, submitted))
     if screening is not None:
         events.append(
             TimelineEvent(
@@ -160,8 +165,9 @@ def _placement_step(placement: Placement) -> str:
     if placement.status == Placement.Status.CONTRACTED:
         if placement.contract_start is None:
             return _("인턴 근무 중입니다.")
-        return _("인턴 근무 중입니다 (계약 시작일 %(start)s부터 3개월).") % {
-            "start": f"{placement.contract_start:%Y-%m-%d}"
+        return _("인턴 근무 중입니다 (계약 시작일 %(start)s부터 %(months)s개월).") % {
+            "start": f"{placement.contract_start:%Y-%m-%d}",
+            "months": internship_months(placement.role.intake.program),
         }
     if placement.status == Placement.Status.COMPLETED:
         return _("인턴십을 마쳤습니다. 수고 많으셨습니다.")

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from applicants.models import ApplicantProfile
 from applicants.selectors import applicant_facts, missing_required_consents, profile_missing_items
+from applicants.services import proxy_consent_check
 from companies.models import Role
 from companies.selectors import open_roles
 from companies.services import company_members_notify
@@ -37,12 +38,13 @@ from womenup import branding
 from womenup.accounts.permissions import is_city_staff
 from womenup.calendar import add_months
 from womenup.models import IntakeWindow, LedgerEntry, PersonalDataAccess, User
-from womenup.money import INCENTIVE_KRW, INTERNSHIP_MONTHS
+from womenup.money import INTERNSHIP_MONTHS
 from womenup.notifications.services import notification_queue_for_user
 from womenup.payments.services import ledger_entry_record
 from womenup.privacy.private_files import private_upload_attach
 from womenup.privacy.services import personal_data_access_record
 from womenup.programs.eligibility.reasons import render_all
+from womenup.programs.selectors import internship_months
 
 
 def _editable_or_refuse(application: InternshipApplication) -> None:
@@ -176,8 +178,15 @@ def choice_remove(*, application: InternshipApplication, role: Role) -> None:
 
 
 @transaction.atomic
-def application_submit(*, application: InternshipApplication) -> InternshipApplication:
-    """Submit for the next weekly screening: needs choices, required consents and a full profile."""
+def application_submit(
+    *, application: InternshipApplication, submitted_by: User | None = None
+) -> InternshipApplication:
+    """Submit for the next weekly screening: needs choices, required consents and a full profile.
+
+    ``submitted_by`` is a counsellor submitting for her (her recorded proxy consent needed);
+    the application is then labelled "상담사 ○○○ 대리 제출"."""
+    if submitted_by is not None:
+        proxy_consent_check(profile=application.applicant)
     application = _locked(application)
     _editable_or_refuse(application)
     if application.status == InternshipApplication.Status.SUBMITTED:
@@ -197,7 +206,8 @@ def application_submit(*, application: InternshipApplication) -> InternshipAppli
     _roles_check(application, roles)
     application.status = InternshipApplication.Status.SUBMITTED
     application.submitted_at = timezone.now()
-    application.save(update_fields=["status", "submitted_at", "updated_at"])
+    application.submitted_by = submitted_by
+    application.save(update_fields=["status", "submitted_at", "submitted_by", "updated_at"])
     notification_queue_for_user(
         user=profile.user,
         template="matching/email/application_submitted",
@@ -205,6 +215,24 @@ def application_submit(*, application: InternshipApplication) -> InternshipAppli
         dedupe_key=f"internship-submitted-{application.pk}-{application.submitted_at:%Y%m%d%H%M%S}",
     )
     return application
+
+
+@transaction.atomic
+def application_submit_for_client(
+    *, applicant: ApplicantProfile, counsellor: User, roles: Sequence[Role]
+) -> InternshipApplication:
+    """A counsellor submits her internship application with these ranked roles (one intake),
+    with her recorded proxy consent; refused, with nothing changed, without it."""
+    proxy_consent_check(profile=applicant)
+    roles = list(roles)
+    if not roles:
+        raise ValidationError(_("지망 직무를 하나 이상 골라 주세요."))
+    intakes = {role.intake_id for role in roles}
+    if len(intakes) != 1:
+        raise ValidationError(_("지망 직무는 같은 모집 회차에서 골라 주세요."))
+    application = application_create(applicant=applicant, intake=roles[0].intake)
+    choices_set(application=application, roles=roles)
+    return application_submit(application=application, submitted_by=counsellor)
 
 
 @transaction.atomic
@@ -368,7 +396,9 @@ def placement_end_early(*, placement: Placement, last_day: date) -> Placement:
             _("근무 중인 인턴만 중도 종료할 수 있습니다 (현재: %(status)s).")
             % {"status": placement.get_status_display()}
         )
-    end = internship_end(placement.contract_start)
+    end = internship_end(
+        placement.contract_start, months=internship_months(placement.role.intake.program)
+    )
     if not placement.contract_start <= last_day < (end or last_day):
         raise ValidationError(
             _("마지막 근무일은 계약 시작일(%(start)s)부터 인턴 종료일(%(end)s) 전까지여야 합니다.")
@@ -380,11 +410,11 @@ def placement_end_early(*, placement: Placement, last_day: date) -> Placement:
     return placement
 
 
-def internship_end(contract_start: date) -> date | None:
-    """The day the three-month internship ends (same day number, three months later);
+def internship_end(contract_start: date, *, months: int = INTERNSHIP_MONTHS) -> date | None:
+    """The day the internship of ``months`` months ends (same day number, ``months`` later);
     None when the start is so late in the calendar that the end cannot be a date."""
     try:
-        return add_months(contract_start, INTERNSHIP_MONTHS)
+        return add_months(contract_start, months)
     except ValueError:
         return None
 
@@ -407,7 +437,9 @@ def hire_confirm(
     )
     private_upload_attach(row=hire, upload=proof)
     hire.save()
-    return IncentiveClaim.objects.create(hire=hire, company=hire.company, amount_krw=INCENTIVE_KRW)
+    return IncentiveClaim.objects.create(
+        hire=hire, company=hire.company, amount_krw=selectors.company_incentive_krw(hire.company)
+    )
 
 
 @transaction.atomic
@@ -428,12 +460,16 @@ def incentive_claim_refile(*, hire: HireConfirmation, proof: UploadedFile) -> In
         )
     private_upload_attach(row=hire, upload=proof)
     hire.save(update_fields=["file", "original_name", "content_type", "size", "uploaded_at"])
-    return IncentiveClaim.objects.create(hire=hire, company=hire.company, amount_krw=INCENTIVE_KRW)
+    return IncentiveClaim.objects.create(
+        hire=hire, company=hire.company, amount_krw=selectors.company_incentive_krw(hire.company)
+    )
 
 
 def _check_hire_dates(placement: Placement, *, hired_on: date, today: date) -> None:
     """The internship has ended, and the hire date is after it and not in the future."""
-    end = internship_end(placement.contract_start)
+    end = internship_end(
+        placement.contract_start, months=internship_months(placement.role.intake.program)
+    )
     if end is None:
         raise ValidationError(
             _(

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.core.serializers.json import DjangoJSONEncoder
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -56,6 +57,13 @@ class User(AbstractUser):
     )
     language = models.CharField(
         _("알림 언어"), max_length=10, choices=settings.LANGUAGES, default="ko"
+    )
+    # Channels besides e-mail (always sent) she chose on 알림 설정; offered only where the
+    # deployment has a text-message provider (SMS_BACKEND). The number is E.164.
+    notify_by_sms = models.BooleanField(_("문자(SMS)로도 받기"), default=False)
+    notify_by_alimtalk = models.BooleanField(_("카카오 알림톡으로도 받기"), default=False)
+    notification_phone = models.CharField(
+        _("알림 받을 휴대전화"), max_length=20, blank=True, help_text=_("E.164 형식")
     )
 
     anonymised_at = models.DateTimeField(
@@ -156,7 +164,14 @@ class JobCategory(models.Model):
         return self.name
 
 
-class Program(models.Model):
+class MatchingMode(models.TextChoices):
+    """How the weekly batch fills a programme's roles."""
+
+    INTERVIEW = "interview", _("면접 후 기업 순위로 매칭")
+    DIRECT = "direct", _("서류심사 통과자를 적합도 순으로 직접 배정")
+
+
+class Program(ConstraintErrorsAtFields, models.Model):
     """A program of a city (internship, allowance, course family, public job, ...)."""
 
     class Kind(models.TextChoices):
@@ -196,14 +211,56 @@ class Program(models.Model):
     )
     is_active = models.BooleanField(_("운영 중"), default=True)
     order = models.PositiveSmallIntegerField(_("순서"), default=0)
+    matching_mode = models.CharField(
+        _("매칭 방식"),
+        max_length=20,
+        choices=MatchingMode.choices,
+        default=MatchingMode.INTERVIEW,
+        help_text=_(
+            "면접: 기업이 면접 후 순위를 정한 직무만 매칭합니다. "
+            "직접 배정: 시가 운영하는 사업처럼 서류심사를 통과한 지원자를 "
+            "적합도 순으로 바로 배정합니다."
+        ),
+    )
+    reserved_seat_percent = models.PositiveSmallIntegerField(
+        _("우선 선발 비율(%)"),
+        default=0,
+        validators=[MaxValueValidator(100)],
+        help_text=_(
+            "직무마다 채용 인원의 이 비율(반올림)을 우선 선발 대상에게 먼저 배정합니다. "
+            "우선 선발 대상이 부족하면 남은 자리는 모두에게 열립니다. 예: 100명 중 30%."
+        ),
+    )
+    priority_groups = models.JSONField(
+        _("우선 선발 대상"),
+        default=list,
+        blank=True,
+        help_text=_(
+            '참여자 프로필의 우선 선발 대상 코드 목록, 예: ["basic_livelihood", "disabled"]'
+        ),
+    )
 
     class Meta:
         verbose_name = _("사업")
         verbose_name_plural = _("사업")
         ordering = ["city_id", "order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(reserved_seat_percent__lte=100),
+                name="program_reserved_percent_at_most_100",
+                violation_error_message=_("우선 선발 비율은 0에서 100 사이로 입력해 주세요."),
+                violation_error_code="reserved_seat_percent",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.city.name} · {self.name}"
+
+    def reserved_seats(self, seats: int) -> int:
+        """Seats of a role with ``seats`` kept for priority groups: the share, rounded half up."""
+        if not self.priority_groups:
+            return 0
+        return (seats * self.reserved_seat_percent + 50) // 100
 
 
 class IntakeWindow(ConstraintErrorsAtFields, models.Model):
@@ -215,6 +272,20 @@ class IntakeWindow(ConstraintErrorsAtFields, models.Model):
     label = models.CharField(_("모집 회차"), max_length=60)
     opens_on = models.DateField(_("접수 시작일"), validators=[programme_date_range])
     closes_on = models.DateField(_("접수 마감일"), validators=[programme_date_range])
+    stage_starts_on = models.DateField(
+        _("참여 시작일"),
+        null=True,
+        blank=True,
+        validators=[programme_date_range],
+        help_text=_("공공일자리처럼 단계(예: 5개월)로 운영하면 이 회차 단계의 첫날"),
+    )
+    stage_ends_on = models.DateField(
+        _("참여 종료일"),
+        null=True,
+        blank=True,
+        validators=[programme_date_range],
+        help_text=_("단계의 마지막 날. 배정된 참여자의 참여 이력이 이 기간으로 기록됩니다."),
+    )
 
     class Meta:
         verbose_name = _("모집 기간")
@@ -226,7 +297,16 @@ class IntakeWindow(ConstraintErrorsAtFields, models.Model):
                 name="intake_closes_after_it_opens",
                 violation_error_message=_("접수 마감일은 접수 시작일과 같거나 그 뒤여야 합니다."),
                 violation_error_code="closes_on",
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(stage_starts_on__isnull=True, stage_ends_on__isnull=True)
+                | models.Q(stage_ends_on__gte=models.F("stage_starts_on")),
+                name="intake_stage_has_both_ends_in_order",
+                violation_error_message=_(
+                    "참여 기간은 시작일과 종료일을 함께, 종료일을 시작일 이후로 입력해 주세요."
+                ),
+                violation_error_code="stage_ends_on",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -275,12 +355,18 @@ class LivingWageRate(models.Model):
 
 
 class OutboxMessage(models.Model):
-    """A message to send; kept until delivered so nothing is lost when the broker is down."""
+    """A message to send; kept until delivered so nothing is lost when the broker is down.
+
+    It goes out on one or more channels (``OutboxDelivery``: e-mail always, text messages where
+    she chose them), each with its own status, attempts and next attempt. The message is
+    pending while a channel is still to be delivered, sent when every channel was, and given up
+    when a channel ran out of attempts.
+    """
 
     class Status(models.TextChoices):
         PENDING = "pending", _("발송 대기")
         SENT = "sent", _("발송 완료")
-        FAILED = "failed", _("발송 실패")
+        GAVE_UP = "gave_up", _("발송 포기")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -298,7 +384,12 @@ class OutboxMessage(models.Model):
         help_text=_("비어 있으면 저장된 제목과 본문을 그대로 보냅니다."),
     )
     context = models.JSONField(_("템플릿 값"), default=dict, blank=True, encoder=DjangoJSONEncoder)
-    language = models.CharField(_("언어"), max_length=10, default="ko")
+    language = models.CharField(
+        _("언어"),
+        max_length=10,
+        default="ko",
+        help_text=_("보낼 때 받는 사람의 알림 언어로 다시 정해집니다."),
+    )
     subject = models.CharField(_("제목"), max_length=200, blank=True)
     body = models.TextField(_("본문"), blank=True)
     dedupe_key = models.CharField(
@@ -309,6 +400,9 @@ class OutboxMessage(models.Model):
     )
     attempts = models.PositiveSmallIntegerField(_("시도 횟수"), default=0)
     last_error = models.TextField(_("마지막 오류"), blank=True)
+    next_attempt_at = models.DateTimeField(
+        _("다음 시도 시각"), null=True, blank=True, help_text=_("비어 있으면 바로 보냅니다.")
+    )
     created_at = models.DateTimeField(_("생성 시각"), auto_now_add=True)
     sent_at = models.DateTimeField(_("발송 시각"), null=True, blank=True)
 
@@ -316,9 +410,66 @@ class OutboxMessage(models.Model):
         verbose_name = _("알림 발송함")
         verbose_name_plural = _("알림 발송함")
         ordering = ["-created_at"]
+        indexes = [
+            models.Index(
+                fields=["next_attempt_at"],
+                name="outbox_pending_due",
+                condition=models.Q(status="pending"),
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.to_email}: {self.subject}"
+
+
+class OutboxDelivery(ConstraintErrorsAtFields, models.Model):
+    """One channel of an outbox message: where it goes, whether it went, when to try again."""
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", _("이메일")
+        SMS = "sms", _("문자(SMS)")
+        ALIMTALK = "alimtalk", _("카카오 알림톡")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("발송 대기")
+        SENT = "sent", _("발송 완료")
+        FAILED = "failed", _("실패 (다시 시도)")
+        GAVE_UP = "gave_up", _("발송 포기")
+
+    message = models.ForeignKey(
+        OutboxMessage,
+        on_delete=models.CASCADE,
+        related_name="deliveries",
+        verbose_name=_("알림"),
+    )
+    channel = models.CharField(_("채널"), max_length=10, choices=Channel.choices)
+    address = models.CharField(
+        _("받는 곳"), max_length=254, help_text=_("이메일 주소 또는 휴대전화 번호")
+    )
+    text = models.TextField(_("보낸 문자"), blank=True, help_text=_("문자·알림톡 본문"))
+    status = models.CharField(
+        _("상태"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    attempts = models.PositiveSmallIntegerField(_("시도 횟수"), default=0)
+    last_error = models.TextField(_("마지막 오류"), blank=True)
+    next_attempt_at = models.DateTimeField(_("다음 시도 시각"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("발송 시각"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("채널별 발송")
+        verbose_name_plural = _("채널별 발송")
+        ordering = ["-message_id", "channel"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["message", "channel"],
+                name="outbox_delivery_one_per_channel",
+                violation_error_message=_("이 알림은 이 채널로 이미 발송 대상에 있습니다."),
+                violation_error_code="channel",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_channel_display()} → {self.address}"
 
 
 class PersonalDataAccess(models.Model):

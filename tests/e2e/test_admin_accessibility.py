@@ -34,6 +34,7 @@ from tests.factories.matching import (
     InterviewInvitationFactory,
     ScreeningResultFactory,
 )
+from womenup.notifications import outbox
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -61,6 +62,7 @@ def a_row_of_everything() -> None:
         application=application, month=timezone.localdate(), activities="지원", upload=pdf_upload()
     )
     applicant_services.activity_report_accept(report=report, staff=StaffUserFactory())
+    outbox.outbox_deliver_pending()  # its e-mail: a row of every channel's delivery
 
 
 def admin_pages(staff) -> list[str]:
@@ -75,6 +77,8 @@ def admin_pages(staff) -> list[str]:
             pages.append(reverse("admin:{}_{}_change".format(*info), args=[row.pk]))
         elif model_admin.has_add_permission(request):
             pages.append(reverse("admin:{}_{}_add".format(*info)))
+        if hasattr(model_admin, "import_action"):  # django-import-export's import page
+            pages.append(reverse("admin:{}_{}_import".format(*info)))
     return pages
 
 

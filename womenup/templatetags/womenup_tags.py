@@ -1,6 +1,7 @@
 """Template filters of the portal."""
 
 from django import template
+from django.utils import translation
 
 from womenup import branding
 from womenup.accounts.ratelimits import page_wait_seconds, wait_minutes
@@ -11,9 +12,11 @@ register = template.Library()
 
 @register.filter
 def krw(amount) -> str:
-    """2390124 → "2,390,124원"; empty for None."""
+    """2390124 → "2,390,124원" ("KRW 2,390,124" in English); empty for None."""
     if amount is None or amount == "":
         return ""
+    if (translation.get_language() or "").startswith("en"):
+        return f"KRW {int(amount):,}"
     return format_krw(int(amount))
 
 
