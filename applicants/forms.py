@@ -66,10 +66,7 @@ class ProfileForm(forms.ModelForm):
             "career_break_since": DATE_INPUT,
             "phone": forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
         }
-        help_texts = {"phone": _("예: 010-1234-5678 (저장할 때 +821012345678 형식으로 바뀝니다)")}
-
-    def clean_phone(self):
-        return services.phone_normalize(self.cleaned_data.get("phone", ""))
+        help_texts = {"phone": _("휴대전화 번호, 예: 010-1234-5678")}
 
     def clean(self):
         cleaned = super().clean()

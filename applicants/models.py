@@ -5,8 +5,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from womenup.constraints import ConstraintErrorsAtFields
 from womenup.dates import birth_date_range, past_date_range, programme_date_range
+from womenup.phones import PhoneField, mobile_number
 from womenup.privacy.private_files import PrivateUpload, private_file_field
+
+CAREER_YEARS_MESSAGE = _("경력 연수는 1년에서 50년 사이로 입력해 주세요.")
 
 
 def on_behalf_field():
@@ -66,7 +70,13 @@ class ApplicantProfile(models.Model):
         _("생년월일"), null=True, blank=True, validators=[birth_date_range]
     )
     gender = models.CharField(_("성별"), max_length=10, choices=Gender.choices, blank=True)
-    phone = models.CharField(_("휴대전화"), max_length=20, blank=True, help_text=_("E.164 형식"))
+    phone = PhoneField(
+        _("휴대전화"),
+        max_length=20,
+        blank=True,
+        validators=[mobile_number],
+        help_text=_("예: 010-1234-5678"),
+    )
     residence_city = models.ForeignKey(
         "womenup.City",
         on_delete=models.PROTECT,
@@ -149,7 +159,7 @@ class PriorityGroup(models.TextChoices):
     CAREER_BREAK_WOMAN = "career_break_woman", _("경력보유여성")
 
 
-class ParticipationRecord(models.Model):
+class ParticipationRecord(ConstraintErrorsAtFields, models.Model):
     """A past participation in a programme outside the portal, imported by staff.
 
     With the portal's own placements (their intake's stage dates) this is the history the
@@ -179,10 +189,13 @@ class ParticipationRecord(models.Model):
                 condition=models.Q(ended_on__gte=models.F("started_on")),
                 name="participation_ends_after_it_starts",
                 violation_error_message=_("참여 종료일이 참여 시작일보다 빠릅니다."),
+                violation_error_code="ended_on",
             ),
             models.UniqueConstraint(
                 fields=["profile", "program", "started_on"],
                 name="one_participation_per_programme_start",
+                violation_error_message=_("이 사업에 같은 날 시작한 참여 이력이 이미 있습니다."),
+                violation_error_code="started_on",
             ),
         ]
 
@@ -190,7 +203,7 @@ class ParticipationRecord(models.Model):
         return f"{self.profile} · {self.program.code} {self.started_on}~{self.ended_on}"
 
 
-class CareerEntry(models.Model):
+class CareerEntry(ConstraintErrorsAtFields, models.Model):
     """A past job: the field and how many years."""
 
     profile = models.ForeignKey(
@@ -211,7 +224,10 @@ class CareerEntry(models.Model):
         ordering = ["profile_id", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(years__gte=1, years__lte=50), name="career_years_1_to_50"
+                condition=models.Q(years__gte=1, years__lte=50),
+                name="career_years_1_to_50",
+                violation_error_message=CAREER_YEARS_MESSAGE,
+                violation_error_code="years",
             )
         ]
 
@@ -241,7 +257,7 @@ class Certificate(models.Model):
         return self.name
 
 
-class CompletedTraining(models.Model):
+class CompletedTraining(ConstraintErrorsAtFields, models.Model):
     """A training she completed outside the portal, described in free text.
 
     A course completed here is its enrollment (``courses.Enrollment``, status completed).
@@ -262,14 +278,19 @@ class CompletedTraining(models.Model):
         verbose_name_plural = pgettext_lazy("plural", "수료한 교육")
         ordering = ["profile_id", "completed_on", "pk"]
         constraints = [
-            models.CheckConstraint(condition=~models.Q(title=""), name="training_has_a_title")
+            models.CheckConstraint(
+                condition=~models.Q(title=""),
+                name="training_has_a_title",
+                violation_error_message=_("교육명을 입력해 주세요."),
+                violation_error_code="title",
+            )
         ]
 
     def __str__(self) -> str:
         return self.title
 
 
-class Consent(models.Model):
+class Consent(ConstraintErrorsAtFields, models.Model):
     """One consent item given under one version of its notice; withdrawal keeps the row."""
 
     class Item(models.TextChoices):
@@ -298,6 +319,8 @@ class Consent(models.Model):
                 fields=["profile", "item"],
                 condition=models.Q(withdrawn_at__isnull=True),
                 name="one_active_consent_per_item",
+                violation_error_message=_("이 항목에는 이미 유효한 동의가 있습니다."),
+                violation_error_code="item",
             )
         ]
 
@@ -337,7 +360,7 @@ class Document(PrivateUpload):
         return f"{self.get_kind_display()}: {self.original_name}"
 
 
-class AllowanceApplication(models.Model):
+class AllowanceApplication(ConstraintErrorsAtFields, models.Model):
     """An application for the job-seeking allowance (구직지원금) in one intake."""
 
     class Status(models.TextChoices):
@@ -369,7 +392,10 @@ class AllowanceApplication(models.Model):
         ordering = ["-applied_at", "pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["profile", "intake"], name="one_allowance_application_per_intake"
+                fields=["profile", "intake"],
+                name="one_allowance_application_per_intake",
+                violation_error_message=_("이 모집 회차에는 이미 구직지원금을 신청했습니다."),
+                violation_error_code="intake",
             )
         ]
 
@@ -377,7 +403,7 @@ class AllowanceApplication(models.Model):
         return f"{self.profile} · {self.intake}"
 
 
-class ActivityReport(PrivateUpload):
+class ActivityReport(ConstraintErrorsAtFields, PrivateUpload):
     """A monthly job-search activity report with its evidence file; staff accept or return it."""
 
     class Status(models.TextChoices):
@@ -420,9 +446,16 @@ class ActivityReport(PrivateUpload):
                 fields=["application", "month"],
                 condition=~models.Q(status="returned"),
                 name="one_live_report_per_month",
+                violation_error_message=_(
+                    "이 달의 구직활동 보고가 이미 있습니다. 반려된 보고만 다시 낼 수 있습니다."
+                ),
+                violation_error_code="month",
             ),
             models.CheckConstraint(
-                condition=models.Q(month__day=1), name="report_month_is_first_day"
+                condition=models.Q(month__day=1),
+                name="report_month_is_first_day",
+                violation_error_message=_("활동 월은 그 달의 1일로 입력해 주세요."),
+                violation_error_code="month",
             ),
         ]
 
@@ -430,7 +463,7 @@ class ActivityReport(PrivateUpload):
         return f"{self.application.profile} · {self.month:%Y-%m}"
 
 
-class ProxyConsent(models.Model):
+class ProxyConsent(ConstraintErrorsAtFields, models.Model):
     """Her consent that a counsellor acts for her (fills her profile, uploads documents,
     submits applications): who collected it, how and when. She can withdraw it; the row stays."""
 
@@ -463,6 +496,8 @@ class ProxyConsent(models.Model):
                 fields=["profile"],
                 condition=models.Q(withdrawn_at__isnull=True),
                 name="one_active_proxy_consent",
+                violation_error_message=_("이 참여자에게는 이미 유효한 대리 신청 동의가 있습니다."),
+                violation_error_code="profile",
             )
         ]
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import phonenumbers
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -31,6 +30,7 @@ from applicants.selectors import (
     self_check_fill_items,
 )
 from applicants.self_check import SelfCheckAnswers
+from womenup import phones
 from womenup.models import (
     City,
     District,
@@ -54,29 +54,10 @@ ALLOWANCE_REQUIRED_CONSENTS = (Consent.Item.COLLECTION,)
 # --- Profile ------------------------------------------------------------------------------------
 
 
-def phone_normalize(raw: str) -> str:
-    """A Korean mobile or landline number in E.164 (``010-1234-5678`` → ``+821012345678``)."""
-    raw = (raw or "").strip()
-    if not raw:
-        return ""
-    try:
-        number = phonenumbers.parse(raw, "KR")
-    except phonenumbers.NumberParseException as error:
-        raise ValidationError(
-            "전화번호 형식이 올바르지 않습니다. 예: 010-1234-5678", code="phone"
-        ) from error
-    if number.country_code != 82 or not _is_korean_number(number):
-        raise ValidationError(
-            _("대한민국 전화번호를 입력해 주세요. 예: 010-1234-5678"), code="phone"
-        )
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-
-
-def _is_korean_number(number: phonenumbers.PhoneNumber) -> bool:
-    """A valid Korean number, or any 010 mobile number (new ranges may be missing from the data)."""
-    national = str(number.national_number)
-    is_010_mobile = national.startswith("10") and len(national) == 10
-    return phonenumbers.is_valid_number(number) or is_010_mobile
+def phone_normalize(raw) -> str:
+    """A Korean mobile number in E.164 (``010-1234-5678`` → ``+821012345678``)."""
+    phones.mobile_number(raw)
+    return phones.e164(raw)
 
 
 def residence_check(*, city: City | None, district: District | None) -> None:

@@ -10,6 +10,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from companies import services
+from companies.forms import CompanyAdminForm, RoleAdminForm
 from companies.models import (
     BadgeProof,
     Company,
@@ -54,12 +55,13 @@ class CompanyAdmin(ExportWithReasonAdmin, PersonalDataAdminMixin, HistoryAdmin):
     every look is logged with the company named in the row."""
 
     admin_group = "companies"
+    form = CompanyAdminForm
 
     personal_data_subject = staticmethod(lambda company: None)
     resource_classes = [CompanyResource]
     list_display = [
         "name",
-        "business_number",
+        "business_number_shown",
         "status",
         "district",
         "regular_employees",
@@ -80,6 +82,10 @@ class CompanyAdmin(ExportWithReasonAdmin, PersonalDataAdminMixin, HistoryAdmin):
     list_select_related = ["district__city"]
     inlines = [MembershipInline, BadgeProofInline]
     actions = ["verify", "reject"]
+
+    @admin.display(description=_("사업자등록번호"), ordering="business_number")
+    def business_number_shown(self, company):
+        return company.business_number_display
 
     @admin.action(description=_("선택한 기업 승인"))
     def verify(self, request, queryset):
@@ -108,6 +114,7 @@ class CompanyAdmin(ExportWithReasonAdmin, PersonalDataAdminMixin, HistoryAdmin):
 @admin.register(Role)
 class RoleAdmin(ExportWithReasonAdmin, HistoryAdmin):
     admin_group = "companies"
+    form = RoleAdminForm
     resource_classes = [RoleResource]
     list_display = ["title", "company", "track", "status", "job_category", "seats", "created_at"]
     list_filter = ["status", "track", "work_type", "job_category"]

@@ -11,6 +11,7 @@ from companies import services
 from companies.eligibility import company_ineligibility_reasons, facts_of
 from companies.models import BADGE_FIELDS, Badge, Company, Role
 from courses.models import Course
+from womenup.dates import programme_date_range
 from womenup.models import District, IntakeWindow, JobCategory, Program
 
 
@@ -81,7 +82,7 @@ class CompanyForm(forms.ModelForm):
         if self.instance.pk:
             self.fields["business_number"].disabled = True
             self.fields["business_number"].required = False
-            self.initial["business_number"] = self.instance.business_number
+            self.initial["business_number"] = self.instance.business_number_display
             self.initial["badges"] = [
                 badge for badge, field in BADGE_FIELDS.items() if getattr(self.instance, field)
             ]
@@ -141,6 +142,25 @@ class CompanyForm(forms.ModelForm):
         )
 
 
+class CompanyAdminForm(forms.ModelForm):
+    """Staff type the business number as printed (hyphens allowed); it is checked as on the
+    registration form and stored as ten digits."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "business_number" in self.fields:
+            self.fields["business_number"] = forms.CharField(
+                label=_("사업자등록번호"),
+                max_length=14,
+                help_text=_("숫자 10자리 (하이픈은 있어도 됩니다, 예: 120-81-47521)"),
+            )
+            if self.instance.pk:
+                self.initial["business_number"] = self.instance.business_number_display
+
+    def clean_business_number(self):
+        return services.business_number_clean(self.cleaned_data["business_number"])
+
+
 class BadgeProofForm(forms.Form):
     badge = forms.ChoiceField(label=_("인증 종류"), choices=Badge.choices)
     file = forms.FileField(label=_("인증서 파일"), help_text=_("PDF, PNG, JPEG"))
@@ -169,7 +189,64 @@ class IntakeChoiceField(forms.ModelChoiceField):
         return f"{obj.program.name} · {obj.label} ({obj.opens_on} ~ {obj.closes_on})"
 
 
-class RoleForm(forms.ModelForm):
+class RoleRulesMixin:
+    """The role rules a person can break by typing, shown at their field (site and admin)."""
+
+    def clean(self):
+        data = super().clean()
+        intake = data.get("intake")
+        if intake and data.get("track"):
+            problem = services.role_track_problem(track=data["track"], intake=intake)
+            if problem:
+                self.add_error("intake", problem)
+        if intake and self._plausible(data.get("start_date")):
+            problem = services.role_start_date_problem(
+                start_date=data["start_date"],
+                intake=intake,
+                previous=self.instance.start_date if self.instance.pk else None,
+            )
+            if problem:
+                self.add_error("start_date", problem)
+        return data
+
+    @staticmethod
+    def _plausible(day) -> bool:
+        """A date outside the calendar range is the model field's to refuse (its own message)."""
+        if day is None:
+            return False
+        try:
+            programme_date_range(day)
+        except ValidationError:
+            return False
+        return True
+
+
+class RoleAdminForm(RoleRulesMixin, forms.ModelForm):
+    class Meta:
+        model = Role
+        fields = [
+            "company",
+            "title",
+            "track",
+            "intake",
+            "job_category",
+            "district",
+            "work_type",
+            "weekly_hours",
+            "seats",
+            "status",
+            "required_course",
+            "description",
+            "duties",
+            "required_qualifications",
+            "preferred_qualifications",
+            "min_career_years",
+            "remote_allowed",
+            "start_date",
+        ]
+
+
+class RoleForm(RoleRulesMixin, forms.ModelForm):
     intake = IntakeChoiceField(label=_("모집 회차"), queryset=IntakeWindow.objects.none())
 
     class Meta:

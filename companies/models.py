@@ -8,11 +8,14 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from companies import business_number
+from womenup.constraints import ConstraintErrorsAtFields
 from womenup.dates import programme_date_range
+from womenup.phones import PhoneField, korean_number
 from womenup.privacy.private_files import PrivateUpload, private_file_field
 
 
-class Company(models.Model):
+class Company(ConstraintErrorsAtFields, models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", _("검토 중")
         VERIFIED = "verified", _("승인")
@@ -42,7 +45,13 @@ class Company(models.Model):
     is_women_owned = models.BooleanField(_("여성기업"), default=False)
     description = models.TextField(_("기업 소개"), blank=True)
     contact_name = models.CharField(_("담당자 이름"), max_length=60, blank=True)
-    contact_phone = models.CharField(_("담당자 연락처"), max_length=20, blank=True)
+    contact_phone = PhoneField(
+        _("담당자 연락처"),
+        max_length=20,
+        blank=True,
+        validators=[korean_number],
+        help_text=_("휴대전화 또는 유선 전화, 예: 02-2133-7000"),
+    )
     contact_email = models.EmailField(_("담당자 이메일"), blank=True)
     rejection_reason = models.TextField(_("반려 사유"), blank=True)
     verified_at = models.DateTimeField(_("승인 시각"), null=True, blank=True)
@@ -69,15 +78,26 @@ class Company(models.Model):
             models.CheckConstraint(
                 condition=models.Q(business_number__regex=r"^[0-9]{10}$"),
                 name="business_number_ten_digits",
+                violation_error_message=_(
+                    "사업자등록번호는 숫자 10자리로 입력해 주세요. 예: 120-81-47521"
+                ),
+                violation_error_code="business_number",
             ),
             models.CheckConstraint(
                 condition=~models.Q(status="rejected") | ~models.Q(rejection_reason=""),
                 name="company_rejection_needs_a_reason",
+                violation_error_message=_("반려할 때는 반려 사유를 적어 주세요."),
+                violation_error_code="rejection_reason",
             ),
         ]
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def business_number_display(self) -> str:
+        """``120-81-47521``, as on the registration certificate (stored as ten digits)."""
+        return business_number.formatted(self.business_number)
 
     @property
     def badge_labels(self) -> list[str]:
@@ -146,7 +166,7 @@ class CompanyMembership(models.Model):
         return f"{self.company} · {self.user}"
 
 
-class CompanyInvitation(models.Model):
+class CompanyInvitation(ConstraintErrorsAtFields, models.Model):
     """A colleague invited by e-mail; accepting (as a company user) makes a membership."""
 
     company = models.ForeignKey(
@@ -182,10 +202,16 @@ class CompanyInvitation(models.Model):
                 fields=["company", "email"],
                 condition=models.Q(accepted_at__isnull=True),
                 name="one_open_invitation_per_email",
+                violation_error_message=_(
+                    "이 이메일 주소로 보낸 초대가 아직 수락을 기다리고 있습니다."
+                ),
+                violation_error_code="email",
             ),
             models.CheckConstraint(
                 condition=models.Q(accepted_at__isnull=True) | models.Q(accepted_by__isnull=False),
                 name="accepted_invitation_has_a_user",
+                violation_error_message=_("수락한 초대에는 수락한 사람이 있어야 합니다."),
+                violation_error_code="accepted_by",
             ),
         ]
 
@@ -193,7 +219,7 @@ class CompanyInvitation(models.Model):
         return f"{self.company} → {self.email}"
 
 
-class Role(models.Model):
+class Role(ConstraintErrorsAtFields, models.Model):
     """An internship role a company posts for one intake (its program is the intake's)."""
 
     class Track(models.TextChoices):
@@ -278,10 +304,17 @@ class Role(models.Model):
         verbose_name_plural = pgettext_lazy("plural", "인턴 직무")
         ordering = ["-created_at", "pk"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(seats__gte=1), name="role_has_a_seat"),
+            models.CheckConstraint(
+                condition=models.Q(seats__gte=1),
+                name="role_has_a_seat",
+                violation_error_message=_("채용 인원은 1명 이상으로 입력해 주세요."),
+                violation_error_code="seats",
+            ),
             models.CheckConstraint(
                 condition=models.Q(weekly_hours__gte=30, weekly_hours__lte=40),
                 name="role_weekly_hours_30_to_40",
+                violation_error_message=_("주 근무시간은 30시간에서 40시간 사이로 입력해 주세요."),
+                violation_error_code="weekly_hours",
             ),
         ]
 

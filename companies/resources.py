@@ -13,7 +13,7 @@ from womenup.privacy.exports import PersonalDataResource, column, day, phone_col
 class CompanyResource(PersonalDataResource):
     id = column("id", _("번호"))
     name = column("name", _("기업명"))
-    business_number = column("business_number", _("사업자등록번호"))
+    business_number = column("business_number_display", _("사업자등록번호"))
     status = column("get_status_display", _("상태"))
     district = column("district__name", _("소재지 자치구"))
     representative = column("representative", _("대표자명"))

@@ -7,6 +7,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -24,8 +25,9 @@ from companies.models import (
     Role,
 )
 from courses.models import Course
-from womenup import branding
+from womenup import branding, phones
 from womenup.cache import COMPANIES, ROLES, data_version_bump
+from womenup.calendar import add_months
 from womenup.models import District, IntakeWindow, JobCategory, Program, User
 from womenup.notifications.services import notification_queue, notification_queue_for_user
 from womenup.privacy.private_files import private_upload_attach
@@ -128,10 +130,26 @@ def _apply_details(company: Company, details: CompanyDetails) -> None:
         raise ValidationError(_("알 수 없는 인증 종류입니다: %(badges)s") % {"badges": unknown})
     if details.regular_employees < 0:
         raise ValidationError(_("상시근로자 수는 0 이상이어야 합니다."))
+    _contact_check(details)
+    values["contact_phone"] = phones.e164(details.contact_phone)
     for field, value in values.items():
         setattr(company, field, value)
     for badge, field in BADGE_FIELDS.items():
         setattr(company, field, badge in badges)
+
+
+def _contact_check(details: CompanyDetails) -> None:
+    """The contact person is checked as an applicant's own details are: a name, a Korean phone
+    number (landlines too: the label is 연락처, not 휴대전화) and an e-mail address."""
+    if not (details.contact_name or "").strip():
+        raise ValidationError(_("담당자 이름을 입력해 주세요."), code="contact_name")
+    phones.korean_number(details.contact_phone)
+    try:
+        validate_email(details.contact_email or "")
+    except ValidationError as error:
+        raise ValidationError(
+            _("담당자 이메일 주소를 확인해 주세요. 예: hr@company.co.kr"), code="contact_email"
+        ) from error
 
 
 @transaction.atomic
@@ -286,6 +304,45 @@ def weekly_hours_problem(*, work_type: str, weekly_hours: int) -> str | None:
     return None
 
 
+# A role starts while its intake runs or within this many months after it closes.
+ROLE_START_MONTHS_AFTER_INTAKE = 6
+
+
+def role_track_problem(*, track: str, intake: IntakeWindow) -> str | None:
+    """Recruit-linked roles belong to an internship intake, project tracks to a project one."""
+    if intake.program.kind != TRACK_PROGRAM_KINDS.get(track):
+        return _(
+            "선택한 모집 회차(%(program)s)는 %(track)s 직무를 받지 않습니다. "
+            "유형에 맞는 회차를 골라 주세요."
+        ) % {"program": intake.program.name, "track": Role.Track(track).label}
+    return None
+
+
+def role_start_date_problem(
+    *, start_date: date | None, intake: IntakeWindow, previous: date | None = None
+) -> str | None:
+    """The start date lies ahead (unless it is the one already saved) and near the intake:
+    from the day the intake opens to six months after it closes."""
+    if start_date is None:
+        return None
+    if start_date != previous and start_date < timezone.localdate():
+        return _("근무 시작 예정일은 오늘(%(today)s) 이후로 입력해 주세요.") % {
+            "today": timezone.localdate().isoformat()
+        }
+    latest = add_months(intake.closes_on, ROLE_START_MONTHS_AFTER_INTAKE)
+    if not intake.opens_on <= start_date <= latest:
+        return _(
+            "근무 시작 예정일은 모집 회차(%(intake)s)의 접수 시작일 %(opens)s부터 마감 후 "
+            "%(months)d개월인 %(latest)s 사이로 입력해 주세요."
+        ) % {
+            "intake": intake.label,
+            "opens": intake.opens_on.isoformat(),
+            "months": ROLE_START_MONTHS_AFTER_INTAKE,
+            "latest": latest.isoformat(),
+        }
+    return None
+
+
 @transaction.atomic
 def role_create(*, company: Company, details: RoleDetails) -> Role:
     """A new role starts as a draft; pending companies may prepare drafts."""
@@ -339,14 +396,14 @@ def _apply_role_details(role: Role, details: RoleDetails) -> None:
         raise ValidationError(problem)
     if details.seats < 1:
         raise ValidationError(_("채용 인원은 1명 이상이어야 합니다."))
-    if details.intake.program.kind != TRACK_PROGRAM_KINDS[details.track]:
-        raise ValidationError(
-            _(
-                "선택한 모집 회차(%(program)s)는 이 유형의 직무를 받지 않습니다. "
-                "유형에 맞는 회차를 골라 주세요."
-            )
-            % {"program": details.intake.program.name}
-        )
+    for problem in (
+        role_track_problem(track=details.track, intake=details.intake),
+        role_start_date_problem(
+            start_date=details.start_date, intake=details.intake, previous=role.start_date
+        ),
+    ):
+        if problem:
+            raise ValidationError(problem)
     for field, value in _values_of(details).items():
         setattr(role, field, value)
 

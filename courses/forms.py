@@ -68,7 +68,7 @@ class ApplyForm(forms.Form):
         label=_("지원 동기"),
         max_length=MOTIVATION_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("이 과정을 듣고 싶은 이유와 목표를 간단히 적어 주세요 (1,000자 이내)."),
+        help_text=_("이 과정을 듣고 싶은 이유와 목표를 간단히 적어 주세요."),
     )
 
     def __init__(self, *args, action: str, **kwargs):

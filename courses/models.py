@@ -13,6 +13,7 @@ from django.utils.translation import ngettext, pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from applicants.models import on_behalf_field
+from womenup.constraints import ConstraintErrorsAtFields
 from womenup.dates import days_after, past_date_range, programme_date_range
 
 
@@ -44,7 +45,7 @@ class Institution(models.Model):
         return self.name
 
 
-class Course(models.Model):
+class Course(ConstraintErrorsAtFields, models.Model):
     """A free training course with a fixed number of seats."""
 
     class Track(models.TextChoices):
@@ -134,26 +135,31 @@ class Course(models.Model):
                 condition=models.Q(seats__gte=1),
                 name="course_has_a_seat",
                 violation_error_message=_("정원은 1명 이상이어야 합니다."),
+                violation_error_code="seats",
             ),
             models.CheckConstraint(
                 condition=models.Q(ends_on__gte=models.F("starts_on")),
                 name="course_ends_after_it_starts",
                 violation_error_message=_("종강일은 개강일과 같거나 그 뒤여야 합니다."),
+                violation_error_code="ends_on",
             ),
             models.CheckConstraint(
                 condition=models.Q(hours__gte=1),
                 name="course_has_hours",
                 violation_error_message=_("교육시간은 1시간 이상이어야 합니다."),
+                violation_error_code="hours",
             ),
             models.CheckConstraint(
                 condition=models.Q(enrolled_count__lte=models.F("seats")),
                 name="course_never_oversubscribed",
                 violation_error_message=_("정원은 이미 선발된 인원보다 적을 수 없습니다."),
+                violation_error_code="seats",
             ),
             models.CheckConstraint(
                 condition=models.Q(min_attendance_rate__lte=100),
                 name="course_attendance_rate_is_a_percentage",
                 violation_error_message=_("수료 기준 출석률은 0~100 사이로 입력해 주세요."),
+                violation_error_code="min_attendance_rate",
             ),
             models.CheckConstraint(
                 condition=models.Q(applications_open_on__isnull=True)
@@ -161,6 +167,7 @@ class Course(models.Model):
                 | models.Q(applications_close_on__gte=models.F("applications_open_on")),
                 name="course_application_window_in_order",
                 violation_error_message=_("접수 마감일은 접수 시작일과 같거나 그 뒤여야 합니다."),
+                violation_error_code="applications_close_on",
             ),
         ]
 
@@ -183,7 +190,7 @@ class Course(models.Model):
         return opened and last is not None and day <= last
 
 
-class Enrollment(models.Model):
+class Enrollment(ConstraintErrorsAtFields, models.Model):
     """An applicant's application to a course and where it stands."""
 
     class Status(models.TextChoices):
@@ -236,20 +243,32 @@ class Enrollment(models.Model):
         ordering = ["applied_at", "pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["course", "applicant"], name="one_enrollment_per_course_and_applicant"
+                fields=["course", "applicant"],
+                name="one_enrollment_per_course_and_applicant",
+                violation_error_message=_("이 참여자는 이미 이 과정에 신청했습니다."),
+                violation_error_code="applicant",
             ),
             models.CheckConstraint(
                 condition=~models.Q(status="waitlisted") | models.Q(waitlisted_at__isnull=False),
                 name="waitlisted_enrollment_has_a_place_in_line",
+                violation_error_message=_("대기 상태로 두려면 대기 등록 시각이 있어야 합니다."),
+                violation_error_code="status",
             ),
             models.CheckConstraint(
                 condition=~models.Q(status__in=["enrolled", "completed", "not_completed"])
                 | models.Q(enrolled_at__isnull=False),
                 name="seated_enrollment_was_enrolled",
+                violation_error_message=_(
+                    "선발·수료·미수료 상태로 두려면 선발 시각이 있어야 합니다. "
+                    "목록의 「선발」 작업으로 선발해 주세요."
+                ),
+                violation_error_code="status",
             ),
             models.CheckConstraint(
                 condition=~models.Q(status="completed") | models.Q(completed_on__isnull=False),
                 name="completed_enrollment_has_a_date",
+                violation_error_message=_("수료 상태로 두려면 수료일을 입력해 주세요."),
+                violation_error_code="completed_on",
             ),
         ]
         indexes = [
@@ -260,7 +279,7 @@ class Enrollment(models.Model):
         return f"{self.course} · {self.applicant}"
 
 
-class Session(models.Model):
+class Session(ConstraintErrorsAtFields, models.Model):
     """One class day of a course; attendance is recorded per session."""
 
     course = models.ForeignKey(
@@ -274,14 +293,19 @@ class Session(models.Model):
         verbose_name_plural = pgettext_lazy("plural", "수업 회차")
         ordering = ["course_id", "held_on", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["course", "held_on"], name="one_session_per_course_day")
+            models.UniqueConstraint(
+                fields=["course", "held_on"],
+                name="one_session_per_course_day",
+                violation_error_message=_("이 과정에는 같은 날짜의 수업 회차가 이미 있습니다."),
+                violation_error_code="held_on",
+            )
         ]
 
     def __str__(self) -> str:
         return f"{self.course} {self.held_on}"
 
 
-class Attendance(models.Model):
+class Attendance(ConstraintErrorsAtFields, models.Model):
     """A trainee's attendance at one session."""
 
     class Status(models.TextChoices):
@@ -314,7 +338,10 @@ class Attendance(models.Model):
         ordering = ["session_id", "enrollment_id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["session", "enrollment"], name="one_attendance_per_session_and_trainee"
+                fields=["session", "enrollment"],
+                name="one_attendance_per_session_and_trainee",
+                violation_error_message=_("이 수강생의 이 회차 출결은 이미 기록되어 있습니다."),
+                violation_error_code="enrollment",
             )
         ]
 
@@ -322,7 +349,7 @@ class Attendance(models.Model):
         return f"{self.session} · {self.enrollment.applicant}: {self.get_status_display()}"
 
 
-class CourseCertificate(models.Model):
+class CourseCertificate(ConstraintErrorsAtFields, models.Model):
     """A certificate a trainee obtained after the course."""
 
     enrollment = models.ForeignKey(
@@ -344,7 +371,12 @@ class CourseCertificate(models.Model):
         ordering = ["enrollment_id", "obtained_on", "pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["enrollment", "name"], name="one_certificate_name_per_trainee"
+                fields=["enrollment", "name"],
+                name="one_certificate_name_per_trainee",
+                violation_error_message=_(
+                    "이 수강생에게 같은 이름의 자격증이 이미 기록되어 있습니다."
+                ),
+                violation_error_code="name",
             )
         ]
 
@@ -352,7 +384,7 @@ class CourseCertificate(models.Model):
         return f"{self.name} ({self.obtained_on})"
 
 
-class FollowUp(models.Model):
+class FollowUp(ConstraintErrorsAtFields, models.Model):
     """Where a trainee stands 1, 3, 6 and 12 months after completing the course."""
 
     class Outcome(models.TextChoices):
@@ -400,11 +432,16 @@ class FollowUp(models.Model):
         ordering = ["due_on", "pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["enrollment", "months_after"], name="one_follow_up_per_milestone"
+                fields=["enrollment", "months_after"],
+                name="one_follow_up_per_milestone",
+                violation_error_message=_("이 수강생의 같은 시점 사후관리가 이미 있습니다."),
+                violation_error_code="months_after",
             ),
             models.CheckConstraint(
                 condition=models.Q(outcome="") | models.Q(recorded_on__isnull=False),
                 name="recorded_follow_up_has_a_date",
+                violation_error_message=_("조사 결과를 기록하려면 조사일을 입력해 주세요."),
+                violation_error_code="recorded_on",
             ),
         ]
 
@@ -418,7 +455,7 @@ class FollowUp(models.Model):
 # --- Counselling (여성새로일하기센터) --------------------------------------------------------
 
 
-class CounsellingClient(models.Model):
+class CounsellingClient(ConstraintErrorsAtFields, models.Model):
     """A woman a job centre's counsellors look after. Created by a counsellor, with an account
     she claims through a single-use link sent to her e-mail (``claim_token_hash``)."""
 
@@ -451,7 +488,12 @@ class CounsellingClient(models.Model):
         verbose_name_plural = _("상담 참여자")
         ordering = ["-created_at", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["centre", "profile"], name="one_client_per_centre"),
+            models.UniqueConstraint(
+                fields=["centre", "profile"],
+                name="one_client_per_centre",
+                violation_error_message=_("이 참여자는 이미 이 센터의 상담 참여자입니다."),
+                violation_error_code="profile",
+            ),
         ]
         indexes = [models.Index(fields=["claim_token_hash"], name="client_claim_token")]
 
@@ -459,7 +501,7 @@ class CounsellingClient(models.Model):
         return f"{self.centre} · {self.profile}"
 
 
-class CounsellingSession(models.Model):
+class CounsellingSession(ConstraintErrorsAtFields, models.Model):
     """A 1:1 counselling session or a group programme, with a place and seats.
 
     ``signed_up_count`` counts the sign-ups holding a seat; a CHECK constraint keeps it at or
@@ -497,21 +539,25 @@ class CounsellingSession(models.Model):
                 condition=models.Q(capacity__gte=1),
                 name="counselling_has_a_seat",
                 violation_error_message=_("정원은 1명 이상이어야 합니다."),
+                violation_error_code="capacity",
             ),
             models.CheckConstraint(
                 condition=~models.Q(kind="individual") | models.Q(capacity=1),
                 name="individual_counselling_is_one_to_one",
                 violation_error_message=_("1:1 상담의 정원은 1명입니다."),
+                violation_error_code="capacity",
             ),
             models.CheckConstraint(
                 condition=models.Q(ends_at__gt=models.F("starts_at")),
                 name="counselling_ends_after_it_starts",
                 violation_error_message=_("종료 시각은 시작 시각 뒤여야 합니다."),
+                violation_error_code="ends_at",
             ),
             models.CheckConstraint(
                 condition=models.Q(signed_up_count__lte=models.F("capacity")),
                 name="counselling_never_oversubscribed",
                 violation_error_message=_("정원은 이미 신청한 인원보다 적을 수 없습니다."),
+                violation_error_code="capacity",
             ),
         ]
 
@@ -523,7 +569,7 @@ class CounsellingSession(models.Model):
         return max(self.capacity - self.signed_up_count, 0)
 
 
-class CounsellingSignUp(models.Model):
+class CounsellingSignUp(ConstraintErrorsAtFields, models.Model):
     """A client's seat in a session; a cancelled one keeps its row and frees the seat."""
 
     session = models.ForeignKey(
@@ -551,6 +597,8 @@ class CounsellingSignUp(models.Model):
                 fields=["session", "client"],
                 condition=models.Q(cancelled_at__isnull=True),
                 name="one_live_sign_up_per_session_and_client",
+                violation_error_message=_("이 참여자는 이미 이 상담 일정에 신청했습니다."),
+                violation_error_code="client",
             )
         ]
 
@@ -587,7 +635,7 @@ class CounsellingNote(models.Model):
         return f"{self.client} · {self.written_at:%Y-%m-%d}"
 
 
-class CounsellingOutcome(models.Model):
+class CounsellingOutcome(ConstraintErrorsAtFields, models.Model):
     """Where counselling led her: referred to a course, to an internship, or employed."""
 
     class Kind(models.TextChoices):
@@ -620,7 +668,14 @@ class CounsellingOutcome(models.Model):
         verbose_name_plural = _("상담 성과")
         ordering = ["client_id", "happened_on", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["client", "kind"], name="one_outcome_kind_per_client")
+            models.UniqueConstraint(
+                fields=["client", "kind"],
+                name="one_outcome_kind_per_client",
+                violation_error_message=_(
+                    "이 참여자에게는 같은 종류의 상담 결과가 이미 기록되어 있습니다."
+                ),
+                violation_error_code="kind",
+            )
         ]
 
     def __str__(self) -> str:

@@ -47,12 +47,12 @@ class MatchingConfig(AppConfig):
             models.Placement,
             queryset=lambda: models.Placement.objects.select_related("role__company"),
             payee=lambda placement: placement.role.company.name,
-            reference=lambda placement: placement.role.company.business_number,
+            reference=lambda placement: placement.role.company.business_number_display,
         )
         register_ledger_source(
             models.IncentiveClaim,
             queryset=lambda: models.IncentiveClaim.objects.select_related("company"),
             payee=lambda claim: claim.company.name,
-            reference=lambda claim: claim.company.business_number,
+            reference=lambda claim: claim.company.business_number_display,
         )
         admin_home.register()

@@ -8,13 +8,14 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from applicants.models import on_behalf_field
+from womenup.constraints import ConstraintErrorsAtFields
 from womenup.dates import programme_date_range
 from womenup.display import krw
 from womenup.money import INCENTIVE_KRW
 from womenup.privacy.private_files import PrivateUpload, private_file_field
 
 
-class InternshipApplication(models.Model):
+class InternshipApplication(ConstraintErrorsAtFields, models.Model):
     """An applicant's one application per intake, with up to five ranked role choices."""
 
     class Status(models.TextChoices):
@@ -56,7 +57,10 @@ class InternshipApplication(models.Model):
         ordering = ["submitted_at", "pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["applicant", "intake"], name="one_internship_application_per_intake"
+                fields=["applicant", "intake"],
+                name="one_internship_application_per_intake",
+                violation_error_message=_("이 모집 회차에는 이미 인턴십을 신청했습니다."),
+                violation_error_code="intake",
             )
         ]
 
@@ -64,7 +68,7 @@ class InternshipApplication(models.Model):
         return f"{self.applicant} · {self.intake}"
 
 
-class ApplicationChoice(models.Model):
+class ApplicationChoice(ConstraintErrorsAtFields, models.Model):
     """One ranked role choice of an application (1 = most wanted)."""
 
     application = models.ForeignKey(
@@ -83,16 +87,31 @@ class ApplicationChoice(models.Model):
         verbose_name_plural = pgettext_lazy("plural", "지망 직무")
         ordering = ["application_id", "rank"]
         constraints = [
-            models.UniqueConstraint(fields=["application", "rank"], name="choice_unique_rank"),
-            models.UniqueConstraint(fields=["application", "role"], name="choice_unique_role"),
-            models.CheckConstraint(condition=models.Q(rank__gte=1), name="choice_rank_positive"),
+            models.UniqueConstraint(
+                fields=["application", "rank"],
+                name="choice_unique_rank",
+                violation_error_message=_("같은 지망 순위에 두 직무를 둘 수 없습니다."),
+                violation_error_code="rank",
+            ),
+            models.UniqueConstraint(
+                fields=["application", "role"],
+                name="choice_unique_role",
+                violation_error_message=_("이 직무는 이미 지망 목록에 있습니다."),
+                violation_error_code="role",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(rank__gte=1),
+                name="choice_rank_positive",
+                violation_error_message=_("지망 순위는 1 이상이어야 합니다."),
+                violation_error_code="rank",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.rank}. {self.role}"
 
 
-class InterviewInvitation(models.Model):
+class InterviewInvitation(ConstraintErrorsAtFields, models.Model):
     """An invitation from the weekly batch to interview for one role."""
 
     class Status(models.TextChoices):
@@ -127,7 +146,10 @@ class InterviewInvitation(models.Model):
         ordering = ["-created_at", "pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["application", "role"], name="one_invitation_per_application_and_role"
+                fields=["application", "role"],
+                name="one_invitation_per_application_and_role",
+                violation_error_message=_("이 신청자는 이 직무의 면접 제안을 이미 받았습니다."),
+                violation_error_code="role",
             )
         ]
 
@@ -135,7 +157,7 @@ class InterviewInvitation(models.Model):
         return f"{self.week} {self.role} ← {self.application.applicant}"
 
 
-class Placement(models.Model):
+class Placement(ConstraintErrorsAtFields, models.Model):
     """A matched pair awaiting contract, then the internship itself."""
 
     class Status(models.TextChoices):
@@ -186,6 +208,10 @@ class Placement(models.Model):
                 fields=["application"],
                 condition=~models.Q(status="cancelled"),
                 name="one_active_placement_per_application",
+                violation_error_message=_(
+                    "이 신청에는 이미 진행 중인 배치가 있습니다. 먼저 그 배치를 취소해 주세요."
+                ),
+                violation_error_code="application",
             )
         ]
 
@@ -238,7 +264,7 @@ class MatchingRun(models.Model):
         return self.week
 
 
-class ScreeningResult(models.Model):
+class ScreeningResult(ConstraintErrorsAtFields, models.Model):
     """The document screening of an application; a staff override (with a reason) wins."""
 
     class Outcome(models.TextChoices):
@@ -283,6 +309,8 @@ class ScreeningResult(models.Model):
             models.CheckConstraint(
                 condition=models.Q(override_outcome="") | ~models.Q(override_reason=""),
                 name="screening_override_needs_a_reason",
+                violation_error_message=_("결과를 조정할 때는 조정 사유를 적어 주세요."),
+                violation_error_code="override_reason",
             )
         ]
 
@@ -294,7 +322,7 @@ class ScreeningResult(models.Model):
         return self.override_outcome or self.outcome
 
 
-class CandidateEvaluation(models.Model):
+class CandidateEvaluation(ConstraintErrorsAtFields, models.Model):
     """A company's interview of one candidate for one role: schedule, result, rank."""
 
     class Result(models.TextChoices):
@@ -332,16 +360,25 @@ class CandidateEvaluation(models.Model):
         ordering = ["role_id", "rank", "pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["role", "application"], name="one_evaluation_per_role_and_application"
+                fields=["role", "application"],
+                name="one_evaluation_per_role_and_application",
+                violation_error_message=_("이 후보자의 이 직무 면접 평가가 이미 있습니다."),
+                violation_error_code="application",
             ),
             models.UniqueConstraint(
                 fields=["role", "rank"],
                 condition=models.Q(rank__isnull=False),
                 name="one_candidate_per_rank",
+                violation_error_message=_("같은 순위에 두 후보자를 둘 수 없습니다."),
+                violation_error_code="rank",
             ),
             models.CheckConstraint(
                 condition=models.Q(rank__isnull=True) | models.Q(result="pass", rank__gte=1),
                 name="only_passed_candidates_are_ranked",
+                violation_error_message=_(
+                    "면접에 합격한 후보자만 1위부터 순위를 매길 수 있습니다."
+                ),
+                violation_error_code="rank",
             ),
         ]
 
@@ -384,7 +421,7 @@ class HireConfirmation(PrivateUpload):
         return f"{self.company} · {self.hired_on}"
 
 
-class IncentiveClaim(models.Model):
+class IncentiveClaim(ConstraintErrorsAtFields, models.Model):
     """The employment incentive (고용장려금) claimed for a hire; immutable once decided.
 
     A rejected claim stays as it was; the company may file a new one (a new row) for the same
@@ -430,21 +467,35 @@ class IncentiveClaim(models.Model):
         ordering = ["-created_at", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(amount_krw__gt=0), name="incentive_amount_positive"
+                condition=models.Q(amount_krw__gt=0),
+                name="incentive_amount_positive",
+                violation_error_message=_("금액은 1원 이상이어야 합니다."),
+                violation_error_code="amount_krw",
             ),
             models.CheckConstraint(
                 condition=models.Q(status="submitted")
                 | models.Q(decided_at__isnull=False, decided_by__isnull=False),
                 name="incentive_decision_has_who_and_when",
+                violation_error_message=_(
+                    "승인·반려는 목록의 작업으로 처리해 주세요. 처리한 담당자와 시각이 함께 "
+                    "기록됩니다."
+                ),
+                violation_error_code="status",
             ),
             models.CheckConstraint(
                 condition=~models.Q(status="rejected") | ~models.Q(rejection_reason=""),
                 name="incentive_rejection_needs_a_reason",
+                violation_error_message=_("반려할 때는 반려 사유를 적어 주세요."),
+                violation_error_code="rejection_reason",
             ),
             models.UniqueConstraint(
                 fields=["hire"],
                 condition=~models.Q(status="rejected"),
                 name="one_live_incentive_claim_per_hire",
+                violation_error_message=_(
+                    "이 채용에는 이미 처리 중이거나 승인된 고용장려금 신청이 있습니다."
+                ),
+                violation_error_code="hire",
             ),
         ]
 

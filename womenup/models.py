@@ -12,6 +12,7 @@ from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from womenup.constraints import ConstraintErrorsAtFields
 from womenup.dates import programme_date_range, rate_date_range
 from womenup.display import krw
 from womenup.programs.eligibility import RuleKind
@@ -128,7 +129,7 @@ class City(models.Model):
         return (self.short_name if short else "") or self.name
 
 
-class District(models.Model):
+class District(ConstraintErrorsAtFields, models.Model):
     """A district (자치구) of a city, e.g. one of Seoul's 25."""
 
     city = models.ForeignKey(
@@ -142,7 +143,12 @@ class District(models.Model):
         verbose_name_plural = pgettext_lazy("plural", "자치구")
         ordering = ["city_id", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["city", "code"], name="district_unique_code_per_city")
+            models.UniqueConstraint(
+                fields=["city", "code"],
+                name="district_unique_code_per_city",
+                violation_error_message=_("이 도시에는 같은 코드의 자치구가 이미 있습니다."),
+                violation_error_code="code",
+            )
         ]
 
     def __str__(self) -> str:
@@ -172,7 +178,7 @@ class MatchingMode(models.TextChoices):
     DIRECT = "direct", _("서류심사 통과자를 적합도 순으로 직접 배정")
 
 
-class Program(models.Model):
+class Program(ConstraintErrorsAtFields, models.Model):
     """A program of a city (internship, allowance, course family, public job, ...)."""
 
     class Kind(models.TextChoices):
@@ -249,6 +255,8 @@ class Program(models.Model):
             models.CheckConstraint(
                 condition=models.Q(reserved_seat_percent__lte=100),
                 name="program_reserved_percent_at_most_100",
+                violation_error_message=_("우선 선발 비율은 0에서 100 사이로 입력해 주세요."),
+                violation_error_code="reserved_seat_percent",
             )
         ]
 
@@ -262,7 +270,7 @@ class Program(models.Model):
         return (seats * self.reserved_seat_percent + 50) // 100
 
 
-class IntakeWindow(models.Model):
+class IntakeWindow(ConstraintErrorsAtFields, models.Model):
     """A period during which a program accepts applications."""
 
     program = models.ForeignKey(
@@ -294,11 +302,17 @@ class IntakeWindow(models.Model):
             models.CheckConstraint(
                 condition=models.Q(closes_on__gte=models.F("opens_on")),
                 name="intake_closes_after_it_opens",
+                violation_error_message=_("접수 마감일은 접수 시작일과 같거나 그 뒤여야 합니다."),
+                violation_error_code="closes_on",
             ),
             models.CheckConstraint(
                 condition=models.Q(stage_starts_on__isnull=True, stage_ends_on__isnull=True)
                 | models.Q(stage_ends_on__gte=models.F("stage_starts_on")),
                 name="intake_stage_has_both_ends_in_order",
+                violation_error_message=_(
+                    "참여 기간은 시작일과 종료일을 함께, 종료일을 시작일 이후로 입력해 주세요."
+                ),
+                violation_error_code="stage_ends_on",
             ),
         ]
 
@@ -415,7 +429,7 @@ class OutboxMessage(models.Model):
         return f"{self.to_email}: {self.subject}"
 
 
-class OutboxDelivery(models.Model):
+class OutboxDelivery(ConstraintErrorsAtFields, models.Model):
     """One channel of an outbox message: where it goes, whether it went, when to try again."""
 
     class Channel(models.TextChoices):
@@ -454,7 +468,10 @@ class OutboxDelivery(models.Model):
         ordering = ["-message_id", "channel"]
         constraints = [
             models.UniqueConstraint(
-                fields=["message", "channel"], name="outbox_delivery_one_per_channel"
+                fields=["message", "channel"],
+                name="outbox_delivery_one_per_channel",
+                violation_error_message=_("이 알림은 이 채널로 이미 발송 대상에 있습니다."),
+                violation_error_code="channel",
             )
         ]
 
@@ -509,7 +526,7 @@ class PersonalDataAccess(models.Model):
         return f"{self.accessed_at:%Y-%m-%d %H:%M} {self.actor} {self.action} {self.target}"
 
 
-class LedgerEntry(models.Model):
+class LedgerEntry(ConstraintErrorsAtFields, models.Model):
     """One row of the payment ledger for all public money, in whole won (DESIGN.md §6).
 
     Every row is derived by a service from a dated rate and its evidence (``source``: the
@@ -594,25 +611,43 @@ class LedgerEntry(models.Model):
         permissions = [("approve_payments", _("지급을 승인할 수 있음"))]
         indexes = [models.Index(fields=["source_type", "source_id"], name="ledger_source_idx")]
         constraints = [
-            models.CheckConstraint(condition=models.Q(month__day=1), name="ledger_month_first_day"),
+            models.CheckConstraint(
+                condition=models.Q(month__day=1),
+                name="ledger_month_first_day",
+                violation_error_message=_("지급 월은 그 달의 1일로 입력해 주세요."),
+                violation_error_code="month",
+            ),
             models.CheckConstraint(
                 condition=models.Q(corrects__isnull=False) | models.Q(amount_krw__gt=0),
                 name="ledger_original_amount_positive",
+                violation_error_message=_("지급 금액은 1원 이상이어야 합니다."),
+                violation_error_code="amount_krw",
             ),
             models.CheckConstraint(
                 condition=models.Q(corrects__isnull=True)
                 | (~models.Q(amount_krw=0) & ~models.Q(reason="")),
                 name="ledger_correction_has_amount_and_reason",
+                violation_error_message=_(
+                    "정정 지급에는 0원이 아닌 차액과 정정 사유가 있어야 합니다."
+                ),
+                violation_error_code="reason",
             ),
             models.CheckConstraint(
                 condition=models.Q(status="pending")
                 | models.Q(approved_by__isnull=False, approved_at__isnull=False),
                 name="ledger_approved_names_approver",
+                violation_error_message=_(
+                    "지급 승인은 목록의 「선택한 지급 승인」으로 해 주세요. 승인한 담당자와 "
+                    "시각이 함께 기록됩니다."
+                ),
+                violation_error_code="status",
             ),
             models.UniqueConstraint(
                 fields=["kind", "source_type", "source_id", "month"],
                 condition=models.Q(corrects__isnull=True),
                 name="ledger_one_original_per_source_and_month",
+                violation_error_message=_("이 근거와 지급 월의 지급 건이 이미 있습니다."),
+                violation_error_code="month",
             ),
         ]
 

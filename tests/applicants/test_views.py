@@ -63,7 +63,7 @@ def test_profile_form_saves_and_normalizes_the_phone(client, me):
 def test_profile_form_shows_the_phone_refusal_and_changes_nothing(client, me):
     response = client.post(reverse("applicants:profile"), {"name": "박지민", "phone": "12345"})
     assert response.status_code == 200
-    assert "대한민국 전화번호를 입력해 주세요" in response.content.decode()
+    assert "전화번호 형식이 올바르지 않습니다" in response.content.decode()
     me.refresh_from_db()
     assert me.name != "박지민"
 

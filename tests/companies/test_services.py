@@ -30,7 +30,7 @@ def details(**overrides) -> services.CompanyDetails:
         "regular_employees": 8,
         "is_sme": True,
         "contact_name": "최담당",
-        "contact_phone": "02-000-0000",
+        "contact_phone": "02-2133-7000",
         "contact_email": "hr@saebom.example.kr",
         "badges": frozenset({"innobiz", "women_owned"}),
     }
@@ -279,7 +279,7 @@ def test_a_new_role_is_a_draft_whose_program_follows_the_intake():
 
 
 def test_the_intake_must_belong_to_a_program_of_the_roles_track():
-    with pytest.raises(ValidationError, match="이 유형의 직무를 받지 않습니다"):
+    with pytest.raises(ValidationError, match="직무를 받지 않습니다"):
         services.role_create(
             company=CompanyFactory(),
             details=role_details(track=Role.Track.SOCIAL_IMPACT, intake=kernel.open_intake()),

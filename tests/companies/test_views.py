@@ -51,7 +51,7 @@ def registration_data(**overrides) -> dict:
         "regular_employees": "8",
         "is_sme": "on",
         "contact_name": "최담당",
-        "contact_phone": "02-000-0000",
+        "contact_phone": "02-2133-7000",
         "contact_email": "hr@saebom.example.kr",
         "badges": ["innobiz", "family_friendly"],
     }
@@ -242,8 +242,9 @@ def test_candidates_show_only_what_she_consented_to_share(client, member):
     chosen_by(role, open_one)
     page = client.get(reverse("companies:role-manage", args=[role.pk])).content.decode()
     assert "김조용" in page and "컴퓨터활용능력 1급" in page
-    assert "+821011112222" not in page and quiet.user.email not in page
-    assert "+821033334444" in page and open_one.user.email in page
+    assert "010-1111-2222" not in page and quiet.user.email not in page
+    assert "010-3333-4444" in page and open_one.user.email in page
+    assert "+8210" not in page  # shown in the national format, never as stored
 
 
 def test_an_applicant_without_the_provision_consent_is_not_shown(client, member):

@@ -39,7 +39,7 @@ def register_company(page) -> None:
     expect(eligibility).to_contain_text("충족합니다")
     page.get_by_label("이노비즈").check()
     page.get_by_label("담당자 이름").fill("최담당")
-    page.get_by_label("담당자 연락처").fill("02-000-0000")
+    page.get_by_label("담당자 연락처").fill("02-2133-7000")
     page.get_by_label("담당자 이메일").fill(EMAIL)
     assert_no_serious_axe_violations(page)
     page.get_by_role("button", name="기업 등록", exact=True).click()

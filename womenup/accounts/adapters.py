@@ -21,8 +21,9 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils import translation
 from django.utils.crypto import get_random_string
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
+from womenup.accounts.ratelimits import wait_minutes, wait_seconds
 from womenup.models import User
 from womenup.notifications.mail import email_html, email_subject_prefix
 from womenup.privacy.client_ip import client_ip
@@ -130,16 +131,45 @@ class AccountAdapter(DefaultAccountAdapter):
             raise PermissionDenied("Unable to determine client IP address")
         return address
 
-    def validation_error(self, code, *args) -> ValidationError:
+    # Shown when a one-time code was mistyped too often: that code is spent, a new one works now.
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        "too_many_login_attempts": gettext_lazy(
+            "잘못된 코드를 여러 번 입력해 이 코드는 더 쓸 수 없습니다. 새 코드를 받아 바로 다시 "
+            "시도해 주세요."
+        ),
+    }
+
+    def pre_authenticate(self, request, **credentials) -> None:
+        """A lockout names the minutes left on the limit that is full (this address's or this
+        network's), counted from the failed attempts themselves."""
+        try:
+            super().pre_authenticate(request, **credentials)
+        except ValidationError as error:
+            if getattr(error, "code", None) != "too_many_login_attempts":
+                raise
+            key = self._get_login_attempts_cache_key(request, **credentials)
+            seconds = wait_seconds(request, action="login_failed", key=key)
+            raise self.lockout_error(wait_minutes(seconds) if seconds else None) from error
+
+    def lockout_error(self, minutes: int | None = None) -> ValidationError:
         """The lockout message says how long to wait and that a code by e-mail still works:
         someone guessing her password must not be able to keep the owner out."""
+        minutes = minutes or login_lockout_minutes()
+        message = ngettext(
+            "로그인에 여러 번 실패해 비밀번호 로그인을 잠시 막았습니다. "
+            "%(minutes)d분 뒤에 다시 시도하거나, '로그인 코드 받기'로 이메일로 받은 "
+            "코드를 입력해 로그인하세요.",
+            "로그인에 여러 번 실패해 비밀번호 로그인을 잠시 막았습니다. "
+            "%(minutes)d분 뒤에 다시 시도하거나, '로그인 코드 받기'로 이메일로 받은 "
+            "코드를 입력해 로그인하세요.",
+            minutes,
+        ) % {"minutes": minutes}
+        return ValidationError(message, code="too_many_login_attempts")
+
+    def validation_error(self, code, *args) -> ValidationError:
         if code == "too_many_login_attempts":
-            message = _(
-                "로그인에 여러 번 실패해 비밀번호 로그인을 잠시 막았습니다. "
-                "%(minutes)s분 뒤에 다시 시도하거나, '로그인 코드 받기'로 이메일로 받은 "
-                "코드를 입력해 로그인하세요."
-            ) % {"minutes": login_lockout_minutes()}
-            return ValidationError(message, code=code)
+            return self.lockout_error()
         return super().validation_error(code, *args)
 
     def send_account_already_exists_mail(self, email: str) -> None:

@@ -10,9 +10,10 @@ row) is ``womenup/privacy/admin_exports.py``.
 import re
 from datetime import date
 
-import phonenumbers
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
+
+from womenup import phones
 
 #: A cell starting with one of these is read as a formula by spreadsheet programs.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -31,13 +32,9 @@ def formula_neutralised(value):
     return value
 
 
-def phone_national(phone: str) -> str:
+def phone_national(phone) -> str:
     """``+821012345678`` → ``010-1234-5678``; anything unparsable stays as stored."""
-    try:
-        number = phonenumbers.parse(phone, "KR")
-    except phonenumbers.NumberParseException:
-        return phone
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return phones.national(phone)
 
 
 def phone_masked(phone: str) -> str:
@@ -47,7 +44,7 @@ def phone_masked(phone: str) -> str:
     groups = phone_national(phone).split("-")
     if len(groups) == 3:
         return "-".join([groups[0], "*" * len(groups[1]), groups[2]])
-    digits = re.sub(r"\D", "", phone)
+    digits = re.sub(r"\D", "", str(phone))
     return "*" * max(len(digits) - 4, 0) + digits[-4:]
 
 

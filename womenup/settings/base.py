@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "simple_history",
     "import_export",
+    "phonenumber_field",
     "womenup",
     "applicants",
     "companies",
@@ -216,6 +217,12 @@ TIME_ZONE = "Asia/Seoul"
 USE_I18N = True
 USE_TZ = True
 
+# Phone numbers (womenup/phones.py): typed as 010-4821-7793, stored as +821048217793, shown
+# in the national format wherever a number is printed.
+PHONENUMBER_DEFAULT_REGION = "KR"
+PHONENUMBER_DB_FORMAT = "E164"
+PHONENUMBER_DEFAULT_FORMAT = "NATIONAL"
+
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
@@ -235,6 +242,8 @@ vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default=SITE["from_email"])
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Text limits shown with a live counter, never cut by the browser (womenup/forms.py).
+FORM_RENDERER = "womenup.forms.PortalFormRenderer"
 # Text messages (SMS, KakaoTalk 알림톡): a backend class like EMAIL_BACKEND; empty = none sent and
 # none offered on the notification settings page (womenup/notifications/sms.py).
 SMS_BACKEND = env("SMS_BACKEND", default="")

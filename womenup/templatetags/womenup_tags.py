@@ -4,6 +4,7 @@ from django import template
 
 from womenup import branding
 from womenup import cache as cache_versions
+from womenup.accounts.ratelimits import page_wait_seconds, wait_minutes
 from womenup.display import krw as krw_text
 
 register = template.Library()
@@ -34,3 +35,10 @@ def data_version(*names: str) -> str:
     """``{% data_version "roles" "companies" as version %}``: the key part of a cached fragment
     that changes whenever a service changes that data (``womenup.cache.data_version``)."""
     return cache_versions.data_version(*names)
+
+
+@register.simple_tag(takes_context=True)
+def rate_limit_wait_minutes(context) -> int:
+    """On the 429 page: the whole minutes until the full limit lets her try again."""
+    request = context.get("request")
+    return wait_minutes(page_wait_seconds(request)) if request is not None else 1
