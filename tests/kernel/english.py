@@ -54,7 +54,7 @@ def typed_values() -> list[str]:
             and field.name not in translated
         ]
         for row in model._default_manager.values_list(*names) if names else ():
-            values.update(value for value in row if value and HANGUL.search(value))
+            values.update(str(v) for v in row if v and HANGUL.search(str(v)))
     # Rows staff name and may rename in admin: staff groups and scheduled tasks.
     values.update(Group.objects.values_list("name", flat=True))
     values.update(PeriodicTask.objects.values_list("name", flat=True))
