@@ -108,7 +108,9 @@ class ContractState:
             return ""
         if self.terms is None:
             return _("근로계약 시작일(과 그날의 생활임금)이 정해지지 않아 계약 조건이 없습니다.")
-        missing = [Party(party).label for party in Party.values if party not in self.confirmations]
+        missing = [
+            str(Party(party).label) for party in Party.values if party not in self.confirmations
+        ]
         reason = _("근로계약 조건 확인 대기: %(parties)s") % {"parties": ", ".join(missing)}
         if self.changed:
             reason += " " + _("(조건이 바뀌어 다시 확인해야 합니다)")
