@@ -28,13 +28,14 @@ def todays_qr_token(world) -> dict:
 
     from applicants.services import profile_ensure
     from courses.attendance import qr_token
-    from tests.factories.courses import CourseFactory, SessionFactory, enrolled
+    from courses.models import Session
+    from tests.factories.courses import CourseFactory, enrolled
 
     def build():
         today = timezone.localdate()
         course = CourseFactory(starts_on=today, ends_on=today)
         enrolled(course, applicant=profile_ensure(user=world.applicant))
-        return qr_token(SessionFactory(course=course, held_on=today), day=today)
+        return qr_token(Session.objects.create(course=course, held_on=today), day=today)
 
     return {"token": world.once("courses:qr-token", build)}
 

@@ -13,9 +13,9 @@ from django.utils import timezone
 
 from courses import selectors, services
 from courses.attendance import QR_SALT, qr_token, qr_url
-from courses.models import Attendance, Enrollment
+from courses.models import Attendance, Enrollment, Session
 from tests.factories.applicants import ApplicantProfileFactory
-from tests.factories.courses import CourseFactory, SessionFactory, enrolled, institution_staff
+from tests.factories.courses import CourseFactory, enrolled, institution_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,7 @@ def at(hour: int, minute: int, second: int = 0, day: date = DAY) -> datetime:
 @pytest.fixture
 def classroom():
     course = CourseFactory(starts_on=DAY, ends_on=DAY + timedelta(days=30))
-    session = SessionFactory(course=course, held_on=DAY)
+    session = Session.objects.create(course=course, held_on=DAY)
     trainee = enrolled(course)
     return session, trainee
 
@@ -87,7 +87,7 @@ def test_a_code_with_a_bad_signature_is_refused(classroom, forged):
 
 def test_the_code_changes_every_day_and_names_its_session(classroom):
     session, _trainee = classroom
-    other = SessionFactory(course=session.course, held_on=DAY + timedelta(days=1))
+    other = Session.objects.create(course=session.course, held_on=DAY + timedelta(days=1))
     assert qr_token(session, day=DAY) == qr_token(session, day=DAY)
     assert qr_token(session, day=DAY) != qr_token(session, day=DAY + timedelta(days=1))
     assert qr_token(session, day=DAY) != qr_token(other, day=DAY)
@@ -96,7 +96,7 @@ def test_the_code_changes_every_day_and_names_its_session(classroom):
 
 def test_a_session_not_held_today_is_refused(classroom):
     session, trainee = classroom
-    tomorrow = SessionFactory(course=session.course, held_on=DAY + timedelta(days=1))
+    tomorrow = Session.objects.create(course=session.course, held_on=DAY + timedelta(days=1))
     with pytest.raises(ValidationError) as raised:
         check_in(tomorrow, trainee, at(9, 20))
     assert messages_of(raised) == [
@@ -209,7 +209,7 @@ def test_the_grace_minutes_are_a_setting(classroom):
 
 def test_another_sessions_times_are_its_own(classroom):
     session, trainee = classroom
-    evening = SessionFactory(
+    evening = Session.objects.create(
         course=session.course, held_on=DAY + timedelta(days=1), starts_at=time(19), ends_at=time(22)
     )
     next_day = DAY + timedelta(days=1)
@@ -238,7 +238,7 @@ def test_closing_a_session_marks_absences_and_missing_check_outs(classroom):
 
 def test_the_nightly_task_closes_only_ended_sessions_of_the_day(classroom):
     session, trainee = classroom
-    evening = SessionFactory(course=CourseFactory(), held_on=DAY, ends_at=time(22))
+    evening = Session.objects.create(course=CourseFactory(), held_on=DAY, ends_at=time(22))
     enrolled(evening.course)
     assert services.sessions_attendance_close(day=DAY, now=at(18, 0)) == 1
     assert Attendance.objects.get(enrollment=trainee).status == "absent"
@@ -291,7 +291,9 @@ def test_a_bulk_correction_of_a_qr_mark_needs_a_reason(classroom):
 def test_completion_at_80_percent_counts_qr_marks():
     start = date(2026, 3, 2)
     course = CourseFactory(starts_on=start, ends_on=start + timedelta(days=9))
-    sessions = [SessionFactory(course=course, held_on=start + timedelta(days=i)) for i in range(10)]
+    sessions = [
+        Session.objects.create(course=course, held_on=start + timedelta(days=i)) for i in range(10)
+    ]
     good, poor = enrolled(course), enrolled(course)
     for index, session in enumerate(sessions):
         day = session.held_on
@@ -320,7 +322,7 @@ def test_completion_at_80_percent_counts_qr_marks():
 def today_classroom():
     today = timezone.localdate()
     course = CourseFactory(starts_on=today, ends_on=today)
-    session = SessionFactory(
+    session = Session.objects.create(
         course=course, held_on=today, starts_at=time(0, 0), ends_at=time(23, 59, 59)
     )
     return session, enrolled(course)
@@ -372,7 +374,7 @@ def test_the_staff_qr_page_shows_todays_code_for_their_own_sessions_only(client,
     assert page.status_code == 200
     assert qr_url(session, day=timezone.localdate()) in body
     assert 'src="data:image/svg+xml' in body and str(trainee.applicant) in body
-    other = SessionFactory(held_on=timezone.localdate())
+    other = Session.objects.create(course=CourseFactory(), held_on=timezone.localdate())
     assert client.get(reverse("admin:courses_session_qr", args=[other.pk])).status_code == 404
 
 

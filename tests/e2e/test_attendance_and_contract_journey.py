@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from courses.models import Attendance
+from courses.models import Attendance, Session
 from matching import selectors
 from matching.models import Placement
 from tests.e2e.conftest import assert_no_serious_axe_violations, login_as
@@ -16,7 +16,7 @@ from tests.e2e.test_admin_accessibility import log_in_with_session, use_language
 from tests.factories.accounts import PASSWORD
 from tests.factories.applicants import ApplicantProfileFactory
 from tests.factories.companies import CompanyMembershipFactory, RoleFactory
-from tests.factories.courses import CourseFactory, SessionFactory, enrolled, institution_staff
+from tests.factories.courses import CourseFactory, enrolled, institution_staff
 from tests.factories.matching import PlacementFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -29,7 +29,7 @@ def todays_session():
     today = now.date()
     started = max(now - timedelta(minutes=5), now.replace(hour=0, minute=0, second=0))
     course = CourseFactory(title=TITLE, starts_on=today, ends_on=today)
-    session = SessionFactory(
+    session = Session.objects.create(
         course=course,
         held_on=today,
         starts_at=started.time().replace(microsecond=0),
