@@ -393,3 +393,22 @@ def test_a_correction_in_admin_needs_a_reason(client, today_classroom):
     assert row.history.latest().history_user == staff
     history = client.get(reverse("admin:courses_attendance_history", args=[row.pk]))
     assert "병원 진료 확인서" in history.content.decode()
+
+
+QR_PAGE_QUERIES = 9  # session, trainees with their marks, admin and session context
+
+
+@pytest.mark.parametrize("trainees", [2, 6])
+def test_the_staff_qr_page_runs_a_fixed_number_of_queries(
+    client, today_classroom, trainees, django_assert_num_queries
+):
+    session, first = today_classroom
+    for _ in range(trainees - 1):
+        check_in(session, enrolled(session.course), timezone.now())
+    staff = institution_staff(session.course.institution)
+    client.force_login(staff)
+    url = reverse("admin:courses_session_qr", args=[session.pk])
+    client.get(url)  # warm the content-type and permission caches
+    with django_assert_num_queries(QR_PAGE_QUERIES + trainees):  # one access-log row each
+        response = client.get(url)
+    assert response.content.decode().count('data-testid="qr-trainee"') == trainees
