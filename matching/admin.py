@@ -385,8 +385,8 @@ class ContractTermsAdmin(PersonalDataAdminMixin, ReadOnlyAdminMixin, admin.Model
         "contract_start",
         "contract_end",
         "weekly_hours",
-        "hourly_wage_krw",
-        "monthly_wage_krw",
+        "hourly_wage",
+        "monthly_wage",
         "created_at",
     ]
     list_select_related = ["placement__role__company", "placement__application__applicant__user"]
@@ -398,6 +398,14 @@ class ContractTermsAdmin(PersonalDataAdminMixin, ReadOnlyAdminMixin, admin.Model
     @staticmethod
     def personal_data_subject(terms: ContractTerms):
         return terms.placement.application.applicant.user
+
+    @admin.display(description=_("시간당 임금(원)"), ordering="hourly_wage_krw")
+    def hourly_wage(self, terms: ContractTerms) -> str:
+        return format_krw(terms.hourly_wage_krw)
+
+    @admin.display(description=_("월 임금(원)"), ordering="monthly_wage_krw")
+    def monthly_wage(self, terms: ContractTerms) -> str:
+        return format_krw(terms.monthly_wage_krw)
 
 
 @admin.register(InterviewInvitation)

@@ -109,7 +109,7 @@ def test_the_intern_and_the_company_confirm_the_contract(page):
     page.get_by_test_id("contract-terms-link").click()
     terms = page.get_by_test_id("contract-terms")
     expect(terms.get_by_test_id("terms-period")).to_have_text("2024-07-01 ~ 2024-09-30")
-    expect(terms.get_by_test_id("terms-wage")).to_contain_text("2390124")
+    expect(terms.get_by_test_id("terms-wage")).to_have_text("시간당 11,436원, 월 2,390,124원")
     assert_no_serious_axe_violations(page)
     page.get_by_label(re.compile("근로계약 조건.*동의합니다")).check()
     page.get_by_role("button", name="계약 조건 확인").click()

@@ -198,9 +198,7 @@ def test_staff_see_the_confirmations_and_why_wage_support_waits(client, placemen
     assert "전자 근로계약 확인" in body
     assert "기업: 확인 전" in body and "근로계약 조건 확인 대기: 기업" in body
     terms = client.get(reverse("admin:matching_contractterms_changelist"))
-    assert terms.status_code == 200 and "2,390,124" in terms.content.decode().replace(
-        "2390124", "2,390,124"
-    )
+    assert terms.status_code == 200 and "2,390,124원" in terms.content.decode()
 
 
 # --- The pages ---------------------------------------------------------------------------------
@@ -221,6 +219,7 @@ def test_she_confirms_on_her_page_and_the_company_on_its_contract_page(client, p
     contract_page = reverse("matching:intern-contract", args=[placement.pk])
     body = client.get(contract_page).content.decode()
     assert "2024-07-01 ~ 2024-09-30" in body and "인턴 확인" in body
+    assert "시간당 11,436원, 월 2,390,124원" in body
     client.post(
         reverse("matching:intern-contract-terms", args=[placement.pk]),
         {"terms": key, "agree": "on"},
