@@ -1,7 +1,9 @@
 """Admin for applicants: staff views are logged; reports and payments change through services."""
 
+from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportMixin
 
 from applicants import services
 from applicants.models import (
@@ -13,8 +15,9 @@ from applicants.models import (
     CompletedTraining,
     Consent,
     Document,
+    ParticipationRecord,
 )
-from applicants.resources import ApplicantResource
+from applicants.resources import ApplicantResource, ParticipationRecordResource
 from womenup.admin_actions import ServiceSaveMixin, apply_to_each
 from womenup.admin_filters import IntakeListFilter
 from womenup.privacy.admin_exports import ExportWithReasonAdmin
@@ -60,10 +63,41 @@ class DocumentInline(admin.TabularInline):
         return False
 
 
+class ParticipationRecordInline(admin.TabularInline):
+    model = ParticipationRecord
+    extra = 0
+    fields = ["program", "started_on", "ended_on", "note"]
+
+
+@admin.register(ParticipationRecord)
+class ParticipationRecordAdmin(PersonalDataAdminMixin, ImportMixin, admin.ModelAdmin):
+    """Past participations; 「가져오기」 imports a spreadsheet with a dry-run preview first."""
+
+    personal_data_subject = staticmethod(lambda record: record.profile.user)
+    resource_classes = [ParticipationRecordResource]
+    list_display = ["profile", "program", "started_on", "ended_on", "note", "imported_at"]
+    list_filter = ["program"]
+    search_fields = ["profile__name", "profile__user__email"]
+    raw_id_fields = ["profile"]
+    list_select_related = ["profile__user", "program__city"]
+
+
+class ApplicantProfileForm(forms.ModelForm):
+    class Meta:
+        model = ApplicantProfile
+        fields = "__all__"  # noqa: DJ007 (the admin's own field list decides)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "priority_groups" in self.fields:  # no hidden "initial" copy to post back
+            self.fields["priority_groups"].show_hidden_initial = False
+
+
 @admin.register(ApplicantProfile)
 class ApplicantProfileAdmin(ExportWithReasonAdmin, PersonalDataAdminMixin, admin.ModelAdmin):
     admin_group = "applicants"
     resource_classes = [ApplicantResource]
+    form = ApplicantProfileForm
     list_display = ["name", "user", "residence_district", "employment_status", "updated_at"]
     list_filter = ["employment_status", "residence_city", "desired_work_type"]
     search_fields = ["name", "user__email"]
@@ -75,6 +109,7 @@ class ApplicantProfileAdmin(ExportWithReasonAdmin, PersonalDataAdminMixin, admin
         CompletedTrainingInline,
         ConsentInline,
         DocumentInline,
+        ParticipationRecordInline,
     ]
 
 

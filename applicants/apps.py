@@ -19,6 +19,7 @@ class ApplicantsConfig(AppConfig):
         register_labels("gender", models.ApplicantProfile.Gender.choices)
         register_labels("employment_status", models.ApplicantProfile.EmploymentStatus.choices)
         register_labels("document", models.Document.Kind.choices)
+        register_labels("priority_group", models.PriorityGroup.choices)
         register_ledger_source(
             models.ActivityReport,
             queryset=lambda: models.ActivityReport.objects.select_related(

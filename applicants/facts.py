@@ -9,8 +9,8 @@ the candidate cards companies see (``selectors.candidate_cards``).
 A source takes the profile ids (a list, or a queryset of ids kept as a subquery) and returns
 ``{profile_id: {fact name: value}}`` in a fixed number of queries whatever the count. A profile
 the source returns nothing for gets ``absent`` (for example "known: no completed course").
-Set-valued facts such as ``qualifications`` are united with what is already known; other facts
-are replaced.
+Set-valued facts such as ``qualifications`` are united with what is already known, history
+(``participations``, ``participation_records``) is appended to; other facts are replaced.
 
 :func:`record_facts` is the one place where what she states (a :class:`FactRecord`, from her
 profile rows or from a visitor's self-check answers) and what the sources contribute become
@@ -27,6 +27,7 @@ FactSource = Callable[[Iterable[int]], dict[int, dict]]
 SET_FACTS = frozenset(
     {"qualifications", "completed_courses", "completed_pre_trainings", "documents"}
 )
+HISTORY_FACTS = frozenset({"participations", "participation_records"})
 
 
 @dataclass(frozen=True)
@@ -91,11 +92,14 @@ def record_facts(record: FactRecord, contributions: Iterable[Mapping] = ()) -> F
         "qualifications": _qualifications(record),
         "documents": set(record.documents),
         "participations": _periods(record.participations),
+        "participation_records": _records(record.participations),
     }
     for contribution in contributions:
         for name, value in contribution.items():
             if name in SET_FACTS and values.get(name) is not None and value is not None:
                 values[name] = set(values[name]) | set(value)
+            elif name in HISTORY_FACTS and values.get(name) is not None and value is not None:
+                values[name] = [*values[name], *value]
             else:
                 values[name] = value
     return Facts(**values)
@@ -105,6 +109,10 @@ def _periods(participations) -> list[tuple[date, date]] | None:
     if participations is None:
         return None
     return [(start, end) for _programme, start, end in participations]
+
+
+def _records(participations) -> list[tuple[str, date, date]] | None:
+    return None if participations is None else list(participations)
 
 
 def _qualifications(record: FactRecord) -> set[str]:

@@ -94,6 +94,14 @@ class ApplicantProfile(models.Model):
     preferred_districts = models.ManyToManyField(
         "womenup.District", blank=True, related_name="+", verbose_name=_("희망 근무 지역")
     )
+    priority_groups = models.JSONField(
+        _("우선 선발 대상"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "담당자가 증빙을 확인한 우선 선발 대상 코드 목록 (사업의 우선 선발 비율에 쓰임)"
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("생성 시각"))
     updated_at = models.DateTimeField(auto_now=True, verbose_name=_("수정 시각"))
 
@@ -103,6 +111,58 @@ class ApplicantProfile(models.Model):
 
     def __str__(self) -> str:
         return self.name or self.user.email
+
+
+class PriorityGroup(models.TextChoices):
+    """Groups a programme may reserve seats for (codes in ``Program.priority_groups``)."""
+
+    BASIC_LIVELIHOOD = "basic_livelihood", _("기초생활수급자")
+    NEAR_POVERTY = "near_poverty", _("차상위계층")
+    DISABLED = "disabled", _("장애인")
+    SINGLE_PARENT = "single_parent", _("한부모가족")
+    NORTH_KOREAN_DEFECTOR = "north_korean_defector", _("북한이탈주민")
+    CAREER_BREAK_WOMAN = "career_break_woman", _("경력보유여성")
+
+
+class ParticipationRecord(models.Model):
+    """A past participation in a programme outside the portal, imported by staff.
+
+    With the portal's own placements (their intake's stage dates) this is the history the
+    participation rules read (``applicants.selectors.facts_for_applicants``).
+    """
+
+    profile = models.ForeignKey(
+        ApplicantProfile,
+        on_delete=models.CASCADE,
+        related_name="participation_records",
+        verbose_name=_("참여자"),
+    )
+    program = models.ForeignKey(
+        "womenup.Program", on_delete=models.PROTECT, related_name="+", verbose_name=_("사업")
+    )
+    started_on = models.DateField(_("참여 시작일"), validators=[past_date_range])
+    ended_on = models.DateField(_("참여 종료일"), validators=[programme_date_range])
+    note = models.CharField(_("비고"), max_length=200, blank=True)
+    imported_at = models.DateTimeField(_("등록 시각"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("과거 참여 이력")
+        verbose_name_plural = _("과거 참여 이력")
+        ordering = ["profile_id", "started_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ended_on__gte=models.F("started_on")),
+                name="participation_ends_after_it_starts",
+                violation_error_message=_("참여 종료일이 참여 시작일보다 빠릅니다."),
+            ),
+            models.UniqueConstraint(
+                fields=["profile", "program", "started_on"],
+                name="one_participation_per_programme_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.profile} · {self.program.code} {self.started_on}~{self.ended_on}"
 
 
 class CareerEntry(models.Model):

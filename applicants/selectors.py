@@ -21,6 +21,7 @@ from applicants.models import (
     CompletedTraining,
     Consent,
     Document,
+    ParticipationRecord,
 )
 from applicants.self_check import SelfCheckAnswers
 from womenup.accounts.permissions import is_city_staff
@@ -50,6 +51,7 @@ def facts_for_applicants(profile_ids) -> dict[int, Facts]:
     never ships 100,000 ids back and forth). Values are read as plain tuples, not model instances.
     """
     documents = _document_kinds(profile_ids)
+    history = _participation_records(profile_ids)
     profiles = (
         ApplicantProfile.objects.filter(pk__in=profile_ids)
         .annotate(
@@ -69,6 +71,7 @@ def facts_for_applicants(profile_ids) -> dict[int, Facts]:
             employment_status=status, last_employment_end=last_end,
             never_employed=never_employed, has_training=has_training, has_career=has_career,
             has_certificate=has_certificate, documents=documents.get(pk, ()),
+            participations=history.get(pk, []),
         )
         for (
             pk, gender, birth_date, city, status, last_end, never_employed,
@@ -84,6 +87,17 @@ def applicant_facts(profile: ApplicantProfile | None) -> Facts:
     if profile is None:
         return Facts()
     return facts_for_applicants([profile.pk])[profile.pk]
+
+
+def _participation_records(profile_ids) -> dict[int, list[tuple]]:
+    """Imported past participations: ``{profile_id: [(programme code, start, end), ...]}``."""
+    found: dict[int, list[tuple]] = {}
+    rows = ParticipationRecord.objects.filter(profile_id__in=profile_ids).values_list(
+        "profile_id", "program__code", "started_on", "ended_on"
+    )
+    for profile_id, code, start, end in rows.order_by():
+        found.setdefault(profile_id, []).append((code, start, end))
+    return found
 
 
 def _has(model) -> Exists:

@@ -63,7 +63,45 @@ def load(*, today: date, **_kwargs) -> list[tuple[str, str]]:
                 },
             )
         logins.append((f"참여기업 ({company.name})", email))
+    _public_projects(today)
     return logins
+
+
+PUBLIC_PROJECTS = [("작은도서관 운영 지원", "public", 20), ("공원·하천 환경 정비", "public", 30)]
+
+
+def _public_projects(today: date) -> None:
+    """Gwangmyeong's own department with two 0123 happy-job projects (public jobs)."""
+    intake = open_intake(Program.objects.get(code="gm-0123-jobs"), on=today)
+    if intake is None:
+        return
+    department, _created = Company.objects.get_or_create(
+        business_number="1388300050",
+        defaults={
+            "name": "광명시청 일자리정책과",
+            "status": Company.Status.VERIFIED,
+            "district": District.objects.get(city__code="gwangmyeong", code="cheolsan-dong"),
+            "representative": "광명시장",
+            "address": "경기도 광명시 시청로 20",
+            "contact_name": "공공일자리 담당",
+            "contact_email": "jobs@demo.womenup.kr",
+        },
+    )
+    for title, category, seats in PUBLIC_PROJECTS:
+        Role.objects.get_or_create(
+            company=department,
+            title=title,
+            defaults={
+                "intake": intake,
+                "track": Role.Track.PUBLIC_PROJECT,
+                "job_category": JobCategory.objects.get(code=category),
+                "district": District.objects.get(city__code="gwangmyeong", code="haan-dong"),
+                "seats": seats,
+                "duties": "광명시 공공일자리 사업 (주 5일, 단계별 5개월)",
+                "status": Role.Status.PUBLISHED,
+                "published_at": timezone.now(),
+            },
+        )
 
 
 def _company(data: dict) -> Company:

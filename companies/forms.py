@@ -203,6 +203,9 @@ class RoleForm(forms.ModelForm):
     def __init__(self, *args, company=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["intake"].queryset = _internship_intakes()
+        self.fields["track"].choices = [  # the city posts its public projects in admin
+            choice for choice in Role.Track.choices if choice[0] != Role.Track.PUBLIC_PROJECT
+        ]
         self.fields["job_category"].queryset = JobCategory.objects.all()
         self.fields["district"].queryset = (
             District.objects.filter(city__programs__intakes__in=_internship_intakes())

@@ -198,6 +198,7 @@ class Role(models.Model):
         RECRUIT_LINKED = "recruit_linked", _("채용연계형")
         IT_TRAINING_LINKED = "it_training_linked", _("IT 직무교육 연계형")
         SOCIAL_IMPACT = "social_impact", _("소셜임팩트형")
+        PUBLIC_PROJECT = "public_project", _("공공일자리 사업")
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("작성 중")

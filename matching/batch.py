@@ -36,7 +36,7 @@ from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_create_with_history
 
 from companies.models import Company, CompanyMembership, Role
-from matching.engine import stable_match
+from matching.engine import stable_match, stable_match_with_reserves
 from matching.explanations import explanations_for_applications
 from matching.fit import (
     ApplicantFitData,
@@ -56,7 +56,7 @@ from matching.models import (
 )
 from matching.screening import applications_screen, passed_applications
 from matching.selectors import rankings_for_roles
-from womenup.models import OutboxMessage, User
+from womenup.models import MatchingMode, OutboxMessage, User
 from womenup.tasks import outbox_deliver_pending
 
 logger = logging.getLogger(__name__)
@@ -258,7 +258,7 @@ def interview_invitations_create(*, week: str, on: date) -> dict[str, int]:
     ):
         submitted[application_id] = submitted_at
         profile_of[application_id] = profile_id
-    open_seats = open_seats_by_role()
+    open_seats = _interviewing(open_seats_by_role())
     pending = _pending_invitations_by_role(pool)
     capacities = {
         role: max(0, seats * factor - pending.get(role, 0)) for role, seats in open_seats.items()
@@ -271,22 +271,7 @@ def interview_invitations_create(*, week: str, on: date) -> dict[str, int]:
     applicant_prefs, candidates = _choices_for(pool, capacities, exclude=invited_pairs)
     applicants_fit = fit_data_for_applicants(pool.values_list("applicant_id", flat=True))
     roles_fit = fit_data_for_roles(candidates.keys())
-    role_prefs = {}
-    for role_id, applications in candidates.items():
-        role_fit = roles_fit[role_id]
-        keyed = [
-            (
-                role_side_order_key(
-                    fit_score(applicants_fit.get(profile_of[app], _NO_FIT_DATA), role_fit),
-                    submitted[app],
-                    app,
-                ),
-                app,
-            )
-            for app in applications
-        ]
-        keyed.sort()
-        role_prefs[role_id] = [app for _key, app in keyed]
+    role_prefs = _fit_order(candidates, roles_fit, applicants_fit, submitted, profile_of)
     matched = stable_match(applicant_prefs, role_prefs, capacities)
     invitations = []
     for application_id, role_id in sorted(matched.items()):
@@ -308,6 +293,63 @@ def interview_invitations_create(*, week: str, on: date) -> dict[str, int]:
         "roles": len(role_prefs),
         "invited": len(invitations),
     }
+
+
+def _fit_order(candidates, roles_fit, applicants_fit, submitted, profile_of) -> dict:
+    """Each role's candidates best first: fit score, then submission time, then id."""
+    role_prefs = {}
+    for role_id, applications in candidates.items():
+        role_fit = roles_fit[role_id]
+        keyed = [
+            (
+                role_side_order_key(
+                    fit_score(applicants_fit.get(profile_of[app], _NO_FIT_DATA), role_fit),
+                    submitted[app],
+                    app,
+                ),
+                app,
+            )
+            for app in applications
+        ]
+        keyed.sort()
+        role_prefs[role_id] = [app for _key, app in keyed]
+    return role_prefs
+
+
+@dataclass(frozen=True)
+class _RoleProgramme:
+    """What a role's programme says about filling it."""
+
+    seats: int
+    direct: bool
+    reserved: int
+    priority_groups: frozenset[str]
+
+
+def _role_programmes(role_ids) -> dict[int, _RoleProgramme]:
+    rows = (
+        Role.objects.filter(pk__in=list(role_ids))
+        .values_list(
+            "pk",
+            "seats",
+            "intake__program__matching_mode",
+            "intake__program__reserved_seat_percent",
+            "intake__program__priority_groups",
+        )
+        .order_by()
+    )
+    found = {}
+    for pk, seats, mode, percent, groups in rows:
+        groups = frozenset(groups or ())
+        reserved = (seats * percent + 50) // 100 if groups else 0
+        found[pk] = _RoleProgramme(seats, mode == MatchingMode.DIRECT, reserved, groups)
+    return found
+
+
+def _interviewing(open_seats: dict[int, int]) -> dict[int, int]:
+    """The open roles filled through interviews (not those of direct-assignment programmes)."""
+    programmes = _role_programmes(open_seats)
+    return {role: seats for role, seats in open_seats.items() if not programmes[role].direct}
 
 
 def _pending_invitations_by_role(pool) -> dict[int, int]:
@@ -348,11 +390,15 @@ def _choices_for(pool, roles, *, exclude=frozenset(), acceptable=None):
 
 
 def placements_create(*, week: str, on: date) -> dict[str, int]:
-    """Match applicants to the roles whose company ranked its interviewed candidates.
+    """Match applicants to the roles whose company ranked its interviewed candidates, and to
+    the roles of direct-assignment programmes (public jobs) in fit order.
 
     Applicant-proposing deferred acceptance, applicants' choices against the companies'
-    rankings, capacity = open seats. The roles are locked first, so nothing else can add a
-    placement to them meanwhile: a role never gets more placements than its seats.
+    rankings (or the fit order), capacity = open seats. A programme that reserves a share of
+    its roles' seats for priority groups gets them filled with priority applicants first, and
+    what they leave is released to everyone (``stable_match_with_reserves``). The roles are
+    locked first, so nothing else can add a placement to them meanwhile: a role never gets
+    more placements than its seats.
     """
     list(
         Role.objects.select_for_update()
@@ -361,19 +407,30 @@ def placements_create(*, week: str, on: date) -> dict[str, int]:
         .values_list("pk", flat=True)
     )
     open_seats = open_seats_by_role()
+    programmes = _role_programmes(open_seats)
     pool = passed_applications()
-    in_pool = set(pool.values_list("pk", flat=True))
-    rankings = rankings_for_roles(sorted(open_seats))
+    rows = list(
+        pool.values_list("pk", "submitted_at", "applicant_id", "applicant__priority_groups")
+    )
+    in_pool = {row[0] for row in rows}
+    rankings = rankings_for_roles(sorted(r for r in open_seats if not programmes[r].direct))
     role_prefs = {
         role_id: [app for app in ranked if app in in_pool]
         for role_id, ranked in sorted(rankings.items())
         if role_id in open_seats
     }
-    role_prefs = {role_id: ranked for role_id, ranked in role_prefs.items() if ranked}
+    role_prefs.update(_direct_role_prefs(pool, rows, open_seats, programmes))
+    role_prefs = {role_id: ranked for role_id, ranked in sorted(role_prefs.items()) if ranked}
     acceptable = {role_id: set(ranked) for role_id, ranked in role_prefs.items()}
     applicant_prefs, _candidates = _choices_for(pool, role_prefs, acceptable=acceptable)
-    matched = stable_match(
-        applicant_prefs, role_prefs, {role: open_seats[role] for role in role_prefs}
+    reserves = _open_reserves(role_prefs, open_seats, programmes)
+    priority = _priority_applications(rows, applicant_prefs, programmes)
+    matched = stable_match_with_reserves(
+        applicant_prefs,
+        role_prefs,
+        {role: open_seats[role] for role in role_prefs},
+        reserves,
+        priority,
     )
     placements = [
         Placement(application_id=application_id, role_id=role_id, week=week)
@@ -393,7 +450,54 @@ def placements_create(*, week: str, on: date) -> dict[str, int]:
         "ranked_roles": len(role_prefs),
         "candidates": len(applicant_prefs),
         "matched": len(placements),
+        "reserved_to_priority": sum(1 for app in matched if app in priority),
     }
+
+
+def _direct_role_prefs(pool, rows, open_seats, programmes) -> dict[int, list[int]]:
+    """Direct-assignment roles: every screened applicant who chose one, in fit order."""
+    direct = {role: seats for role, seats in open_seats.items() if programmes[role].direct}
+    if not direct:
+        return {}
+    submitted = {pk: at for pk, at, _profile, _groups in rows}
+    profile_of = {pk: profile for pk, _at, profile, _groups in rows}
+    _prefs, candidates = _choices_for(pool, direct)
+    applicants_fit = fit_data_for_applicants(pool.values_list("applicant_id", flat=True))
+    roles_fit = fit_data_for_roles(candidates.keys())
+    return _fit_order(candidates, roles_fit, applicants_fit, submitted, profile_of)
+
+
+def _open_reserves(role_prefs, open_seats, programmes) -> dict[int, int]:
+    """Reserved seats still to fill: the programme's share of the role's seats, less the
+    priority applicants already placed there."""
+    reserving = [role for role in role_prefs if programmes[role].reserved]
+    if not reserving:
+        return {}
+    placed: dict[int, int] = defaultdict(int)
+    rows = (
+        Placement.objects.filter(role_id__in=reserving)
+        .exclude(status=Placement.Status.CANCELLED)
+        .values_list("role_id", "application__applicant__priority_groups")
+        .order_by()
+    )
+    for role_id, groups in rows:
+        if programmes[role_id].priority_groups & set(groups or ()):
+            placed[role_id] += 1
+    return {
+        role: min(open_seats[role], max(0, programmes[role].reserved - placed[role]))
+        for role in reserving
+    }
+
+
+def _priority_applications(rows, applicant_prefs, programmes) -> frozenset[int]:
+    """Applications whose applicant belongs to a priority group of the programme she applies
+    to (every role of an application is of its intake's programme)."""
+    found = set()
+    for pk, _at, _profile, groups in rows:
+        wanted = applicant_prefs.get(pk)
+        if wanted and groups and programmes[wanted[0]].priority_groups & set(groups):
+            found.add(pk)
+    return frozenset(found)
 
 
 # --- Stage 4: notifications ----------------------------------------------------------------------

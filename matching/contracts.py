@@ -2,12 +2,13 @@
 confirmation stands.
 
 The terms are derived, never typed: the start the company confirmed (근로계약 시작일), the end
-three months later (the day before), the role's weekly hours and the living wage in force on the
-start day (per hour and per month). Both the intern and the company confirm them in the portal;
-each confirmation belongs to a snapshot of the terms (``ContractTerms``), so when the terms change
-(another start date, other weekly hours, a corrected rate) the old confirmations no longer count
-and both confirm again. Wage support is paid only for placements whose current terms both sides
-confirmed (``matching.wages.wage_support_generate``).
+the programme's internship months later (the day before; three unless its figures say), the
+role's weekly hours and the living wage in force on the start day (per hour and per month).
+Both the intern and the company confirm them in the portal; each confirmation belongs to a
+snapshot of the terms (``ContractTerms``), so when the terms change (another start date, other
+weekly hours, a corrected rate) the old confirmations no longer count and both confirm again.
+Wage support is paid only for placements whose current terms both sides confirmed
+(``matching.wages.wage_support_generate``).
 """
 
 from collections.abc import Sequence
@@ -19,7 +20,8 @@ from django.utils.translation import gettext as _
 from matching.models import ContractConfirmation, ContractTerms, Placement
 from womenup.calendar import add_months
 from womenup.models import LivingWageRate
-from womenup.money import INTERNSHIP_MONTHS, monthly_wage
+from womenup.money import monthly_wage
+from womenup.programs.selectors import internship_months
 
 Party = ContractConfirmation.Party
 
@@ -64,7 +66,9 @@ def terms_of(placement: Placement, rates: Sequence[LivingWageRate]) -> Terms | N
         return None
     rate = rate_on(rates, start)
     try:
-        end = add_months(start, INTERNSHIP_MONTHS) - timedelta(days=1)
+        end = add_months(start, internship_months(placement.role.intake.program)) - timedelta(
+            days=1
+        )
     except (ValueError, OverflowError):
         return None
     if rate is None:

@@ -30,6 +30,7 @@ from matching.selectors import (
     placements_for_company,
     screening_of,
 )
+from womenup.programs.selectors import internship_months
 
 
 @dataclass(frozen=True)
@@ -160,8 +161,9 @@ def _placement_step(placement: Placement) -> str:
     if placement.status == Placement.Status.CONTRACTED:
         if placement.contract_start is None:
             return _("인턴 근무 중입니다.")
-        return _("인턴 근무 중입니다 (계약 시작일 %(start)s부터 3개월).") % {
-            "start": f"{placement.contract_start:%Y-%m-%d}"
+        return _("인턴 근무 중입니다 (계약 시작일 %(start)s부터 %(months)s개월).") % {
+            "start": f"{placement.contract_start:%Y-%m-%d}",
+            "months": internship_months(placement.role.intake.program),
         }
     if placement.status == Placement.Status.COMPLETED:
         return _("인턴십을 마쳤습니다. 수고 많으셨습니다.")

@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 
 from matching.models import CandidateEvaluation, HireConfirmation, InternshipApplication, Placement
 from matching.services import internship_end
+from womenup.models import Program
+from womenup.programs.selectors import internship_months
 
 
 def internship_activity() -> Iterable[tuple[int, date]]:
@@ -21,10 +23,11 @@ def internship_activity() -> Iterable[tuple[int, date]]:
         Max("intake__closes_on")
     )
     placements = Placement.objects.filter(contract_start__isnull=False).values_list(
-        "application__applicant__user_id", "contract_start", "ended_on"
+        "application__applicant__user_id", "contract_start", "ended_on", "role__intake__program"
     )
-    for user_id, start, ended_on in placements:  # ended early, or the three months' end
-        yield user_id, ended_on or internship_end(start) or start
+    months = {program.pk: internship_months(program) for program in Program.objects.all()}
+    for user_id, start, ended_on, program_id in placements:  # ended early, or the internship's end
+        yield user_id, ended_on or internship_end(start, months=months[program_id]) or start
     yield from HireConfirmation.objects.values_list(
         "placement__application__applicant__user_id"
     ).annotate(Max("hired_on"))

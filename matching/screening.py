@@ -1,6 +1,7 @@
 """Document screening of internship applications, in bulk, with the catalogue's evaluator.
 
-The rules are the program's rule rows (``womenup.programs.selectors.rules_by_program``), the
+The rules are the program's rule rows (``womenup.programs.selectors.rules_by_program``; for an
+intake run as a stage, participation limits count back from the stage's first day), the
 facts are the applicant's (those of ``applicants.selectors.facts_for_applicants``) and the judge is
 ``womenup.programs.eligibility.Judge`` over ``evaluate`` — the same evaluator the application form
 and course enrollment use, and the same judge the public self-check asks (``self_check.py``), so
@@ -28,7 +29,7 @@ from applicants.models import Consent
 from applicants.selectors import facts_for_applicants
 from matching.models import InternshipApplication, ScreeningResult
 from womenup.models import User
-from womenup.programs.eligibility import Facts, Outcome, Reason, Verdict, judges_for
+from womenup.programs.eligibility import Facts, Judge, Outcome, Reason, Verdict, for_stage
 from womenup.programs.selectors import rules_by_program
 
 
@@ -88,9 +89,14 @@ def applications_screen(*, week: str, on: date) -> dict[str, int]:
     transaction (the weekly batch makes it one atomic stage).
     """
     pool = applications_to_screen()
-    rows = list(pool.values_list("pk", "applicant_id", "intake__program_id"))
-    rules = rules_by_program({program_id for _pk, _applicant, program_id in rows})
-    judges = judges_for(rules, on=on)
+    rows = list(
+        pool.values_list("pk", "applicant_id", "intake__program_id", "intake__stage_starts_on")
+    )
+    rules = rules_by_program({row[2] for row in rows})
+    judges = {
+        (program_id, starts_on): Judge(for_stage(rules[program_id], starts_on), on=on)
+        for program_id, starts_on in {(row[2], row[3]) for row in rows}
+    }
     facts = facts_for_applicants(pool.values_list("applicant_id", flat=True))
     consenting = set(
         pool.filter(_provision_consent_in_force()).values_list("applicant_id", flat=True)
@@ -98,8 +104,8 @@ def applications_screen(*, week: str, on: date) -> dict[str, int]:
     unconsented: dict[int, tuple[Verdict, _Screened]] = {}  # by the rules' verdict, kept alive
     counts = {outcome.value: 0 for outcome in ScreeningResult.Outcome}
     verdicts = []
-    for pk, applicant_id, program_id in rows:
-        verdict = judges[program_id].verdict(facts.get(applicant_id, Facts()))
+    for pk, applicant_id, program_id, starts_on in rows:
+        verdict = judges[program_id, starts_on].verdict(facts.get(applicant_id, Facts()))
         if applicant_id not in consenting:
             if id(verdict) not in unconsented:
                 unconsented[id(verdict)] = (verdict, _without_provision_consent(verdict))

@@ -44,7 +44,12 @@ from womenup.accounts.permissions import is_city_staff
 from womenup.models import IntakeWindow, LivingWageRate, Program
 from womenup.money import internship_wage_total
 from womenup.programs.eligibility import Facts, Outcome, Reason, Rule, RuleKind, evaluate
-from womenup.programs.selectors import living_wage_on, rules_by_program
+from womenup.programs.selectors import (
+    incentive_amount_krw,
+    internship_months,
+    living_wage_on,
+    rules_by_program,
+)
 
 GATE_RULE_KINDS = (RuleKind.COURSE_COMPLETION, RuleKind.PRE_TRAINING)
 EDITABLE_STATUSES = (InternshipApplication.Status.DRAFT, InternshipApplication.Status.SUBMITTED)
@@ -126,7 +131,9 @@ def applications_for_applicant(profile) -> QuerySet[InternshipApplication]:
     invitations = InterviewInvitation.objects.select_related("role__company").order_by(
         "created_at", "pk"
     )
-    placements = Placement.objects.select_related("role__company").order_by("created_at", "pk")
+    placements = Placement.objects.select_related(
+        "role__company", "role__intake__program"
+    ).order_by("created_at", "pk")
     return (
         InternshipApplication.objects.filter(applicant=profile)
         .select_related("intake__program", "screening")
@@ -312,7 +319,9 @@ def placements_for_company(company: Company | None) -> QuerySet:
     return (
         Placement.objects.filter(role__company=company)
         .exclude(status=Placement.Status.CANCELLED)
-        .select_related("role", "application__applicant", "hire_confirmation")
+        .select_related(
+            "role__intake__program", "role__company", "application__applicant", "hire_confirmation"
+        )
         .annotate(latest_claim_status=Subquery(latest_claim.values("status")[:1]))
         .order_by("-created_at", "pk")
     )
@@ -342,8 +351,16 @@ def wage_support_krw(placement: Placement) -> int | None:
         return None
     rate = living_wage_on(placement.contract_start)
     return internship_wage_total(
-        hourly_krw=rate.hourly_krw, weekly_hours=placement.role.weekly_hours
+        hourly_krw=rate.hourly_krw,
+        weekly_hours=placement.role.weekly_hours,
+        months=internship_months(placement.role.intake.program),
     )
+
+
+def company_incentive_krw(company: Company) -> int:
+    """The employment incentive this company is paid for hiring its intern (its city's
+    incentive programme's ``amount_krw``)."""
+    return incentive_amount_krw(company.district.city if company.district_id else None)
 
 
 # --- Staff work queues (the admin home) ----------------------------------------------------------
@@ -449,6 +466,39 @@ def companies_by_programme() -> tuple[list[dict], dict]:
     return list(rows), total
 
 
+def participations_from_placements(profile_ids) -> dict[int, dict]:
+    """The portal's own participation history: active placements in roles whose intake is a
+    stage with dates (public jobs), as eligibility facts, in one query. A placement that ended
+    early (``ended_on``) counts until that day.
+
+    Registered as a fact source (``MatchingConfig.ready``), so the participation rules read
+    these beside the history staff imported (``applicants.ParticipationRecord``).
+    """
+    rows = (
+        Placement.objects.filter(
+            application__applicant_id__in=profile_ids,
+            role__intake__stage_starts_on__isnull=False,
+            role__intake__stage_ends_on__isnull=False,
+        )
+        .exclude(status=Placement.Status.CANCELLED)
+        .values_list(
+            "application__applicant_id",
+            "role__intake__program__code",
+            "role__intake__stage_starts_on",
+            "role__intake__stage_ends_on",
+            "ended_on",
+        )
+        .order_by()
+    )
+    found: dict[int, dict] = {}
+    for profile_id, code, start, stage_end, ended_early in rows:
+        end = min(stage_end, ended_early) if ended_early and ended_early >= start else stage_end
+        facts = found.setdefault(profile_id, {"participation_records": [], "participations": []})
+        facts["participation_records"].append((code, start, end))
+        facts["participations"].append((start, end))
+    return found
+
+
 # --- Contract acknowledgement ------------------------------------------------------------------
 
 
@@ -465,7 +515,8 @@ def living_wage_rates() -> list[LivingWageRate]:
 
 def placement_contract_state(placement: Placement) -> ContractState:
     """Where one placement's contract confirmation stands (reloads its snapshots)."""
-    fresh = with_contract_terms(Placement.objects.select_related("role")).get(pk=placement.pk)
+    placements = Placement.objects.select_related("role__intake__program")
+    fresh = with_contract_terms(placements).get(pk=placement.pk)
     return contract_state(fresh, living_wage_rates())
 
 
@@ -474,5 +525,5 @@ def placements_for_intern(user) -> QuerySet[Placement]:
     return (
         Placement.objects.filter(application__applicant__user=user)
         .exclude(status=Placement.Status.CANCELLED)
-        .select_related("role__company", "application__intake__program")
+        .select_related("role__company", "role__intake__program", "application__intake__program")
     )

@@ -39,12 +39,13 @@ from womenup import branding
 from womenup.accounts.permissions import is_city_staff
 from womenup.calendar import add_months
 from womenup.models import IntakeWindow, LedgerEntry, PersonalDataAccess, User
-from womenup.money import INCENTIVE_KRW, INTERNSHIP_MONTHS
+from womenup.money import INTERNSHIP_MONTHS
 from womenup.notifications.services import notification_queue_for_user
 from womenup.payments.services import ledger_entry_record
 from womenup.privacy.private_files import private_upload_attach
 from womenup.privacy.services import personal_data_access_record
 from womenup.programs.eligibility.reasons import render_all
+from womenup.programs.selectors import internship_months
 
 
 def _editable_or_refuse(application: InternshipApplication) -> None:
@@ -370,7 +371,9 @@ def placement_end_early(*, placement: Placement, last_day: date) -> Placement:
             _("근무 중인 인턴만 중도 종료할 수 있습니다 (현재: %(status)s).")
             % {"status": placement.get_status_display()}
         )
-    end = internship_end(placement.contract_start)
+    end = internship_end(
+        placement.contract_start, months=internship_months(placement.role.intake.program)
+    )
     if not placement.contract_start <= last_day < (end or last_day):
         raise ValidationError(
             _("마지막 근무일은 계약 시작일(%(start)s)부터 인턴 종료일(%(end)s) 전까지여야 합니다.")
@@ -382,11 +385,11 @@ def placement_end_early(*, placement: Placement, last_day: date) -> Placement:
     return placement
 
 
-def internship_end(contract_start: date) -> date | None:
-    """The day the three-month internship ends (same day number, three months later);
+def internship_end(contract_start: date, *, months: int = INTERNSHIP_MONTHS) -> date | None:
+    """The day the internship of ``months`` months ends (same day number, ``months`` later);
     None when the start is so late in the calendar that the end cannot be a date."""
     try:
-        return add_months(contract_start, INTERNSHIP_MONTHS)
+        return add_months(contract_start, months)
     except ValueError:
         return None
 
@@ -409,7 +412,9 @@ def hire_confirm(
     )
     private_upload_attach(row=hire, upload=proof)
     hire.save()
-    return IncentiveClaim.objects.create(hire=hire, company=hire.company, amount_krw=INCENTIVE_KRW)
+    return IncentiveClaim.objects.create(
+        hire=hire, company=hire.company, amount_krw=selectors.company_incentive_krw(hire.company)
+    )
 
 
 @transaction.atomic
@@ -430,12 +435,16 @@ def incentive_claim_refile(*, hire: HireConfirmation, proof: UploadedFile) -> In
         )
     private_upload_attach(row=hire, upload=proof)
     hire.save(update_fields=["file", "original_name", "content_type", "size", "uploaded_at"])
-    return IncentiveClaim.objects.create(hire=hire, company=hire.company, amount_krw=INCENTIVE_KRW)
+    return IncentiveClaim.objects.create(
+        hire=hire, company=hire.company, amount_krw=selectors.company_incentive_krw(hire.company)
+    )
 
 
 def _check_hire_dates(placement: Placement, *, hired_on: date, today: date) -> None:
     """The internship has ended, and the hire date is after it and not in the future."""
-    end = internship_end(placement.contract_start)
+    end = internship_end(
+        placement.contract_start, months=internship_months(placement.role.intake.program)
+    )
     if end is None:
         raise ValidationError(
             _(

@@ -37,8 +37,8 @@ from matching.models import ContractConfirmation
 from matching.self_check import self_check, self_check_questions
 from matching.visibility import documents_visible_to_company
 from womenup.forms import add_service_errors
-from womenup.money import INCENTIVE_KRW
 from womenup.privacy.downloads import private_file_response
+from womenup.programs.selectors import internship_months
 
 ROLES_PER_PAGE = 20
 
@@ -443,6 +443,7 @@ def _contract_page(request, placement, *, party, form=None, terms_form=None):
     context = {
         "placement": placement,
         "form": form,
+        "months": internship_months(placement.role.intake.program),
         "contract": state,
         "party": party,
         "mine": state.confirmed_by(party),
@@ -477,7 +478,11 @@ def placement_hire(request, company, pk: int):
         else:
             messages.success(request, _("정규직 채용을 확인하고 고용장려금을 신청했습니다."))
             return redirect("companies:dashboard")
-    context = {"placement": placement, "form": form, "incentive_krw": INCENTIVE_KRW}
+    context = {
+        "placement": placement,
+        "form": form,
+        "incentive_krw": selectors.company_incentive_krw(placement.role.company),
+    }
     return render(request, "matching/hire.html", context)
 
 
@@ -496,7 +501,7 @@ def _incentive_refile(request, placement, hire):
         "placement": placement,
         "hire": hire,
         "form": form,
-        "incentive_krw": INCENTIVE_KRW,
+        "incentive_krw": selectors.company_incentive_krw(placement.role.company),
         "refiling": True,
     }
     return render(request, "matching/hire.html", context)

@@ -24,7 +24,6 @@ from matching.selectors import living_wage_rates, with_contract_terms
 from womenup.calendar import add_months
 from womenup.models import LedgerEntry, User
 from womenup.money import (
-    INTERNSHIP_MONTHS,
     monthly_wage,
     paid_monthly_hours,
     prorated_wage,
@@ -32,7 +31,11 @@ from womenup.money import (
     working_days,
 )
 from womenup.payments.services import ledger_entry_record
-from womenup.programs.selectors import living_wage_on
+from womenup.programs.selectors import (
+    internship_months,
+    living_wage_on,
+    longest_internship_months,
+)
 
 PAID_STATUSES = (Placement.Status.CONTRACTED, Placement.Status.COMPLETED)
 
@@ -57,7 +60,8 @@ class WageSupportRun:
 def placement_last_day(placement: Placement) -> date:
     """The last day the contract covers: the day before the internship's end, or the day the
     intern left when she left early."""
-    last = add_months(placement.contract_start, INTERNSHIP_MONTHS) - timedelta(days=1)
+    months = internship_months(placement.role.intake.program)
+    last = add_months(placement.contract_start, months) - timedelta(days=1)
     if placement.ended_on is not None and placement.ended_on < last:
         return placement.ended_on
     return last
@@ -70,7 +74,7 @@ def placements_with_wage_in(month: date) -> QuerySet[Placement]:
         Placement.objects.filter(
             status__in=PAID_STATUSES,
             contract_start__lte=last,
-            contract_start__gt=add_months(first, -INTERNSHIP_MONTHS) - timedelta(days=1),
+            contract_start__gt=add_months(first, -longest_internship_months()) - timedelta(days=1),
         )
         .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=first))
         .select_related("role__intake__program", "role__company", "application__applicant")
@@ -94,7 +98,9 @@ def wage_support_generate(*, month: date, created_by: User | None = None) -> Wag
             continue
         shares = dict(
             wage_support_shares(
-                contract_start=placement.contract_start, last_day=placement_last_day(placement)
+                contract_start=placement.contract_start,
+                last_day=placement_last_day(placement),
+                months=internship_months(placement.role.intake.program),
             )
         )
         share = shares.get(month)

@@ -41,7 +41,7 @@ from womenup.privacy.access_review import day_start
 from womenup.privacy.admin_mixins import PersonalDataAdminMixin
 from womenup.privacy.forms import AccessReviewForm
 from womenup.programs import figures
-from womenup.programs.eligibility import Rule, RuleKind
+from womenup.programs.eligibility import Rule, RuleKind, reasons
 from womenup.programs.selectors import city_names_forget
 
 PERMISSION_ACTIONS = {
@@ -187,17 +187,46 @@ class EligibilityRuleInline(admin.TabularInline):
 
 
 class ProgramForm(forms.ModelForm):
-    """Figures are whole numbers, and the texts name only figures the programme has."""
+    """Figures are whole numbers and the texts name only figures the programme has; priority
+    groups are codes the applicant profile knows, and a reserve needs some."""
 
     class Meta:
         model = Program
         fields = [
             "code", "city", "kind", "name", "summary", "description", "key_facts", "figures",
-            "is_active", "order",
+            "is_active", "order", "matching_mode", "reserved_seat_percent", "priority_groups",
         ]  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in (
+            "key_facts",
+            "figures",
+            "priority_groups",
+        ):  # no hidden "initial" copy to post back
+            self.fields[name].show_hidden_initial = False
+
+    def clean_priority_groups(self):
+        groups = self.cleaned_data.get("priority_groups") or []
+        if not isinstance(groups, list) or not all(isinstance(code, str) for code in groups):
+            raise forms.ValidationError(
+                _('우선 선발 대상은 코드 목록으로 입력해 주세요. 예: ["basic_livelihood"]')
+            )
+        known = reasons.known_codes("priority_group")
+        unknown = [code for code in groups if code not in known]
+        if unknown:
+            raise forms.ValidationError(
+                _("알 수 없는 우선 선발 대상 코드: %(unknown)s (사용 가능: %(known)s)"),
+                params={"unknown": ", ".join(unknown), "known": ", ".join(sorted(known))},
+            )
+        return groups
 
     def clean(self):
         cleaned = super().clean()
+        if cleaned.get("reserved_seat_percent") and not cleaned.get("priority_groups"):
+            self.add_error(
+                "priority_groups", _("우선 선발 비율을 정하려면 우선 선발 대상을 지정해 주세요.")
+            )
         values = cleaned.get("figures")
         if values is None:
             return cleaned

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.core.serializers.json import DjangoJSONEncoder
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -150,6 +151,13 @@ class JobCategory(models.Model):
         return self.name
 
 
+class MatchingMode(models.TextChoices):
+    """How the weekly batch fills a programme's roles."""
+
+    INTERVIEW = "interview", _("면접 후 기업 순위로 매칭")
+    DIRECT = "direct", _("서류심사 통과자를 적합도 순으로 직접 배정")
+
+
 class Program(models.Model):
     """A program of a city (internship, allowance, course family, public job, ...)."""
 
@@ -190,14 +198,54 @@ class Program(models.Model):
     )
     is_active = models.BooleanField(_("운영 중"), default=True)
     order = models.PositiveSmallIntegerField(_("순서"), default=0)
+    matching_mode = models.CharField(
+        _("매칭 방식"),
+        max_length=20,
+        choices=MatchingMode.choices,
+        default=MatchingMode.INTERVIEW,
+        help_text=_(
+            "면접: 기업이 면접 후 순위를 정한 직무만 매칭합니다. "
+            "직접 배정: 시가 운영하는 사업처럼 서류심사를 통과한 지원자를 "
+            "적합도 순으로 바로 배정합니다."
+        ),
+    )
+    reserved_seat_percent = models.PositiveSmallIntegerField(
+        _("우선 선발 비율(%)"),
+        default=0,
+        validators=[MaxValueValidator(100)],
+        help_text=_(
+            "직무마다 채용 인원의 이 비율(반올림)을 우선 선발 대상에게 먼저 배정합니다. "
+            "우선 선발 대상이 부족하면 남은 자리는 모두에게 열립니다. 예: 100명 중 30%."
+        ),
+    )
+    priority_groups = models.JSONField(
+        _("우선 선발 대상"),
+        default=list,
+        blank=True,
+        help_text=_(
+            '참여자 프로필의 우선 선발 대상 코드 목록, 예: ["basic_livelihood", "disabled"]'
+        ),
+    )
 
     class Meta:
         verbose_name = _("사업")
         verbose_name_plural = _("사업")
         ordering = ["city_id", "order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(reserved_seat_percent__lte=100),
+                name="program_reserved_percent_at_most_100",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.city.name} · {self.name}"
+
+    def reserved_seats(self, seats: int) -> int:
+        """Seats of a role with ``seats`` kept for priority groups: the share, rounded half up."""
+        if not self.priority_groups:
+            return 0
+        return (seats * self.reserved_seat_percent + 50) // 100
 
 
 class IntakeWindow(models.Model):
@@ -209,6 +257,20 @@ class IntakeWindow(models.Model):
     label = models.CharField(_("모집 회차"), max_length=60)
     opens_on = models.DateField(_("접수 시작일"), validators=[programme_date_range])
     closes_on = models.DateField(_("접수 마감일"), validators=[programme_date_range])
+    stage_starts_on = models.DateField(
+        _("참여 시작일"),
+        null=True,
+        blank=True,
+        validators=[programme_date_range],
+        help_text=_("공공일자리처럼 단계(예: 5개월)로 운영하면 이 회차 단계의 첫날"),
+    )
+    stage_ends_on = models.DateField(
+        _("참여 종료일"),
+        null=True,
+        blank=True,
+        validators=[programme_date_range],
+        help_text=_("단계의 마지막 날. 배정된 참여자의 참여 이력이 이 기간으로 기록됩니다."),
+    )
 
     class Meta:
         verbose_name = _("모집 기간")
@@ -218,7 +280,12 @@ class IntakeWindow(models.Model):
             models.CheckConstraint(
                 condition=models.Q(closes_on__gte=models.F("opens_on")),
                 name="intake_closes_after_it_opens",
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(stage_starts_on__isnull=True, stage_ends_on__isnull=True)
+                | models.Q(stage_ends_on__gte=models.F("stage_starts_on")),
+                name="intake_stage_has_both_ends_in_order",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -81,6 +81,8 @@ def admin_pages(staff) -> list[str]:
             pages.append(reverse("admin:{}_{}_change".format(*info), args=[row.pk]))
         elif model_admin.has_add_permission(request):
             pages.append(reverse("admin:{}_{}_add".format(*info)))
+        if hasattr(model_admin, "import_action"):  # django-import-export's import page
+            pages.append(reverse("admin:{}_{}_import".format(*info)))
     return pages
 
 

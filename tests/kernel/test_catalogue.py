@@ -180,7 +180,10 @@ def test_age_is_judged_on_the_programmes_reference_date_when_staff_set_one():
         params={"min": 19, "max": 34, "reference_date": "2025-02-03"}
     )
     resident = Facts(
-        residence_city="gwangmyeong", employment_status="unemployed", birth_date=date(1990, 2, 3)
+        residence_city="gwangmyeong",
+        employment_status="unemployed",
+        birth_date=date(1990, 2, 3),
+        participation_records=(),
     )  # 35 on her birthday, 2025-02-03: too old on the reference date
     later = date(2025, 3, 3)
     verdict = evaluate(program_rules(program), resident, on=later)
@@ -192,6 +195,9 @@ def test_age_is_judged_on_the_programmes_reference_date_when_staff_set_one():
         }
     ]
     younger = Facts(
-        residence_city="gwangmyeong", employment_status="unemployed", birth_date=date(1990, 2, 4)
+        residence_city="gwangmyeong",
+        employment_status="unemployed",
+        birth_date=date(1990, 2, 4),
+        participation_records=(),
     )  # still 34 on the reference date, though 35 by the screening day
     assert evaluate(program_rules(program), younger, on=later).outcome is Outcome.PASS

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from womenup.programs.eligibility import (
     COMPANY_RULE_KINDS,
+    DAYS_PER_MONTH,
     EMPLOYMENT_STATUSES,
     GENDERS,
     CompanyFacts,
@@ -56,6 +57,9 @@ SOCIAL_IMPACT_PRETRAINED = Rule(
 )
 RESUME_AND_CERTIFICATE = Rule(RuleKind.DOCUMENTS, {"kinds": ["resume", "certificate"]})
 NOT_EMPLOYED_FOR_6_MONTHS = Rule(RuleKind.NOT_EMPLOYED_RECENTLY, {"months": 6})
+NOT_A_PAST_YOUTH_INTERN = Rule(
+    RuleKind.NOT_PAST_PARTICIPANT, {"programs": ["gm-youth-intern"], "label": "광명시 청년일자리"}
+)
 GWANGMYEONG_PARTICIPATION_LIMIT = Rule(
     RuleKind.PARTICIPATION_LIMIT,
     {
@@ -116,6 +120,10 @@ PASS_CASES: list[tuple[Rule, Facts]] = [
     (IN_SEOUL, CompanyFacts(city="seoul")),
     (FIVE_EMPLOYEES, CompanyFacts(regular_employees=5)),
     (SME, CompanyFacts(is_sme=True)),
+    (
+        NOT_A_PAST_YOUTH_INTERN,
+        Facts(participation_records=[("gm-0123-jobs", date(2023, 1, 1), date(2023, 5, 31))]),
+    ),
 ]
 
 FAIL_CASES: list[tuple[Rule, Facts, str]] = [
@@ -165,7 +173,14 @@ FAIL_CASES: list[tuple[Rule, Facts, str]] = [
         GWANGMYEONG_PARTICIPATION_LIMIT,
         Facts(participations=stages(("2023-07-01", "2023-11-30"), ("2024-01-01", "2024-05-31"))),
         "연속 참여는 최대 2단계(10개월)까지 가능합니다 (최근 2단계 연속 참여, 마지막 참여 종료일 "
-        "2024-05-31). 2024-07-03부터 다시 신청할 수 있습니다.",
+        "2024-05-31). 2024-07-03부터 다시 신청할 수 있습니다. "
+        "연속 참여 기간: 2023-07-01~2023-11-30, 2024-01-01~2024-05-31.",
+    ),
+    (
+        NOT_A_PAST_YOUTH_INTERN,
+        Facts(participation_records=[("gm-youth-intern", date(2023, 2, 1), date(2023, 12, 31))]),
+        "광명시 청년일자리에 참여한 적이 있는 분은 신청할 수 없습니다 "
+        "(참여 기간: 2023-02-01~2023-12-31).",
     ),
     (
         IN_SEOUL,
@@ -204,6 +219,10 @@ NEEDS_INFO_CASES: list[tuple[Rule, str]] = [
     (IN_SEOUL, "소재지 자치구를 골라 주세요."),
     (FIVE_EMPLOYEES, "상시근로자 수를 입력해 주세요."),
     (SME, "중소기업 여부를 입력해 주세요."),
+    (
+        NOT_A_PAST_YOUTH_INTERN,
+        "과거 사업 참여 이력을 입력해 주세요 (참여한 적이 없으면 '없음'으로 입력).",
+    ),
 ]
 
 
@@ -476,7 +495,8 @@ def test_24_months_within_36_blocks_another_stage() -> None:
     facts = Facts(participations=stages(("2021-07-01", "2022-06-30"), ("2022-09-01", "2023-08-31")))
     assert outcome_of(GWANGMYEONG_PARTICIPATION_LIMIT, facts) == fails_with(
         "최근 36개월 동안 참여할 수 있는 기간은 최대 24개월입니다 "
-        "(기존 참여 약 24.0개월 + 이번 단계 5개월)."
+        "(기존 참여 약 24.0개월 + 이번 단계 5개월). "
+        "2021-06-03 이후 참여 기간: 2021-07-01~2022-06-30, 2022-09-01~2023-08-31."
     )
 
 
@@ -808,3 +828,98 @@ def test_company_rules_refuse_unexpected_parameters() -> None:
         Rule(RuleKind.COMPANY_MIN_EMPLOYEES, {"min": 0})
     with pytest.raises(ValueError, match="'minimum' is not a parameter"):
         Rule(RuleKind.COMPANY_SME, {"minimum": 5})
+
+
+# --- Participation limits per programme, not a past participant (Gwangmyeong 0123, youth) -----
+
+LIMIT_0123 = Rule(
+    RuleKind.PARTICIPATION_LIMIT,
+    {
+        "max_consecutive_stages": 2,
+        "max_months_in_window": 24,
+        "window_months": 36,
+        "stage_months": 5,
+        "programs": ["gm-0123-jobs"],
+        "reference_date": "2025-01-01",
+    },
+)
+
+
+def records(*periods: tuple[str, str, str]) -> list[tuple[str, date, date]]:
+    return [(code, date.fromisoformat(a), date.fromisoformat(b)) for code, a, b in periods]
+
+
+def test_limit_counts_only_the_programmes_it_names() -> None:
+    other = records(
+        ("gm-1969-jobs", "2024-01-01", "2024-05-31"), ("gm-1969-jobs", "2024-07-01", "2024-11-30")
+    )
+    assert outcome_of(LIMIT_0123, Facts(participation_records=other)) == (Outcome.PASS, "")
+
+
+def test_one_stage_before_is_within_the_consecutive_limit() -> None:
+    one = records(("gm-0123-jobs", "2024-07-01", "2024-11-30"))
+    assert outcome_of(LIMIT_0123, Facts(participation_records=one)) == (Outcome.PASS, "")
+
+
+def test_two_consecutive_stages_exactly_at_the_limit_block_a_third_and_name_their_dates() -> None:
+    two = records(
+        ("gm-0123-jobs", "2024-01-01", "2024-05-31"), ("gm-0123-jobs", "2024-07-01", "2024-11-30")
+    )
+    outcome, text = outcome_of(LIMIT_0123, Facts(participation_records=two))
+    assert outcome is Outcome.FAIL
+    assert "2024-01-01~2024-05-31, 2024-07-01~2024-11-30" in text
+    assert "2025-01-02부터 다시 신청할 수 있습니다" in text
+
+
+def test_a_break_one_month_longer_than_allowed_ends_the_run() -> None:
+    # The second stage ends on 2024-10-31: 61 days off before 2025-01-01, not consecutive.
+    two = records(
+        ("gm-0123-jobs", "2024-01-01", "2024-05-31"), ("gm-0123-jobs", "2024-06-01", "2024-10-31")
+    )
+    assert outcome_of(LIMIT_0123, Facts(participation_records=two)) == (Outcome.PASS, "")
+
+
+def test_nineteen_months_in_the_window_plus_a_stage_is_exactly_24_and_passes() -> None:
+    # 2022-01-01..2023-07-31 is 19 months by the calendar but 576 days = 18.9 average months;
+    # the stages here fill exactly 19 × 30.4375 days, the most that still fits a 5-month stage.
+    start = date(2022, 1, 3)
+    end = start + timedelta(days=int(19 * DAYS_PER_MONTH) - 1)
+    facts = Facts(participation_records=[("gm-0123-jobs", start, end)])
+    assert outcome_of(LIMIT_0123, facts) == (Outcome.PASS, "")
+
+
+def test_one_month_over_the_window_limit_fails_and_names_the_window() -> None:
+    start = date(2022, 1, 3)
+    end = start + timedelta(days=int(20 * DAYS_PER_MONTH) - 1)
+    outcome, text = outcome_of(
+        LIMIT_0123, Facts(participation_records=[("gm-0123-jobs", start, end)])
+    )
+    assert outcome is Outcome.FAIL
+    assert f"2022-01-01 이후 참여 기간: {start}~{end}." in text
+
+
+def test_limit_reads_the_reference_date_not_the_day_of_screening() -> None:
+    two = records(
+        ("gm-0123-jobs", "2024-01-01", "2024-05-31"), ("gm-0123-jobs", "2024-07-01", "2024-11-30")
+    )
+    unbound = Rule(RuleKind.PARTICIPATION_LIMIT, {**LIMIT_0123.params, "reference_date": None})
+    facts = Facts(participation_records=two)
+    assert evaluate_rule(unbound, facts, on=date(2025, 6, 2)).outcome is Outcome.PASS
+    assert evaluate_rule(LIMIT_0123, facts, on=date(2025, 6, 2)).outcome is Outcome.FAIL
+
+
+def test_unknown_history_of_named_programmes_needs_information() -> None:
+    assert outcome_of(LIMIT_0123, Facts(participations=[]))[0] is Outcome.NEEDS_INFO
+
+
+def test_a_past_youth_intern_is_refused_and_a_newcomer_passes() -> None:
+    past = Facts(participation_records=records(("gm-youth-intern", "2023-02-01", "2023-12-31")))
+    assert outcome_of(NOT_A_PAST_YOUTH_INTERN, past)[0] is Outcome.FAIL
+    assert outcome_of(NOT_A_PAST_YOUTH_INTERN, Facts(participation_records=[]))[0] is Outcome.PASS
+
+
+def test_not_past_participant_refuses_bad_params() -> None:
+    with pytest.raises(ValueError, match="programs"):
+        Rule(RuleKind.NOT_PAST_PARTICIPANT, {"programs": []})
+    with pytest.raises(ValueError, match="programs"):
+        Rule(RuleKind.PARTICIPATION_LIMIT, {**LIMIT_0123.params, "programs": "gm-0123-jobs"})

@@ -389,7 +389,9 @@ def test_a_start_while_another_run_holds_the_lock_does_nothing():
 @pytest.mark.parametrize("size", [4, 24])
 def test_the_whole_run_issues_a_fixed_number_of_queries(size, django_assert_num_queries):
     world(size)
-    with django_assert_num_queries(67):  # 3 of them the change history of the matches
+    # 3 of them the change history of the matches; participation history (2) and each role's
+    # programme (2)
+    with django_assert_num_queries(71):
         outcome = run()
     assert outcome.result == Result.FINISHED
     assert outcome.counts["screen"]["screened"] == size

@@ -21,6 +21,7 @@ from tests.factories.matching import (
     PlacementFactory,
 )
 from tests.mail import sent_to
+from womenup.models import Program
 from womenup.money import INCENTIVE_KRW
 
 pytestmark = pytest.mark.django_db
@@ -193,6 +194,22 @@ def test_a_hire_after_the_internship_creates_an_incentive_claim():
     assert claim.status == IncentiveClaim.Status.SUBMITTED
     assert claim.company == placement.role.company
     assert claim.hire.content_type == "application/pdf"
+
+
+def test_the_incentive_is_the_amount_of_the_companys_city_programme():
+    from tests.factories.applicants import pdf_upload
+
+    incentive = Program.objects.get(code="seoul-incentive")
+    incentive.figures = {**incentive.figures, "amount_krw": 2_500_000}
+    incentive.save(update_fields=["figures"])
+    placement = contracted()
+    claim = services.hire_confirm(
+        placement=placement,
+        user=CompanyUserFactory(),
+        hired_on=date(2024, 10, 1),
+        proof=pdf_upload("contract.pdf"),
+    )
+    assert claim.amount_krw == 2_500_000
 
 
 def test_a_hire_is_refused_before_the_internship_ends_or_twice():

@@ -228,7 +228,7 @@ def test_the_former_role_page_redirects_permanently(client, intake):
 
 LIST_QUERIES_ANONYMOUS = 5  # menu, the two filter option lists, count, page
 # + session, user, her profile, her facts (3), the programs' gate rules, her chosen roles
-LIST_QUERIES_APPLICANT = 13
+LIST_QUERIES_APPLICANT = 15  # with her participation history (imported, placed)
 
 
 def some_roles(count: int) -> None:

@@ -217,7 +217,7 @@ def test_the_database_refuses_an_override_without_a_reason():
 def test_screening_runs_a_fixed_number_of_queries(size, django_assert_num_queries):
     for _ in range(size):
         application_for(ApplicantProfileFactory())
-    with django_assert_num_queries(8):  # one of them: the provision consents in force
+    with django_assert_num_queries(10):  # the provision consents; history imported and placed
         counts = screen()
     assert counts["screened"] == size
 

@@ -161,3 +161,24 @@ def test_a_rejected_claim_releases_nothing():
         claim=IncentiveClaimFactory(), staff=StaffUserFactory(), reason="증빙 불충분"
     )
     assert not LedgerEntry.objects.exists()
+
+
+def test_the_internship_lasts_as_many_months_as_its_programme_says():
+    placement = intern(date(2024, 7, 1))
+    program = placement.role.intake.program
+    program.figures = {**program.figures, "months": 4}
+    program.save(update_fields=["figures"])
+    october = date(2024, 10, 1)
+    wage_support_generate(month=october)
+    assert wage_rows(october) == {placement.pk: 2_390_124}  # the fourth month is paid
+    assert services.internship_end(date(2024, 7, 1), months=4) == date(2024, 11, 1)
+    november = date(2024, 11, 1)
+    wage_support_generate(month=november)
+    assert wage_rows(november) == {}
+
+
+def test_a_three_month_programme_pays_nothing_in_the_fourth_month():
+    placement = intern(date(2024, 7, 1))
+    wage_support_generate(month=date(2024, 10, 1))
+    assert wage_rows(date(2024, 10, 1)) == {}
+    assert placement.role.intake.program.figures["months"] == 3

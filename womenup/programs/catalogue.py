@@ -10,6 +10,10 @@ Figures: ``figures`` holds a programme's numbers (won, months, seats, hours); ``
 ``key_facts`` name them as ``{seats}`` (or another programme's as ``{seoul-incentive.amount_krw}``)
 and the pages fill them in, with today's living wage as ``{hourly_wage}``, ``{wage_year}``,
 ``{paid_hours}`` and ``{monthly_wage}`` (the last two for the programme's ``weekly_hours``).
+
+Public-job keys (``matching_mode``, ``stages`` as (label, opens, closes, stage starts, stage
+ends), ``reserved_seat_percent``, ``priority_groups``) were added with
+``womenup/migrations/0018_public_jobs_seed.py``, which carries its own copy.
 """
 
 SITE = {
@@ -179,9 +183,14 @@ PROGRAMS = [
             {"kind": "residency", "params": {"city": "gwangmyeong"}},
             {"kind": "participation_limit", "params": {
                 "max_consecutive_stages": 2, "max_months_in_window": 24,
-                "window_months": 36, "stage_months": 5}},
+                "window_months": 36, "stage_months": 5, "programs": ["gm-0123-jobs"]}},
         ],
         "intakes": [],
+        "matching_mode": "direct",
+        "stages": [
+            ("2027년 1단계", "2026-12-01", "2026-12-20", "2027-01-01", "2027-05-31"),
+            ("2027년 2단계", "2027-05-03", "2027-05-21", "2027-07-01", "2027-11-30"),
+        ],
     },
     {
         "code": "gm-1969-jobs", "city": "gwangmyeong", "kind": "public_job",
@@ -194,6 +203,10 @@ PROGRAMS = [
             {"kind": "age_range", "params": {"min": 19, "max": 69}},
         ],
         "intakes": [],
+        "matching_mode": "direct",
+        "stages": [
+            ("2027년 상반기", "2026-12-01", "2026-12-20", "2027-01-01", "2027-05-31"),
+        ],
     },
     {
         "code": "gm-youth-intern", "city": "gwangmyeong", "kind": "youth_intern",
@@ -205,8 +218,13 @@ PROGRAMS = [
             {"kind": "residency", "params": {"city": "gwangmyeong"}},
             {"kind": "age_range", "params": {"min": 19, "max": 34}},
             {"kind": "employment_status", "params": {"allowed": ["unemployed"]}},
+            {"kind": "not_past_participant", "params": {
+                "programs": ["gm-youth-intern"], "label": "광명시 청년일자리(청년인턴)"}},
         ],
         "intakes": [],
+        "reserved_seat_percent": 30,
+        "priority_groups": ["basic_livelihood", "near_poverty", "disabled", "single_parent",
+                            "north_korean_defector"],
     },
     {
         "code": "gm-5060", "city": "gwangmyeong", "kind": "course",

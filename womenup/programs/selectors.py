@@ -10,6 +10,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from womenup.models import City, District, EligibilityRule, IntakeWindow, LivingWageRate, Program
+from womenup.money import INCENTIVE_KRW, INTERNSHIP_MONTHS
 from womenup.programs import figures
 from womenup.programs.eligibility import COMPANY_RULE_KINDS, Rule, RuleKind
 
@@ -42,6 +43,31 @@ def running_program(kind: str) -> Program | None:
     """The first running programme of ``kind`` (by city, then order), or None."""
     programs = Program.objects.filter(kind=kind, is_active=True).select_related("city")
     return programs.order_by("city_id", "order", "pk").first()
+
+
+def internship_months(program: Program) -> int:
+    """How many months an internship of ``program`` lasts: its figure ``months`` (admin → 사업 →
+    수치), three when staff left it out."""
+    return int(program.figures.get("months", INTERNSHIP_MONTHS))
+
+
+def longest_internship_months() -> int:
+    """The longest internship of any role programme: how far back a contract may still run."""
+    months = Program.objects.filter(kind__in=ROLE_PROGRAM_KINDS).values_list("figures", flat=True)
+    return max([INTERNSHIP_MONTHS, *(int(f.get("months", 0)) for f in months)])
+
+
+def incentive_amount_krw(city: City | None) -> int:
+    """The employment incentive a company of ``city`` is paid for hiring its intern: the figure
+    ``amount_krw`` of the city's running incentive programme (else any running one)."""
+    programs = Program.objects.filter(kind=Program.Kind.INCENTIVE, is_active=True)
+    program = (
+        programs.filter(city=city).order_by("order", "pk").first()
+        or programs.order_by("city_id", "order", "pk").first()
+    )
+    if program is None:
+        return INCENTIVE_KRW
+    return int(program.figures.get("amount_krw", INCENTIVE_KRW))
 
 
 def programs_open_on(day: date) -> QuerySet[Program]:

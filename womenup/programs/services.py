@@ -13,6 +13,7 @@ from womenup.models import (
     IntakeWindow,
     JobCategory,
     LivingWageRate,
+    MatchingMode,
     Program,
 )
 from womenup.programs import catalogue as seed_catalogue
@@ -78,6 +79,9 @@ def _program_load(data: dict, *, order: int, city: City, changes: Counter) -> No
             "key_facts": data["key_facts"],
             "figures": data.get("figures", {}),
             "order": order,
+            "matching_mode": data.get("matching_mode", MatchingMode.INTERVIEW),
+            "reserved_seat_percent": data.get("reserved_seat_percent", 0),
+            "priority_groups": data.get("priority_groups", []),
         },
     )
     changes["programmes"] += created
@@ -88,6 +92,16 @@ def _program_load(data: dict, *, order: int, city: City, changes: Counter) -> No
                 label=label,
                 opens_on=date.fromisoformat(opens_on),
                 closes_on=date.fromisoformat(closes_on),
+            )
+            changes["intakes"] += 1
+        for label, opens_on, closes_on, starts_on, ends_on in data.get("stages", []):
+            IntakeWindow.objects.create(
+                program=program,
+                label=label,
+                opens_on=date.fromisoformat(opens_on),
+                closes_on=date.fromisoformat(closes_on),
+                stage_starts_on=date.fromisoformat(starts_on),
+                stage_ends_on=date.fromisoformat(ends_on),
             )
             changes["intakes"] += 1
     missing_figures = {

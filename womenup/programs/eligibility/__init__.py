@@ -28,6 +28,7 @@ from womenup.programs.eligibility.rules import (
     Verdict,
     evaluate,
     evaluate_rule,
+    for_stage,
 )
 
 __all__ = [
@@ -52,4 +53,5 @@ __all__ = [
     "evaluate",
     "evaluate_rule",
     "judges_for",
+    "for_stage",
 ]

@@ -39,6 +39,7 @@ class RuleKind(StrEnum):
     COMPANY_LOCATION = "company_location"
     COMPANY_MIN_EMPLOYEES = "company_min_employees"
     COMPANY_SME = "company_sme"
+    NOT_PAST_PARTICIPANT = "not_past_participant"
 
 
 COMPANY_RULE_KINDS = frozenset(
@@ -76,6 +77,9 @@ class Reason:
 Period = tuple[date, date]
 """A past participation: first and last day, both inclusive."""
 
+Participation = tuple[str, date, date]
+"""A past participation in a programme: its code, first and last day (inclusive)."""
+
 
 @dataclass(frozen=True)
 class Facts:
@@ -91,6 +95,10 @@ class Facts:
 
     Collections may be passed as any set (or iterable) of codes and are stored as ``frozenset``;
     ``participations`` is stored as a tuple of ``(start, end)`` sorted by start.
+
+    ``participation_records`` are the same history with the programme of each period
+    (``(programme code, start, end)``, sorted); rules limited to some programmes read it. Who
+    builds facts from a history gives both (``participations`` = every record's period).
     """
 
     gender: str | None = None
@@ -104,11 +112,27 @@ class Facts:
     completed_pre_trainings: AbstractSet[str] | None = None
     documents: AbstractSet[str] | None = None
     participations: Sequence[Period] | None = None
+    participation_records: Sequence[Participation] | None = None
 
     def __post_init__(self) -> None:
         for name in ("qualifications", "completed_courses", "completed_pre_trainings", "documents"):
             object.__setattr__(self, name, _frozen_codes(name, getattr(self, name)))
         object.__setattr__(self, "participations", _sorted_periods(self.participations))
+        object.__setattr__(
+            self, "participation_records", _sorted_records(self.participation_records)
+        )
+
+    def periods_in(self, programs: Iterable[str] | None) -> tuple[Period, ...] | None:
+        """Past periods in ``programs`` (from the records), or every period when ``None``."""
+        if programs is None:
+            return self.participations
+        if self.participation_records is None:
+            return None
+        wanted = set(programs)
+        periods = (
+            (start, end) for code, start, end in self.participation_records if code in wanted
+        )
+        return _sorted_periods(periods)
 
 
 @dataclass(frozen=True)
@@ -157,4 +181,12 @@ def _sorted_periods(periods: Iterable[Period] | None) -> tuple[Period, ...] | No
             raise ValueError(
                 f"Facts.participations: a period starts after it ends ({start} > {end})"
             )
+    return normalized
+
+
+def _sorted_records(records: Iterable[Participation] | None) -> tuple[Participation, ...] | None:
+    if records is None:
+        return None
+    normalized = tuple(sorted((code, start, end) for code, start, end in records))
+    _sorted_periods((start, end) for _code, start, end in normalized)  # checks start <= end
     return normalized

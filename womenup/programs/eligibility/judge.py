@@ -28,7 +28,8 @@ FACTS_READ_BY_KIND = {
         "last_employment_end",
         "employment_history_known",
     ),
-    RuleKind.PARTICIPATION_LIMIT: ("participations",),
+    RuleKind.PARTICIPATION_LIMIT: ("participations", "participation_records"),
+    RuleKind.NOT_PAST_PARTICIPANT: ("participation_records",),
 }
 """Which facts each rule kind reads; a kind missing here turns the judge's memory off."""
 

@@ -58,6 +58,12 @@ class _Reader:
                 raise self.error(key, f"has unknown code {code!r}; allowed: {sorted(allowed)}")
         return tuple(value)
 
+    def optional_codes(self, key: str) -> tuple[str, ...] | None:
+        """Like :meth:`codes`, but absent is ``None``."""
+        if self._value(key) is None:
+            return None
+        return self.codes(key)
+
     def count(self, key: str, *, minimum: int) -> int:
         value = self.optional_count(key, minimum=minimum)
         if value is None:
@@ -199,6 +205,10 @@ class ParticipationLimit:
     max_months_in_window: int
     window_months: int
     stage_months: int
+    programs: tuple[str, ...] | None = None
+    """Only participation in these programmes counts; ``None``: every past participation."""
+    reference_date: date | None = None
+    """The new stage's first day; ``None``: the day of screening."""
 
     @classmethod
     def read(cls, read: _Reader) -> ParticipationLimit:
@@ -207,6 +217,8 @@ class ParticipationLimit:
             max_months_in_window=read.count("max_months_in_window", minimum=1),
             window_months=read.count("window_months", minimum=1),
             stage_months=read.count("stage_months", minimum=1),
+            programs=read.optional_codes("programs"),
+            reference_date=read.optional_date("reference_date"),
         )
 
 
@@ -237,6 +249,17 @@ class CompanySme:
         return cls()
 
 
+@dataclass(frozen=True)
+class NotPastParticipant:
+    programs: tuple[str, ...]
+    label: str | None
+    """The programmes' name as staff wrote it; without one, reasons name the codes."""
+
+    @classmethod
+    def read(cls, read: _Reader) -> NotPastParticipant:
+        return cls(programs=read.codes("programs"), label=read.optional_text("label"))
+
+
 SCHEMA: dict[RuleKind, Any] = {
     RuleKind.RESIDENCY: Residency,
     RuleKind.GENDER: Gender,
@@ -251,6 +274,7 @@ SCHEMA: dict[RuleKind, Any] = {
     RuleKind.COMPANY_LOCATION: CompanyLocation,
     RuleKind.COMPANY_MIN_EMPLOYEES: CompanyMinEmployees,
     RuleKind.COMPANY_SME: CompanySme,
+    RuleKind.NOT_PAST_PARTICIPANT: NotPastParticipant,
 }
 """Each rule kind's params dataclass."""
 

@@ -54,6 +54,11 @@ def register_label_source(vocabulary: str, source: LabelSource) -> None:
     _SOURCES[vocabulary] = source
 
 
+def known_codes(vocabulary: str) -> frozenset[str]:
+    """Every code of ``vocabulary`` that has a label (registered or built in)."""
+    return frozenset(_LABELS.get(vocabulary, {}))
+
+
 def label(vocabulary: str, code: str) -> str:
     """The label of ``code`` in the active language; an unknown code is shown as it is."""
     known = _LABELS.get(vocabulary, {}).get(code)
@@ -153,6 +158,8 @@ def _participation_limit(params: Mapping[str, Any]) -> str:
             )
             % consecutive
         )
+        if periods := consecutive.get("periods"):
+            sentences.append(_("연속 참여 기간: %(periods)s.") % {"periods": _periods(periods)})
     if window := params.get("window"):
         sentences.append(
             _(
@@ -161,7 +168,20 @@ def _participation_limit(params: Mapping[str, Any]) -> str:
             )
             % {**window, "used_months": f"{float(window['used_months']):.1f}"}
         )
+        if periods := window.get("periods"):
+            sentences.append(
+                _("%(window_start)s 이후 참여 기간: %(periods)s.")
+                % {"window_start": window["window_start"], "periods": _periods(periods)}
+            )
     return " ".join(sentences)
+
+
+def _periods(periods) -> str:
+    return ", ".join(f"{start}~{end}" for start, end in periods)
+
+
+def _past_programmes(params: Mapping[str, Any]) -> str:
+    return params.get("label") or ", ".join(params.get("programs") or ())
 
 
 Template = Callable[[Mapping[str, Any]], str]
@@ -259,6 +279,16 @@ TEMPLATES: dict[str, Template] = {
     ),
     "company_sme.needs_info": lambda p: _("중소기업 여부를 입력해 주세요."),
     "company_sme.fail": lambda p: _("중소기업만 참여할 수 있습니다."),
+    "not_past_participant.needs_info": lambda p: _(
+        "과거 사업 참여 이력을 입력해 주세요 (참여한 적이 없으면 '없음'으로 입력)."
+    ),
+    "not_past_participant.fail": lambda p: (
+        _("%(programs)s에 참여한 적이 있는 분은 신청할 수 없습니다 (참여 기간: %(periods)s).")
+        % {
+            "programs": _past_programmes(p),
+            "periods": _periods((start, end) for _code, start, end in p["periods"]),
+        }
+    ),
     # Screening checks outside the programme's rules: the applicant withdrew her consent to
     # provision to companies (``Reason("consent.fail", {"item": "provision"})``).
     "consent.fail": lambda p: _(

@@ -198,11 +198,15 @@ def check_participation_limit(limit: p.ParticipationLimit, facts: Facts, on: dat
        stage, exceed ``max_months_in_window``. Counting the whole window before ``on`` as well as
        the whole new stage makes this the stricter reading of "within any window".
 
-    When both hold, the reason gives both (``consecutive`` and ``window`` params).
+    When both hold, the reason gives both (``consecutive`` and ``window`` params), each with
+    the dates of the past stages that block her. With ``programs``, only participation in those
+    programmes counts; with ``reference_date``, that day is the new stage's start instead of
+    ``on``.
     """
-    periods = facts.participations
+    periods = facts.periods_in(limit.programs)
     if periods is None:
         return _needs("participation_limit.needs_info")
+    on = limit.reference_date or on
     consecutive = _consecutive_stages_excess(limit, periods, on)
     window = _window_months_excess(limit, periods, on)
     if consecutive is None and window is None:
@@ -223,6 +227,7 @@ def _consecutive_stages_excess(
         "run": run,
         "last_end": last_end.isoformat(),
         "again_from": _first_day_after_break(last_end).isoformat(),
+        "periods": _iso_periods(_trailing_run(periods, on)),
     }
 
 
@@ -233,22 +238,34 @@ def _window_months_excess(
     used = _participation_days(periods, window_start, on - timedelta(days=1)) / DAYS_PER_MONTH
     if used + limit.stage_months <= limit.max_months_in_window:
         return None
+    counted = [period for period in periods if period[1] >= window_start and period[0] < on]
     return {
         "window_months": limit.window_months,
         "max_months": limit.max_months_in_window,
         "used_months": round(float(used), 1),
         "stage_months": limit.stage_months,
+        "window_start": window_start.isoformat(),
+        "periods": _iso_periods(counted),
     }
+
+
+def _iso_periods(periods: Iterable[Period]) -> list[list[str]]:
+    return [[start.isoformat(), end.isoformat()] for start, end in sorted(periods)]
 
 
 def _trailing_consecutive_stages(periods: Sequence[Period], on: date) -> int:
     """Number of past stages in the unbroken run leading up to a new stage starting on ``on``."""
-    run = 0
+    return len(_trailing_run(periods, on))
+
+
+def _trailing_run(periods: Sequence[Period], on: date) -> list[Period]:
+    """The past stages in the unbroken run leading up to a new stage starting on ``on``."""
+    run = []
     run_start = on
     for start, end in sorted(periods, key=lambda period: period[1], reverse=True):
         if _days_off_between(end, run_start) > MAX_BREAK_DAYS_BETWEEN_STAGES:
             break  # every remaining stage ended even earlier
-        run += 1
+        run.append((start, end))
         run_start = min(run_start, start)
     return run
 
@@ -305,6 +322,26 @@ def check_company_sme(_rule: p.CompanySme, facts: CompanyFacts, _on: date) -> Fi
     return _fail("company_sme.fail")
 
 
+# --- Not a past participant -----------------------------------------------------------------
+
+
+def check_not_past_participant(rule: p.NotPastParticipant, facts: Facts, _on: date) -> Finding:
+    """Fail when she took part in any of ``programs`` before; the reason gives those periods."""
+    if facts.participation_records is None:
+        return _needs("not_past_participant.needs_info")
+    wanted = set(rule.programs)
+    found = [
+        [code, start.isoformat(), end.isoformat()]
+        for code, start, end in facts.participation_records
+        if code in wanted
+    ]
+    if not found:
+        return PASSED
+    return _fail(
+        "not_past_participant.fail", programs=list(rule.programs), label=rule.label, periods=found
+    )
+
+
 CHECKS: dict[RuleKind, Callable[[Any, Any, date], Finding]] = {
     RuleKind.RESIDENCY: check_residency,
     RuleKind.GENDER: check_gender,
@@ -319,6 +356,7 @@ CHECKS: dict[RuleKind, Callable[[Any, Any, date], Finding]] = {
     RuleKind.COMPANY_LOCATION: check_company_location,
     RuleKind.COMPANY_MIN_EMPLOYEES: check_company_min_employees,
     RuleKind.COMPANY_SME: check_company_sme,
+    RuleKind.NOT_PAST_PARTICIPANT: check_not_past_participant,
 }
 """Every rule kind's check: (params dataclass, facts, date) → (outcome, reason or None).
 
@@ -376,6 +414,20 @@ class Verdict:
     def missing(self) -> list[Reason]:
         """One request per rule that needs information."""
         return [r.reason for r in self.results if r.outcome is Outcome.NEEDS_INFO and r.reason]
+
+
+def for_stage(rules: Iterable[Rule], starts_on: date | None) -> list[Rule]:
+    """The rules for an intake whose stage starts on ``starts_on``: a participation limit with
+    no reference date of its own counts back from the stage's first day (when she would start),
+    not from the day of screening. Without a stage the rules are as they are."""
+    if starts_on is None:
+        return list(rules)
+    return [
+        Rule(rule.kind, {**rule.params, "reference_date": starts_on.isoformat()})
+        if rule.kind is RuleKind.PARTICIPATION_LIMIT and not rule.params.get("reference_date")
+        else rule
+        for rule in rules
+    ]
 
 
 def evaluate(rules: Iterable[Rule], facts: Facts | CompanyFacts, *, on: date) -> Verdict:
