@@ -168,6 +168,9 @@ def test_the_internship_lasts_as_many_months_as_its_programme_says():
     program = placement.role.intake.program
     program.figures = {**program.figures, "months": 4}
     program.save(update_fields=["figures"])
+    # a longer internship is another contract end: both sides confirm the new terms
+    assert wage_support_generate(month=date(2024, 10, 1)).waiting[0].placement == placement
+    contract_confirmed(placement)
     october = date(2024, 10, 1)
     wage_support_generate(month=october)
     assert wage_rows(october) == {placement.pk: 2_390_124}  # the fourth month is paid
