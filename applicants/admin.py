@@ -16,7 +16,9 @@ from applicants.models import (
     Consent,
     Document,
     ParticipationRecord,
+    ProxyConsent,
 )
+from applicants.proxy import submitted_by_column
 from applicants.resources import ApplicantResource, ParticipationRecordResource
 from womenup.admin_actions import ServiceSaveMixin, apply_to_each
 from womenup.admin_filters import IntakeListFilter
@@ -53,10 +55,21 @@ class ConsentInline(admin.TabularInline):
         return False
 
 
+class ProxyConsentInline(admin.TabularInline):
+    model = ProxyConsent
+    extra = 0
+    fields = ["collected_by", "method", "collected_at", "withdrawn_at"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
 class DocumentInline(admin.TabularInline):
     model = Document
     extra = 0
-    fields = ["kind", "original_name", "content_type", "size", "uploaded_at"]
+    fields = ["kind", "original_name", "content_type", "size", "uploaded_at", submitted_by_column]
     readonly_fields = fields
 
     def has_add_permission(self, request, obj=None) -> bool:
@@ -108,6 +121,7 @@ class ApplicantProfileAdmin(ExportWithReasonAdmin, PersonalDataAdminMixin, admin
         CertificateInline,
         CompletedTrainingInline,
         ConsentInline,
+        ProxyConsentInline,
         DocumentInline,
         ParticipationRecordInline,
     ]
@@ -128,11 +142,11 @@ class ActivityReportInline(admin.TabularInline):
 class AllowanceApplicationAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
     admin_group = "applicants"
     personal_data_subject = staticmethod(_profile_user)
-    list_display = ["profile", "intake", "status", "applied_at"]
+    list_display = ["profile", "intake", "status", "applied_at", submitted_by_column]
     list_filter = ["status", ("intake", IntakeListFilter)]
     search_fields = ["profile__name", "profile__user__email"]
-    list_select_related = ["profile__user", "intake__program"]
-    readonly_fields = ["profile", "intake", "applied_at"]
+    list_select_related = ["profile__user", "intake__program", "submitted_by"]
+    readonly_fields = ["profile", "intake", "applied_at", submitted_by_column]
     inlines = [ActivityReportInline]
 
 

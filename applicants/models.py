@@ -8,6 +8,20 @@ from womenup.dates import birth_date_range, past_date_range, programme_date_rang
 from womenup.privacy.private_files import PrivateUpload, private_file_field
 
 
+def on_behalf_field():
+    """``submitted_by`` of a row a counsellor filed for her (empty when she filed it herself);
+    every app's application model carries one, shown as "상담사 ○○○ 대리 제출"."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("대리 제출한 상담사"),
+    )
+
+
 class ApplicantProfile(models.Model):
     """One applicant's profile; the facts the eligibility rules read come from here."""
 
@@ -104,6 +118,16 @@ class ApplicantProfile(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("생성 시각"))
     updated_at = models.DateTimeField(auto_now=True, verbose_name=_("수정 시각"))
+    filled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("대리 입력한 상담사"),
+        help_text=_("상담사가 마지막으로 대신 입력했을 때; 본인이 저장하면 비워집니다."),
+    )
 
     class Meta:
         verbose_name = _("참여자 프로필")
@@ -301,6 +325,7 @@ class Document(PrivateUpload):
     )
     kind = models.CharField(_("서류 종류"), max_length=20, choices=Kind.choices)
     file = private_file_field("applicant-documents", owner="profile_id")
+    submitted_by = on_behalf_field()
 
     class Meta:
         verbose_name = _("제출 서류")
@@ -335,6 +360,7 @@ class AllowanceApplication(models.Model):
     )
     job_search_plan = models.TextField(_("구직 계획"))
     applied_at = models.DateTimeField(_("신청 시각"), auto_now_add=True)
+    submitted_by = on_behalf_field()
 
     class Meta:
         verbose_name = _("구직지원금 신청")
@@ -401,3 +427,43 @@ class ActivityReport(PrivateUpload):
 
     def __str__(self) -> str:
         return f"{self.application.profile} · {self.month:%Y-%m}"
+
+
+class ProxyConsent(models.Model):
+    """Her consent that a counsellor acts for her (fills her profile, uploads documents,
+    submits applications): who collected it, how and when. She can withdraw it; the row stays."""
+
+    class Method(models.TextChoices):
+        IN_PERSON = "in_person", _("대면")
+        PHONE = "phone", _("전화")
+
+    profile = models.ForeignKey(
+        ApplicantProfile,
+        on_delete=models.CASCADE,
+        related_name="proxy_consents",
+        verbose_name=_("참여자"),
+    )
+    collected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("동의를 받은 상담사"),
+    )
+    method = models.CharField(_("동의 방법"), max_length=20, choices=Method.choices)
+    collected_at = models.DateTimeField(_("동의 시각"))
+    withdrawn_at = models.DateTimeField(_("철회 시각"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("대리 신청 동의")
+        verbose_name_plural = _("대리 신청 동의")
+        ordering = ["profile_id", "-collected_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["profile"],
+                condition=models.Q(withdrawn_at__isnull=True),
+                name="one_active_proxy_consent",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.profile} · {self.get_method_display()} {self.collected_at:%Y-%m-%d}"

@@ -22,6 +22,7 @@ from applicants.models import (
     Consent,
     Document,
     ParticipationRecord,
+    ProxyConsent,
 )
 from applicants.self_check import SelfCheckAnswers
 from womenup.accounts.permissions import is_city_staff
@@ -229,8 +230,17 @@ def missing_required_consents(
     ]
 
 
+def active_proxy_consent(profile: ApplicantProfile) -> ProxyConsent | None:
+    """Her consent in force that a counsellor acts for her, with who collected it."""
+    return (
+        ProxyConsent.objects.select_related("collected_by")
+        .filter(profile=profile, withdrawn_at__isnull=True)
+        .first()
+    )
+
+
 def documents_for_profile(profile: ApplicantProfile) -> QuerySet[Document]:
-    return Document.objects.filter(profile=profile)
+    return Document.objects.filter(profile=profile).select_related("submitted_by")
 
 
 def documents_for_user(user) -> QuerySet[Document]:
@@ -376,7 +386,7 @@ def _education_text(profile: ApplicantProfile) -> str | None:
 def allowance_applications_for(profile: ApplicantProfile) -> QuerySet[AllowanceApplication]:
     return (
         AllowanceApplication.objects.filter(profile=profile)
-        .select_related("intake__program")
+        .select_related("intake__program", "submitted_by")
         .prefetch_related(
             Prefetch(
                 "reports",

@@ -21,8 +21,10 @@ from applicants.models import (
     CompletedTraining,
     Consent,
     Document,
+    ProxyConsent,
 )
 from applicants.selectors import (
+    active_proxy_consent,
     allowance_terms,
     applicant_facts,
     missing_required_consents,
@@ -94,7 +96,7 @@ def residence_check(*, city: City | None, district: District | None) -> None:
 def profile_ensure(*, user: User) -> ApplicantProfile:
     """Her profile, created empty on her first visit to her own pages."""
     profile, _created = ApplicantProfile.objects.select_related(
-        "residence_city", "residence_district"
+        "residence_city", "residence_district", "filled_by"
     ).get_or_create(user=user)
     return profile
 
@@ -117,9 +119,15 @@ def profile_update(
     profile: ApplicantProfile,
     job_categories=None,
     preferred_districts=None,
+    filled_by: User | None = None,
     **fields,
 ) -> ApplicantProfile:
-    """Save the profile as a draft; any field may stay empty, but what is given must be valid."""
+    """Save the profile as a draft; any field may stay empty, but what is given must be valid.
+
+    ``filled_by`` is the counsellor saving it for her (her recorded proxy consent needed); when
+    she saves it herself the label "상담사 ○○○ 대리 입력" goes away."""
+    if filled_by is not None:
+        proxy_consent_check(profile=profile)
     if "phone" in fields:
         fields["phone"] = phone_normalize(fields["phone"])
     city = fields.get("residence_city", profile.residence_city)
@@ -134,6 +142,7 @@ def profile_update(
         )
     for name, value in fields.items():
         setattr(profile, name, value)
+    profile.filled_by = filled_by
     profile.full_clean(exclude=["user"])
     profile.save()
     if job_categories is not None:
@@ -239,14 +248,65 @@ def consents_record(*, profile: ApplicantProfile, given: set[str]) -> None:
                 consent_withdraw(profile=profile, item=item)
 
 
+# --- Acting for her (a counsellor) --------------------------------------------------------------
+
+
+@transaction.atomic
+def proxy_consent_record(
+    *, profile: ApplicantProfile, counsellor: User, method: str
+) -> ProxyConsent:
+    """Record that she agreed, now, in person or by phone, that ``counsellor`` acts for her;
+    a consent recorded before is replaced (its row keeps its withdrawal time)."""
+    if method not in ProxyConsent.Method.values:
+        raise ValidationError(_("동의를 받은 방법(대면·전화)을 골라 주세요."), code="method")
+    now = timezone.now()
+    ProxyConsent.objects.select_for_update().filter(
+        profile=profile, withdrawn_at__isnull=True
+    ).update(withdrawn_at=now)
+    return ProxyConsent.objects.create(
+        profile=profile, collected_by=counsellor, method=method, collected_at=now
+    )
+
+
+@transaction.atomic
+def proxy_consent_withdraw(*, profile: ApplicantProfile) -> int:
+    """She withdraws her consent: no counsellor may act for her until she gives it again."""
+    return ProxyConsent.objects.filter(profile=profile, withdrawn_at__isnull=True).update(
+        withdrawn_at=timezone.now()
+    )
+
+
+def proxy_consent_check(*, profile: ApplicantProfile) -> ProxyConsent:
+    """Her consent in force, or a refusal a counsellor can act on."""
+    consent = active_proxy_consent(profile)
+    if consent is None:
+        raise ValidationError(
+            _(
+                "본인의 대리 신청 동의가 기록되어 있지 않습니다. 먼저 대면 또는 전화로 동의를 "
+                "받고 「대리 신청 동의 기록」에 남겨 주세요."
+            ),
+            code="proxy_consent",
+        )
+    return consent
+
+
 # --- Documents ----------------------------------------------------------------------------------
 
 
 @transaction.atomic
-def document_upload(*, profile: ApplicantProfile, kind: str, upload: UploadedFile) -> Document:
+def document_upload(
+    *,
+    profile: ApplicantProfile,
+    kind: str,
+    upload: UploadedFile,
+    submitted_by: User | None = None,
+) -> Document:
+    """Keep one uploaded document; ``submitted_by`` is a counsellor uploading it for her."""
     if kind not in Document.Kind.values:
         raise ValidationError(_("서류 종류를 선택해 주세요."), code="kind")
-    document = Document(profile=profile, kind=kind)
+    if submitted_by is not None:
+        proxy_consent_check(profile=profile)
+    document = Document(profile=profile, kind=kind, submitted_by=submitted_by)
     private_upload_attach(row=document, upload=upload)
     document.save()
     return document
@@ -280,8 +340,13 @@ def allowance_intake(*, on: date) -> IntakeWindow | None:
 
 
 @transaction.atomic
-def allowance_apply(*, profile: ApplicantProfile, job_search_plan: str) -> AllowanceApplication:
-    """Apply for the allowance in the open intake when the program's rules pass."""
+def allowance_apply(
+    *, profile: ApplicantProfile, job_search_plan: str, submitted_by: User | None = None
+) -> AllowanceApplication:
+    """Apply for the allowance in the open intake when the program's rules pass;
+    ``submitted_by`` is a counsellor applying for her with her recorded consent."""
+    if submitted_by is not None:
+        proxy_consent_check(profile=profile)
     today = timezone.localdate()
     intake = allowance_intake(on=today)
     if intake is None:
@@ -304,7 +369,10 @@ def allowance_apply(*, profile: ApplicantProfile, job_search_plan: str) -> Allow
             code="needs_info",
         )
     return AllowanceApplication.objects.create(
-        profile=profile, intake=intake, job_search_plan=job_search_plan.strip()
+        profile=profile,
+        intake=intake,
+        job_search_plan=job_search_plan.strip(),
+        submitted_by=submitted_by,
     )
 
 

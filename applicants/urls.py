@@ -16,6 +16,11 @@ urlpatterns = [
         name="qualification-delete",
     ),
     path("me/consents/", views.consents, name="consents"),
+    path(
+        "me/proxy-consent/withdraw/",
+        views.proxy_consent_withdraw,
+        name="proxy-consent-withdraw",
+    ),
     path("me/documents/", views.documents, name="documents"),
     path("me/documents/<int:pk>/delete/", views.document_delete, name="document-delete"),
     path("documents/<int:pk>/download/", views.document_download, name="document-download"),

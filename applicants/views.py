@@ -174,6 +174,23 @@ def consents(request):
 # --- Documents ------------------------------------------------------------------------------------
 
 
+@applicant_required
+def proxy_consent_withdraw(request):
+    """She withdraws her consent that a counsellor acts for her (confirmed first)."""
+    profile = services.profile_ensure(user=request.user)
+    consent = selectors.active_proxy_consent(profile)
+    if consent is None:
+        messages.info(request, _("철회할 대리 신청 동의가 없습니다."))
+        return redirect("applicants:dashboard")
+    if request.method == "POST":
+        services.proxy_consent_withdraw(profile=profile)
+        messages.success(
+            request, _("대리 신청 동의를 철회했습니다. 상담사는 더 이상 대신 제출할 수 없습니다.")
+        )
+        return redirect("applicants:dashboard")
+    return render(request, "applicants/proxy_consent_withdraw.html", {"consent": consent})
+
+
 def _max_mb() -> int:
     return settings.UPLOAD_MAX_BYTES // (1024 * 1024)
 

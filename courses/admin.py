@@ -18,6 +18,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from applicants.proxy import submitted_by_column
 from courses import selectors, services
 from courses.attendance import qr_url
 from courses.forms import AttendanceCorrectionForm, AttendanceForm
@@ -121,8 +122,8 @@ class OutcomeColumns:
 
 @admin.register(Institution)
 class InstitutionAdmin(OutcomeColumns, InstitutionScopedAdmin):
-    list_display = ["name", "city", *OutcomeColumns.OUTCOME_COLUMNS]
-    list_filter = ["city"]
+    list_display = ["name", "kind", "city", *OutcomeColumns.OUTCOME_COLUMNS]
+    list_filter = ["kind", "city"]
     list_select_related = ["city"]
     search_fields = ["name"]
     filter_horizontal = ["staff"]
@@ -133,7 +134,10 @@ class InstitutionAdmin(OutcomeColumns, InstitutionScopedAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         for user in form.instance.staff.all():
-            services.institution_staff_add(institution=form.instance, user=user)
+            if form.instance.kind == Institution.Kind.JOB_CENTRE and not user.is_staff:
+                services.counsellor_add(centre=form.instance, user=user)  # site pages only
+            else:
+                services.institution_staff_add(institution=form.instance, user=user)
 
 
 # --- Courses -----------------------------------------------------------------------------------
@@ -278,9 +282,17 @@ class EnrollmentAdmin(
 ):
     institution_path = "course__institution"
     resource_classes = [EnrollmentResource]
-    list_display = ["applicant", "course", "status", "applied_at", "waitlisted_at", "attendance"]
+    list_display = [
+        "applicant",
+        "course",
+        "status",
+        "applied_at",
+        "waitlisted_at",
+        "attendance",
+        submitted_by_column,
+    ]
     list_filter = ["status", ("course", RelatedOnlyFieldListFilter)]
-    list_select_related = ["course", "applicant__user"]
+    list_select_related = ["course", "applicant__user", "submitted_by"]
     search_fields = ["applicant__name", "applicant__user__email", "course__title"]
     fields = [
         "course",
@@ -288,6 +300,7 @@ class EnrollmentAdmin(
         "status",
         "motivation",
         "applied_at",
+        submitted_by_column,
         "waitlisted_at",
         "decided_at",
         "enrolled_at",

@@ -3,6 +3,7 @@
 from django.utils import timezone
 
 from applicants.dashboard import DashboardSection
+from applicants.selectors import active_proxy_consent
 from courses import selectors
 
 
@@ -22,3 +23,20 @@ def applicant_section(profile) -> DashboardSection | None:
         for enrollment in enrollments
     ]
     return DashboardSection(template="courses/dashboard_section.html", context={"rows": rows})
+
+
+def counselling_section(profile) -> DashboardSection | None:
+    """Her job centre: what a counsellor did for her and her consent to it (she can withdraw
+    it), and her coming counselling sessions. Nothing when no centre looks after her; the
+    counsellors' notes are never shown here."""
+    counselling = selectors.counselling_for_applicant(profile)
+    if not counselling["clients"]:
+        return None
+    return DashboardSection(
+        template="courses/dashboard_counselling.html",
+        context={
+            **counselling,
+            "consent": active_proxy_consent(profile),
+            "profile": profile,
+        },
+    )

@@ -5,14 +5,28 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
-from applicants.models import ApplicantProfile
+from applicants.models import ApplicantProfile, ProxyConsent
+from applicants.services import proxy_consent_record
 from courses import services
-from courses.models import Attendance, Course, Enrollment, FollowUp, Institution, Session
+from courses.models import (
+    Attendance,
+    CounsellingClient,
+    CounsellingOutcome,
+    CounsellingSession,
+    Course,
+    Enrollment,
+    FollowUp,
+    Institution,
+    Session,
+)
 from womenup.demo import demo_user
 from womenup.models import City, District, Program, User
 
 INSTITUTION_STAFF_EMAIL = "institution@demo.womenup.kr"
 TRAINEE_EMAIL = "trainee@demo.womenup.kr"
+COUNSELLOR_EMAIL = "counsellor@demo.womenup.kr"
+CLIENT_EMAIL = "client@demo.womenup.kr"
+JOB_CENTRE = "서울중부여성새로일하기센터"
 
 
 @dataclass(frozen=True)
@@ -85,12 +99,15 @@ def load(*, today: date, **_kwargs) -> list[tuple[str, str]]:
     staff = demo_user(INSTITUTION_STAFF_EMAIL, account_type=User.AccountType.INSTITUTION)
     services.institution_staff_add(institution=_institution(SEOUL_CENTRE, "seoul"), user=staff)
     _completed_trainee(today, staff)
+    _counselling(today)
     return [
         (
             f"운영기관 담당자 ({SEOUL_CENTRE}, 관리자, 첫 로그인 때 OTP 설정)",
             INSTITUTION_STAFF_EMAIL,
         ),
         ("수료생 (지난 기수 수료, 사후관리 중)", TRAINEE_EMAIL),
+        (f"상담사 ({JOB_CENTRE}, 상담 참여자 1명)", COUNSELLOR_EMAIL),
+        ("상담 참여자 (상담사가 대리 신청한 교육과정)", CLIENT_EMAIL),
     ]
 
 
@@ -184,4 +201,81 @@ def _completed_trainee(today: date, staff: User) -> None:
         contract_type=FollowUp.ContractType.REGULAR,
         actor=staff,
         on=first.due_on,
+    )
+
+
+def _counselling(today: date) -> None:
+    """A job centre with a counsellor and one client: her consent recorded in person, a course
+    application the counsellor submitted for her, a group programme seat, a note."""
+    centre, _ = Institution.objects.get_or_create(
+        name=JOB_CENTRE,
+        defaults={"city": City.objects.get(code="seoul"), "kind": Institution.Kind.JOB_CENTRE},
+    )
+    counsellor = demo_user(COUNSELLOR_EMAIL, account_type=User.AccountType.INSTITUTION)
+    if not counsellor.first_name:
+        counsellor.last_name, counsellor.first_name = "김", "하늘"
+        counsellor.save(update_fields=["last_name", "first_name"])
+    services.counsellor_add(centre=centre, user=counsellor)
+    user = demo_user(CLIENT_EMAIL, account_type=User.AccountType.APPLICANT)
+    seoul = City.objects.get(code="seoul")
+    profile, _ = ApplicantProfile.objects.get_or_create(
+        user=user,
+        defaults={
+            "name": "최유진",
+            "birth_date": date(1982, 7, 21),
+            "gender": ApplicantProfile.Gender.FEMALE,
+            "residence_city": seoul,
+            "residence_district": District.objects.get(city=seoul, code="jongno"),
+            "employment_status": ApplicantProfile.EmploymentStatus.UNEMPLOYED,
+            "never_employed": False,
+            "last_employment_end": date(2016, 2, 29),
+            "filled_by": counsellor,
+        },
+    )
+    client, created = CounsellingClient.objects.get_or_create(
+        centre=centre,
+        profile=profile,
+        defaults={
+            "created_by": counsellor,
+            "claim_email": CLIENT_EMAIL,
+            "claimed_at": timezone.now(),
+        },
+    )
+    if not created:
+        return
+    proxy_consent_record(
+        profile=profile, counsellor=counsellor, method=ProxyConsent.Method.IN_PERSON
+    )
+    course = Course.objects.get(code="javascript-entry")
+    services.enrollment_apply(
+        course=course,
+        applicant=profile,
+        motivation="상담에서 프론트엔드 개발에 관심이 있다고 말씀하셨습니다.",
+        submitted_by=counsellor,
+        today=today,
+    )
+    starts = timezone.now().replace(hour=10, minute=0, second=0, microsecond=0)
+    starts += timedelta(days=7)
+    session = CounsellingSession.objects.create(
+        centre=centre,
+        kind=CounsellingSession.Kind.GROUP,
+        title="경력 재설계 집단상담 (4회)",
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=2),
+        place="센터 3층 교육실",
+        capacity=12,
+        counsellor=counsellor,
+    )
+    services.counselling_sign_up(session=session, client=client, actor=counsellor)
+    services.counselling_note_add(
+        client=client,
+        author=counsellor,
+        body="경력단절 8년. 프론트엔드 개발 교육 희망, 오전 시간대 선호.",
+    )
+    services.counselling_outcome_record(
+        client=client,
+        counsellor=counsellor,
+        kind=CounsellingOutcome.Kind.COURSE,
+        happened_on=today,
+        detail=course.title,
     )

@@ -1,12 +1,20 @@
-"""Forms of the public course pages and of the staff attendance page."""
+"""Forms of the public course pages, the staff attendance page and the counsellor pages."""
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from courses.models import Attendance, Course
-from courses.services import MOTIVATION_MAX_LENGTH
+from applicants.models import ProxyConsent
+from courses.models import (
+    Attendance,
+    CounsellingClient,
+    CounsellingOutcome,
+    CounsellingSession,
+    Course,
+)
+from courses.services import MOTIVATION_MAX_LENGTH, NOTE_MAX_LENGTH
+from womenup.dates import programme_date_range
 from womenup.models import City, Program
 
 
@@ -123,3 +131,99 @@ class AttendanceCorrectionForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.initial["correction_reason"] = ""
+
+
+# --- Counsellor pages ------------------------------------------------------------------------
+
+
+class ClientCreateForm(forms.Form):
+    name = forms.CharField(label=_("이름"), max_length=50)
+    email = forms.EmailField(
+        label=_("이메일"),
+        help_text=_("본인이 계정을 연결할 링크를 이 주소로 보냅니다."),
+    )
+    phone = forms.CharField(
+        label=_("휴대전화"), max_length=20, required=False, help_text=_("예: 010-1234-5678")
+    )
+
+
+class ProxyConsentForm(forms.Form):
+    method = forms.ChoiceField(
+        label=_("동의를 받은 방법"), choices=ProxyConsent.Method.choices, widget=forms.RadioSelect
+    )
+    confirmed = forms.BooleanField(
+        label=_(
+            "본인에게 상담사가 대신 프로필을 입력하고 서류를 올리고 신청서를 제출하는 것에 대해 "
+            "설명했고, 본인이 동의했습니다."
+        )
+    )
+
+
+class ClientCourseApplyForm(forms.Form):
+    course = forms.ModelChoiceField(label=_("교육과정"), queryset=Course.objects.none())
+    motivation = forms.CharField(
+        label=_("지원 동기"),
+        max_length=MOTIVATION_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("본인에게 들은 지원 동기를 적어 주세요 (1,000자 이내)."),
+    )
+
+    def __init__(self, *args, courses, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["course"].queryset = courses
+
+
+class NoteForm(forms.Form):
+    body = forms.CharField(
+        label=_("상담 기록"),
+        max_length=NOTE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("이 센터의 상담사만 읽을 수 있습니다. 본인에게는 보이지 않습니다."),
+    )
+
+
+class OutcomeForm(forms.Form):
+    kind = forms.ChoiceField(label=_("성과"), choices=CounsellingOutcome.Kind.choices)
+    happened_on = forms.DateField(
+        label=_("날짜"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[programme_date_range],
+    )
+    detail = forms.CharField(
+        label=_("내용"), max_length=200, required=False, help_text=_("예: 과정명, 기업명")
+    )
+
+
+class SessionForm(forms.Form):
+    kind = forms.ChoiceField(label=_("종류"), choices=CounsellingSession.Kind.choices)
+    title = forms.CharField(label=_("제목"), max_length=150)
+    starts_at = forms.DateTimeField(
+        label=_("시작"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        validators=[programme_date_range],
+    )
+    ends_at = forms.DateTimeField(
+        label=_("종료"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        validators=[programme_date_range],
+    )
+    place = forms.CharField(label=_("장소"), max_length=150)
+    capacity = forms.IntegerField(
+        label=_("정원"),
+        min_value=1,
+        max_value=200,
+        initial=1,
+        help_text=_("1:1 상담은 1명입니다."),
+    )
+
+
+class SignUpForm(forms.Form):
+    client = forms.ModelChoiceField(
+        label=_("상담 참여자"), queryset=CounsellingClient.objects.none()
+    )
+
+    def __init__(self, *args, clients, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["client"].queryset = clients

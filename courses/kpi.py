@@ -49,3 +49,34 @@ def _figures(outcome: selectors.Outcomes) -> list[int]:
         outcome.certified,
         outcome.employed,
     ]
+
+
+def counselling_table() -> KpiTable:
+    """Per job centre: clients, seats taken in counselling sessions, and where counselling led
+    them (referred to a course, to an internship, employed). One query; the last row sums."""
+    rows, totals = [], [0] * 5
+    for centre in selectors.counselling_outcomes_by_centre():
+        figures = [
+            centre.client_count,
+            centre.seat_count,
+            centre.outcome_course,
+            centre.outcome_internship,
+            centre.outcome_employed,
+        ]
+        totals = [total + figure for total, figure in zip(totals, figures, strict=True)]
+        rows.append([centre.name, *figures])
+    if rows:
+        rows.append([_("전체"), *totals])
+    return KpiTable(
+        title=_("상담 성과 (여성새로일하기센터별)"),
+        columns=[
+            _("센터"),
+            _("상담 참여자"),
+            _("상담 신청"),
+            _("교육과정 연계"),
+            _("인턴십 연계"),
+            _("취업"),
+        ],
+        rows=rows,
+        note=_("상담사가 기록한 성과입니다. 한 사람은 성과 종류마다 한 번 셉니다."),
+    )

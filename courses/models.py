@@ -1,4 +1,5 @@
-"""Institutions, courses, enrollments with seats and waitlist, attendance, certificates, follow-ups.
+"""Institutions, courses, enrollments with seats and waitlist, attendance, certificates, follow-ups;
+the job centres' counselling: clients, sessions with seats, notes and outcomes.
 
 Seats are held in the database: ``Course.enrolled_count`` counts the enrollments that hold a seat
 and a CHECK constraint keeps it at or below ``seats``; the enrollment services lock the course row
@@ -12,13 +13,22 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from applicants.models import on_behalf_field
 from womenup.dates import days_after, past_date_range, programme_date_range
 
 
 class Institution(models.Model):
-    """A training institution (운영기관) that runs courses."""
+    """A training institution (운영기관) that runs courses, or a women's job centre
+    (여성새로일하기센터) whose counsellors look after their clients (``kind``)."""
+
+    class Kind(models.TextChoices):
+        TRAINING = "training", _("교육훈련기관")
+        JOB_CENTRE = "job_centre", _("여성새로일하기센터")
 
     name = models.CharField(_("기관명"), max_length=120)
+    kind = models.CharField(
+        _("기관 종류"), max_length=20, choices=Kind.choices, default=Kind.TRAINING
+    )
     city = models.ForeignKey(
         "womenup.City", on_delete=models.PROTECT, related_name="+", verbose_name=_("도시")
     )
@@ -192,6 +202,7 @@ class Enrollment(models.Model):
     )
     motivation = models.TextField(_("지원 동기"), blank=True)
     applied_at = models.DateTimeField(_("신청 시각"), auto_now_add=True)
+    submitted_by = on_behalf_field()
     waitlisted_at = models.DateTimeField(
         _("대기 등록 시각"), null=True, blank=True, help_text=_("대기 순번은 이 시각 순서입니다.")
     )
@@ -433,3 +444,213 @@ class FollowUp(models.Model):
 
     def __str__(self) -> str:
         return f"{self.enrollment.applicant} · {self.months_after}개월"
+
+
+# --- Counselling (여성새로일하기센터) --------------------------------------------------------
+
+
+class CounsellingClient(models.Model):
+    """A woman a job centre's counsellors look after. Created by a counsellor, with an account
+    she claims through a single-use link sent to her e-mail (``claim_token_hash``)."""
+
+    centre = models.ForeignKey(
+        Institution, on_delete=models.PROTECT, related_name="clients", verbose_name=_("센터")
+    )
+    profile = models.ForeignKey(
+        "applicants.ApplicantProfile",
+        on_delete=models.CASCADE,
+        related_name="counselling_clients",
+        verbose_name=_("참여자"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("등록한 상담사"),
+    )
+    created_at = models.DateTimeField(_("등록 시각"), auto_now_add=True)
+    claim_email = models.EmailField(_("계정 연결 이메일"), blank=True)
+    claim_token_hash = models.CharField(max_length=64, blank=True, editable=False)
+    claim_expires_at = models.DateTimeField(_("연결 링크 만료 시각"), null=True, blank=True)
+    claimed_at = models.DateTimeField(_("본인 계정 연결 시각"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("상담 참여자")
+        verbose_name_plural = _("상담 참여자")
+        ordering = ["-created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["centre", "profile"], name="one_client_per_centre"),
+        ]
+        indexes = [models.Index(fields=["claim_token_hash"], name="client_claim_token")]
+
+    def __str__(self) -> str:
+        return f"{self.centre} · {self.profile}"
+
+
+class CounsellingSession(models.Model):
+    """A 1:1 counselling session or a group programme, with a place and seats.
+
+    ``signed_up_count`` counts the sign-ups holding a seat; a CHECK constraint keeps it at or
+    below ``capacity`` and the sign-up service locks the row, as courses do."""
+
+    class Kind(models.TextChoices):
+        INDIVIDUAL = "individual", _("1:1 상담")
+        GROUP = "group", _("집단상담 프로그램")
+
+    centre = models.ForeignKey(
+        Institution, on_delete=models.PROTECT, related_name="sessions", verbose_name=_("센터")
+    )
+    kind = models.CharField(_("종류"), max_length=20, choices=Kind.choices)
+    title = models.CharField(_("제목"), max_length=150)
+    starts_at = models.DateTimeField(_("시작"), validators=[programme_date_range])
+    ends_at = models.DateTimeField(_("종료"), validators=[programme_date_range])
+    place = models.CharField(_("장소"), max_length=150)
+    capacity = models.PositiveSmallIntegerField(_("정원"), default=1)
+    signed_up_count = models.PositiveSmallIntegerField(_("신청 인원"), default=0, editable=False)
+    counsellor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("담당 상담사"),
+    )
+
+    class Meta:
+        verbose_name = _("상담 일정")
+        verbose_name_plural = _("상담 일정")
+        ordering = ["starts_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(capacity__gte=1),
+                name="counselling_has_a_seat",
+                violation_error_message=_("정원은 1명 이상이어야 합니다."),
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(kind="individual") | models.Q(capacity=1),
+                name="individual_counselling_is_one_to_one",
+                violation_error_message=_("1:1 상담의 정원은 1명입니다."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")),
+                name="counselling_ends_after_it_starts",
+                violation_error_message=_("종료 시각은 시작 시각 뒤여야 합니다."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(signed_up_count__lte=models.F("capacity")),
+                name="counselling_never_oversubscribed",
+                violation_error_message=_("정원은 이미 신청한 인원보다 적을 수 없습니다."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.starts_at:%Y-%m-%d %H:%M})"
+
+    @property
+    def seats_left(self) -> int:
+        return max(self.capacity - self.signed_up_count, 0)
+
+
+class CounsellingSignUp(models.Model):
+    """A client's seat in a session; a cancelled one keeps its row and frees the seat."""
+
+    session = models.ForeignKey(
+        CounsellingSession,
+        on_delete=models.CASCADE,
+        related_name="sign_ups",
+        verbose_name=_("상담 일정"),
+    )
+    client = models.ForeignKey(
+        CounsellingClient,
+        on_delete=models.CASCADE,
+        related_name="sign_ups",
+        verbose_name=_("상담 참여자"),
+    )
+    signed_up_at = models.DateTimeField(_("신청 시각"), auto_now_add=True)
+    submitted_by = on_behalf_field()
+    cancelled_at = models.DateTimeField(_("취소 시각"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("상담 신청")
+        verbose_name_plural = _("상담 신청")
+        ordering = ["session_id", "signed_up_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "client"],
+                condition=models.Q(cancelled_at__isnull=True),
+                name="one_live_sign_up_per_session_and_client",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.session} · {self.client.profile}"
+
+
+class CounsellingNote(models.Model):
+    """A counsellor's note about a client: read only by the counsellors of her centre (not by
+    her, not in admin)."""
+
+    client = models.ForeignKey(
+        CounsellingClient,
+        on_delete=models.CASCADE,
+        related_name="notes",
+        verbose_name=_("상담 참여자"),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("작성 상담사"),
+    )
+    body = models.TextField(_("상담 기록"))
+    written_at = models.DateTimeField(_("작성 시각"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("상담 기록")
+        verbose_name_plural = _("상담 기록")
+        ordering = ["-written_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.client} · {self.written_at:%Y-%m-%d}"
+
+
+class CounsellingOutcome(models.Model):
+    """Where counselling led her: referred to a course, to an internship, or employed."""
+
+    class Kind(models.TextChoices):
+        COURSE = "course", _("교육과정 연계")
+        INTERNSHIP = "internship", _("인턴십 연계")
+        EMPLOYED = "employed", _("취업")
+
+    client = models.ForeignKey(
+        CounsellingClient,
+        on_delete=models.CASCADE,
+        related_name="outcomes",
+        verbose_name=_("상담 참여자"),
+    )
+    kind = models.CharField(_("성과"), max_length=20, choices=Kind.choices)
+    happened_on = models.DateField(_("날짜"), validators=[programme_date_range])
+    detail = models.CharField(
+        _("내용"), max_length=200, blank=True, help_text=_("예: 과정명, 기업명")
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("기록한 상담사"),
+    )
+    recorded_at = models.DateTimeField(_("기록 시각"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("상담 성과")
+        verbose_name_plural = _("상담 성과")
+        ordering = ["client_id", "happened_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["client", "kind"], name="one_outcome_kind_per_client")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.client} · {self.get_kind_display()}"

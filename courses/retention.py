@@ -2,16 +2,24 @@
 
 Registered in ``CoursesConfig.ready()`` (see ``womenup/privacy/retention.py``). Enrollments,
 attendance, completion, certificates and follow-up outcomes stay (the course outcome figures
-are made of them); the motivation she wrote goes.
+are made of them); the motivation she wrote goes. Counselling: her last session or note counts
+as activity; the counsellors' notes about her go, outcomes and seats stay (the KPI counts them).
 """
 
 from collections.abc import Iterable
 from datetime import date
 
 from django.db.models import Max
+from django.db.models.functions import TruncDate
 from django.utils.translation import gettext as _
 
-from courses.models import Enrollment, FollowUp
+from courses.models import (
+    CounsellingClient,
+    CounsellingNote,
+    CounsellingSignUp,
+    Enrollment,
+    FollowUp,
+)
 
 
 def course_activity() -> Iterable[tuple[int, date]]:
@@ -26,4 +34,29 @@ def enrollment_anonymise(*, user_ids: list[int], dry_run: bool) -> dict[str, int
     erased = {_("과정 지원 동기"): enrollments.count()}
     if not dry_run:
         enrollments.update(motivation="")
+    return erased
+
+
+def counselling_activity() -> Iterable[tuple[int, date]]:
+    yield from (
+        CounsellingSignUp.objects.values_list("client__profile__user_id")
+        .annotate(day=Max(TruncDate("session__ends_at")))
+        .values_list("client__profile__user_id", "day")
+    )
+    yield from (
+        CounsellingNote.objects.values_list("client__profile__user_id")
+        .annotate(day=Max(TruncDate("written_at")))
+        .values_list("client__profile__user_id", "day")
+    )
+
+
+def counselling_notes_anonymise(*, user_ids: list[int], dry_run: bool) -> dict[str, int]:
+    notes = CounsellingNote.objects.filter(client__profile__user_id__in=user_ids)
+    clients = CounsellingClient.objects.filter(profile__user_id__in=user_ids).exclude(
+        claim_email=""
+    )
+    erased = {_("상담 기록"): notes.count(), _("계정 연결 이메일"): clients.count()}
+    if not dry_run:
+        notes.delete()
+        clients.update(claim_email="", claim_token_hash="", claim_expires_at=None)
     return erased

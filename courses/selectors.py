@@ -8,9 +8,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import (
     BooleanField,
     Count,
+    Exists,
     ExpressionWrapper,
     IntegerField,
     OuterRef,
+    Prefetch,
     Q,
     QuerySet,
     Subquery,
@@ -20,10 +22,16 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from applicants.models import Document, ProxyConsent
 from applicants.selectors import TrainingLine, applicant_facts
 from courses.attendance import QrCodeRefused, qr_read
 from courses.models import (
     Attendance,
+    CounsellingClient,
+    CounsellingNote,
+    CounsellingOutcome,
+    CounsellingSession,
+    CounsellingSignUp,
     Course,
     CourseCertificate,
     Enrollment,
@@ -31,7 +39,7 @@ from courses.models import (
     Institution,
     Session,
 )
-from womenup.accounts.permissions import is_city_staff
+from womenup.accounts.permissions import is_city_staff, is_counsellor
 from womenup.programs.eligibility import Verdict, evaluate
 from womenup.programs.selectors import program_rules
 
@@ -132,7 +140,9 @@ def course_eligibility(course: Course, profile, *, on: date) -> Verdict:
 
 
 def enrollments_for_applicant(profile) -> QuerySet[Enrollment]:
-    return Enrollment.objects.filter(applicant=profile).select_related("course__institution")
+    return Enrollment.objects.filter(applicant=profile).select_related(
+        "course__institution", "submitted_by"
+    )
 
 
 def enrollment_for_course(profile, course: Course) -> Enrollment | None:
@@ -431,3 +441,158 @@ def completed_course_trainings(profile_ids) -> dict[int, list[TrainingLine]]:
     for profile_id, course_id, title, completed_on in rows:
         found.setdefault(profile_id, []).append(TrainingLine(title, completed_on, course_id))
     return found
+
+
+# --- Counselling: what a counsellor sees (her own centres only) ----------------------------------
+
+
+def centres_for_counsellor(user) -> QuerySet[Institution]:
+    """The job centres this counsellor works for (none for anyone else)."""
+    if not is_counsellor(user):
+        return Institution.objects.none()
+    return Institution.objects.filter(kind=Institution.Kind.JOB_CENTRE, staff=user)
+
+
+def clients_for_counsellor(user) -> QuerySet[CounsellingClient]:
+    """Her centres' clients with what the list shows, in one query."""
+    active_consent = ProxyConsent.objects.filter(
+        profile=OuterRef("profile"), withdrawn_at__isnull=True
+    )
+    return (
+        CounsellingClient.objects.filter(centre__in=centres_for_counsellor(user))
+        .select_related("centre", "profile__user", "created_by")
+        .annotate(has_consent=Exists(active_consent))
+        .order_by("-created_at", "-pk")
+    )
+
+
+def client_documents(client: CounsellingClient) -> QuerySet[Document]:
+    return Document.objects.filter(profile=client.profile).select_related("submitted_by")
+
+
+def notes_for_client(client: CounsellingClient) -> QuerySet[CounsellingNote]:
+    """Only ever called for a client already scoped to the counsellor's centre."""
+    return client.notes.select_related("author")
+
+
+def outcomes_for_client(client: CounsellingClient) -> QuerySet[CounsellingOutcome]:
+    return client.outcomes.select_related("recorded_by").order_by("happened_on", "pk")
+
+
+def sign_ups_for_client(client: CounsellingClient) -> QuerySet[CounsellingSignUp]:
+    return (
+        client.sign_ups.filter(cancelled_at__isnull=True)
+        .select_related("session", "submitted_by")
+        .order_by("session__starts_at", "pk")
+    )
+
+
+def sessions_for_counsellor(user) -> QuerySet[CounsellingSession]:
+    return (
+        CounsellingSession.objects.filter(centre__in=centres_for_counsellor(user))
+        .select_related("centre", "counsellor")
+        .order_by("-starts_at", "-pk")
+    )
+
+
+def session_sign_ups(session: CounsellingSession) -> QuerySet[CounsellingSignUp]:
+    return (
+        session.sign_ups.filter(cancelled_at__isnull=True)
+        .select_related("client__profile__user", "submitted_by")
+        .order_by("signed_up_at", "pk")
+    )
+
+
+def open_courses_for_client(*, on: date) -> QuerySet[Course]:
+    """The courses taking applications today (what a counsellor may apply to for her)."""
+    return (
+        Course.objects.filter(_open_on(on))
+        .select_related("institution")
+        .order_by("starts_on", "title")
+    )
+
+
+def group_sessions_for_applicant(profile) -> QuerySet[CounsellingSession]:
+    """Group programmes of the centres looking after her that have not started yet."""
+    return (
+        CounsellingSession.objects.filter(
+            centre__clients__profile=profile,
+            kind=CounsellingSession.Kind.GROUP,
+            starts_at__gt=timezone.now(),
+        )
+        .select_related("centre")
+        .order_by("starts_at", "pk")
+    )
+
+
+def sign_ups_for_applicant(profile) -> QuerySet[CounsellingSignUp]:
+    return CounsellingSignUp.objects.filter(
+        client__profile=profile, cancelled_at__isnull=True
+    ).select_related("session", "client")
+
+
+def counselling_for_applicant(profile) -> dict:
+    """Her side: the centres looking after her, her seats and the group programmes she can still
+    join (4 queries with a centre, 1 without)."""
+    clients = list(
+        CounsellingClient.objects.filter(profile=profile)
+        .select_related("centre")
+        .prefetch_related(
+            Prefetch(
+                "sign_ups",
+                queryset=CounsellingSignUp.objects.filter(cancelled_at__isnull=True)
+                .select_related("session", "submitted_by")
+                .order_by("session__starts_at", "pk"),
+            )
+        )
+    )
+    if not clients:
+        return {"clients": [], "open_sessions": []}
+    taken = {s.session_id for client in clients for s in client.sign_ups.all()}
+    open_sessions = [
+        session
+        for session in group_sessions_for_applicant(profile)
+        if session.pk not in taken and session.seats_left
+    ]
+    return {"clients": clients, "open_sessions": open_sessions}
+
+
+def counselling_outcomes_by_centre() -> QuerySet[Institution]:
+    """Per job centre: clients, seats taken in sessions, and outcomes by kind (one query)."""
+
+    def tally(queryset):
+        return Coalesce(
+            Subquery(
+                queryset.order_by().values("client__centre").annotate(n=Count("pk")).values("n"),
+                output_field=IntegerField(),
+            ),
+            Value(0),
+        )
+
+    outcomes = {
+        kind: tally(CounsellingOutcome.objects.filter(client__centre=OuterRef("pk"), kind=kind))
+        for kind in CounsellingOutcome.Kind.values
+    }
+    clients = Coalesce(
+        Subquery(
+            CounsellingClient.objects.filter(centre=OuterRef("pk"))
+            .order_by()
+            .values("centre")
+            .annotate(n=Count("pk"))
+            .values("n"),
+            output_field=IntegerField(),
+        ),
+        Value(0),
+    )
+    seats = tally(
+        CounsellingSignUp.objects.filter(client__centre=OuterRef("pk"), cancelled_at__isnull=True)
+    )
+    return (
+        Institution.objects.filter(kind=Institution.Kind.JOB_CENTRE)
+        .annotate(
+            client_count=clients,
+            seat_count=seats,
+            **{f"outcome_{kind}": expression for kind, expression in outcomes.items()},
+        )
+        .order_by("name", "pk")
+    )

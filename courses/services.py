@@ -5,20 +5,32 @@ so concurrent requests for one course are served one at a time, in the order the
 seat counter ``Course.enrolled_count`` has a CHECK constraint that it never exceeds the seats.
 """
 
+import hashlib
+import secrets
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
+from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from applicants.models import ApplicantProfile
+from applicants.services import phone_normalize, proxy_consent_check
 from courses import selectors
 from courses.attendance import derived_status, session_end
 from courses.models import (
     Attendance,
+    CounsellingClient,
+    CounsellingNote,
+    CounsellingOutcome,
+    CounsellingSession,
+    CounsellingSignUp,
     Course,
     CourseCertificate,
     Enrollment,
@@ -26,10 +38,10 @@ from courses.models import (
     Institution,
     Session,
 )
-from womenup.accounts.permissions import INSTITUTION_STAFF_GROUP
+from womenup.accounts.permissions import COUNSELLOR_GROUP, INSTITUTION_STAFF_GROUP
 from womenup.calendar import add_months
 from womenup.models import User
-from womenup.notifications.services import notification_queue_for_user
+from womenup.notifications.services import notification_queue, notification_queue_for_user
 from womenup.programs.eligibility import Outcome
 from womenup.programs.eligibility.reasons import render_all
 
@@ -41,13 +53,21 @@ FOLLOW_UP_LEAD_DAYS = 7
 
 
 def enrollment_apply(
-    *, course: Course, applicant, motivation: str, today: date | None = None
+    *,
+    course: Course,
+    applicant,
+    motivation: str,
+    today: date | None = None,
+    submitted_by: User | None = None,
 ) -> Enrollment:
     """Apply for a seat; enrolls at once while seats remain, otherwise joins the waitlist.
 
     For a course whose institution selects its trainees, the application waits for the
-    institution's decision instead.
+    institution's decision instead. ``submitted_by`` is a counsellor applying for her (her
+    recorded proxy consent is needed; the application is labelled with the counsellor's name).
     """
+    if submitted_by is not None:
+        proxy_consent_check(profile=applicant)
     today = today or timezone.localdate()
     motivation = (motivation or "").strip()
     _check_motivation(motivation)
@@ -56,6 +76,7 @@ def enrollment_apply(
     with transaction.atomic():
         course = _locked(course)
         enrollment = _fresh_application(course, applicant, motivation)
+        enrollment.submitted_by = submitted_by
         if course.selection_mode == Course.SelectionMode.FIRST_COME:
             _seat_or_waitlist(course, enrollment)
         enrollment.save()
@@ -687,6 +708,256 @@ def institution_staff_add(*, institution: Institution, user: User) -> User:
         user.groups.add(group)
         institution.staff.add(user)
     return user
+
+
+# --- Counselling: counsellors and their clients ---------------------------------------------------
+
+CLAIM_LINK_DAYS = 14
+
+
+def counsellor_add(*, centre: Institution, user: User) -> User:
+    """Make a user a counsellor of a job centre: site pages for her centre's clients only
+    (no admin access), in the counsellor group."""
+    if centre.kind != Institution.Kind.JOB_CENTRE:
+        raise ValidationError(_("상담사는 여성새로일하기센터에만 둘 수 있습니다."))
+    if user.account_type not in (User.AccountType.INSTITUTION, User.AccountType.APPLICANT):
+        raise ValidationError(_("참여기업·시 담당자 계정은 상담사가 될 수 없습니다."))
+    with transaction.atomic():
+        user.account_type = User.AccountType.INSTITUTION
+        user.save(update_fields=["account_type"])
+        group, _created = Group.objects.get_or_create(name=COUNSELLOR_GROUP)
+        user.groups.add(group)
+        centre.staff.add(user)
+    return user
+
+
+def _counsellor_check(centre: Institution, counsellor: User) -> None:
+    if not selectors.centres_for_counsellor(counsellor).filter(pk=centre.pk).exists():
+        raise ValidationError(_("이 센터의 상담사만 할 수 있습니다."))
+
+
+def client_create(
+    *, centre: Institution, counsellor: User, email: str, name: str, phone: str = "", site_url: str
+) -> CounsellingClient:
+    """Register a woman as a client of the centre: her account (without a password) and her
+    profile are created, and a link to claim the account goes to her e-mail."""
+    _counsellor_check(centre, counsellor)
+    email = User.objects.normalize_email((email or "").strip()).lower()
+    name = (name or "").strip()
+    if not email:
+        raise ValidationError(_("본인의 이메일 주소를 입력해 주세요."), code="email")
+    if not name:
+        raise ValidationError(_("이름을 입력해 주세요."), code="name")
+    if User.objects.filter(email__iexact=email).exists():
+        raise ValidationError(
+            _(
+                "%(email)s 은(는) 이미 가입된 이메일입니다. 본인이 로그인해 상담 참여자로 "
+                "등록할 수 있도록 다른 방법으로 안내해 주세요."
+            )
+            % {"email": email},
+            code="email_taken",
+        )
+    phone = phone_normalize(phone) if phone else ""
+    with transaction.atomic():
+        user = User(email=email, account_type=User.AccountType.APPLICANT)
+        user.set_unusable_password()
+        user.save()
+        EmailAddress.objects.create(user=user, email=email, verified=False, primary=True)
+        profile = ApplicantProfile.objects.create(user=user, name=name, phone=phone)
+        client = CounsellingClient.objects.create(
+            centre=centre, profile=profile, created_by=counsellor, claim_email=email
+        )
+        _claim_link_send(client, counsellor, site_url)
+    return client
+
+
+def client_claim_resend(
+    *, client: CounsellingClient, counsellor: User, site_url: str
+) -> CounsellingClient:
+    """A new claim link (the old one stops working)."""
+    _counsellor_check(client.centre, counsellor)
+    with transaction.atomic():
+        client = CounsellingClient.objects.select_for_update().get(pk=client.pk)
+        if client.claimed_at is not None:
+            raise ValidationError(_("본인이 이미 계정을 연결했습니다."))
+        _claim_link_send(client, counsellor, site_url)
+    return client
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _claim_link_send(client: CounsellingClient, counsellor: User, site_url: str) -> None:
+    token = secrets.token_urlsafe(32)
+    client.claim_token_hash = _token_hash(token)
+    client.claim_expires_at = timezone.now() + timedelta(days=CLAIM_LINK_DAYS)
+    client.save(update_fields=["claim_token_hash", "claim_expires_at"])
+    link = site_url.rstrip("/") + reverse("courses:client-claim", args=[token])
+    notification_queue(
+        to_email=client.claim_email,
+        template="courses/email/client_claim",
+        context={
+            "centre": client.centre.name,
+            "link": link,
+            "expires": timezone.localdate(client.claim_expires_at).isoformat(),
+        },
+        recipient=client.profile.user,
+        dedupe_key=f"courses:client-claim:{client.claim_token_hash}",
+    )
+
+
+def client_for_claim(token: str) -> CounsellingClient | None:
+    """The client whose live claim link this is (unused, not expired), else None."""
+    if not token:
+        return None
+    return (
+        CounsellingClient.objects.select_related("centre", "profile__user")
+        .filter(
+            claim_token_hash=_token_hash(token),
+            claimed_at__isnull=True,
+            claim_expires_at__gt=timezone.now(),
+        )
+        .first()
+    )
+
+
+def client_claim(*, token: str, password: str) -> User:
+    """She claims the account a counsellor made for her: sets her password; the link is then
+    used up. Bound to the e-mail it was sent to."""
+    with transaction.atomic():
+        client = client_for_claim(token)
+        if client is None:
+            raise ValidationError(
+                _(
+                    "연결 링크가 만료되었거나 이미 사용되었습니다. "
+                    "상담사에게 새 링크를 요청해 주세요."
+                )
+            )
+        client = CounsellingClient.objects.select_for_update().get(pk=client.pk)
+        user = client.profile.user
+        if client.claimed_at is not None or user.email.lower() != client.claim_email.lower():
+            raise ValidationError(
+                _("이 링크로는 계정을 연결할 수 없습니다. 상담사에게 문의해 주세요.")
+            )
+        validate_password(password, user)
+        user.set_password(password)
+        user.save(update_fields=["password"])
+        EmailAddress.objects.filter(user=user, email__iexact=client.claim_email).update(
+            verified=True
+        )
+        client.claimed_at = timezone.now()
+        client.claim_token_hash = ""
+        client.save(update_fields=["claimed_at", "claim_token_hash"])
+    return user
+
+
+# --- Counselling: sessions, sign-ups, notes, outcomes ---------------------------------------------
+
+
+def counselling_session_create(
+    *,
+    centre: Institution,
+    counsellor: User,
+    kind: str,
+    title: str,
+    starts_at,
+    ends_at,
+    place: str,
+    capacity: int,
+) -> CounsellingSession:
+    """A 1:1 session (one seat) or a group programme of the centre."""
+    _counsellor_check(centre, counsellor)
+    if kind == CounsellingSession.Kind.INDIVIDUAL:
+        capacity = 1
+    session = CounsellingSession(
+        centre=centre,
+        counsellor=counsellor,
+        kind=kind,
+        title=(title or "").strip(),
+        starts_at=starts_at,
+        ends_at=ends_at,
+        place=(place or "").strip(),
+        capacity=capacity,
+    )
+    session.full_clean()
+    session.save()
+    return session
+
+
+def counselling_sign_up(
+    *, session: CounsellingSession, client: CounsellingClient, actor: User
+) -> CounsellingSignUp:
+    """Give her a seat in the session while seats remain. The session row is locked first, so
+    concurrent sign-ups are served one at a time and never exceed the capacity."""
+    if session.centre_id != client.centre_id:
+        raise ValidationError(_("다른 센터의 상담 일정에는 신청할 수 없습니다."))
+    on_behalf = actor if actor.pk != client.profile.user_id else None
+    with transaction.atomic():
+        session = CounsellingSession.objects.select_for_update(no_key=True).get(pk=session.pk)
+        if session.ends_at <= timezone.now():
+            raise ValidationError(_("이미 끝난 상담 일정입니다."))
+        if session.sign_ups.filter(client=client, cancelled_at__isnull=True).exists():
+            raise ValidationError(_("이미 이 상담 일정에 신청되어 있습니다."))
+        if session.signed_up_count >= session.capacity:
+            raise ValidationError(
+                _("정원(%(capacity)d명)이 찼습니다. 다른 일정을 골라 주세요.")
+                % {"capacity": session.capacity}
+            )
+        CounsellingSession.objects.filter(pk=session.pk).update(
+            signed_up_count=F("signed_up_count") + 1
+        )
+        return CounsellingSignUp.objects.create(
+            session=session, client=client, submitted_by=on_behalf
+        )
+
+
+def counselling_sign_up_cancel(*, sign_up: CounsellingSignUp) -> CounsellingSignUp:
+    """Cancel a seat; it is free again at once."""
+    with transaction.atomic():
+        CounsellingSession.objects.select_for_update(no_key=True).get(pk=sign_up.session_id)
+        sign_up = CounsellingSignUp.objects.select_for_update().get(pk=sign_up.pk)
+        if sign_up.cancelled_at is not None:
+            return sign_up
+        sign_up.cancelled_at = timezone.now()
+        sign_up.save(update_fields=["cancelled_at"])
+        CounsellingSession.objects.filter(pk=sign_up.session_id).update(
+            signed_up_count=F("signed_up_count") - 1
+        )
+    return sign_up
+
+
+NOTE_MAX_LENGTH = 5000
+
+
+def counselling_note_add(*, client: CounsellingClient, author: User, body: str) -> CounsellingNote:
+    _counsellor_check(client.centre, author)
+    body = (body or "").strip()
+    if not body:
+        raise ValidationError(_("상담 기록 내용을 적어 주세요."))
+    if len(body) > NOTE_MAX_LENGTH:
+        raise ValidationError(
+            _("상담 기록은 %(limit)d자 이내로 적어 주세요.") % {"limit": NOTE_MAX_LENGTH}
+        )
+    return CounsellingNote.objects.create(client=client, author=author, body=body)
+
+
+@transaction.atomic
+def counselling_outcome_record(
+    *, client: CounsellingClient, counsellor: User, kind: str, happened_on: date, detail: str = ""
+) -> CounsellingOutcome:
+    """Record where counselling led her (one row per kind; recording again updates it)."""
+    _counsellor_check(client.centre, counsellor)
+    if kind not in CounsellingOutcome.Kind.values:
+        raise ValidationError(_("성과 종류를 골라 주세요."))
+    outcome = CounsellingOutcome.objects.filter(client=client, kind=kind).first()
+    outcome = outcome or CounsellingOutcome(client=client, kind=kind)
+    outcome.happened_on = happened_on
+    outcome.detail = (detail or "").strip()
+    outcome.recorded_by = counsellor
+    outcome.full_clean(validate_unique=False)
+    outcome.save()
+    return outcome
 
 
 # --- Helpers -------------------------------------------------------------------------------------

@@ -1,8 +1,11 @@
 """Public course pages: the catalogue, a course with her eligibility, applying and withdrawing;
+the job-centre counsellor pages (clients, acting for them, sessions) and her claim link;
 her QR check-in and check-out."""
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.forms import SetPasswordForm
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,13 +15,31 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from applicants.dashboard import sections_for
 from applicants.decorators import applicant_required
-from applicants.selectors import profile_for_user
-from applicants.services import profile_ensure
-from courses import selectors, services
+from applicants.forms import AllowanceApplyForm, DocumentForm, ProfileForm
+from applicants.selectors import (
+    active_proxy_consent,
+    profile_for_edit,
+    profile_for_user,
+    profile_missing_items,
+)
+from applicants.services import (
+    allowance_apply,
+    document_upload,
+    profile_ensure,
+    profile_update,
+    proxy_consent_record,
+)
+from courses import forms, selectors, services
+from courses.decorators import counsellor_required
 from courses.forms import ApplyForm, CatalogueFilterForm
+from courses.hooks import client_actions
 from courses.models import Enrollment
 from womenup.forms import add_service_errors
+from womenup.models import PersonalDataAccess
+from womenup.privacy.downloads import private_file_response
+from womenup.privacy.services import personal_data_access_record
 
 PAGE_SIZE = 20
 OUTCOME_MESSAGES = {
@@ -145,3 +166,389 @@ def attendance_check(request, token: str):
         "grace_minutes": settings.ATTENDANCE_GRACE_MINUTES,
     }
     return render(request, "courses/attendance_check.html", context, status=400 if errors else 200)
+
+
+# --- Counsellor pages (여성새로일하기센터) ----------------------------------------------------
+# Every client is looked up through the counsellor's own centres (clients_for_counsellor), so a
+# client of another centre is a 404; every look at or change of her data is in the access log.
+
+
+def _client(request, pk: int):
+    return get_object_or_404(selectors.clients_for_counsellor(request.user), pk=pk)
+
+
+def _log(request, client, action: str, what: str) -> None:
+    personal_data_access_record(
+        actor=request.user,
+        subject=client.profile.user,
+        action=action,
+        target=f"상담 참여자 #{client.pk}: {what}",
+        request=request,
+    )
+
+
+def _report(request, error: ValidationError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+@counsellor_required
+def client_list(request):
+    clients = selectors.clients_for_counsellor(request.user)
+    page = Paginator(clients, PAGE_SIZE).get_page(request.GET.get("page"))
+    personal_data_access_record(
+        actor=request.user,
+        subject=None,
+        action=PersonalDataAccess.Action.VIEW,
+        target="상담 참여자 목록",
+        request=request,
+        records=len(page.object_list),
+    )
+    return render(request, "courses/counsel/client_list.html", {"page": page})
+
+
+@counsellor_required
+def client_create(request):
+    centres = list(selectors.centres_for_counsellor(request.user)[:2])
+    form = forms.ClientCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            client = services.client_create(
+                centre=centres[0],
+                counsellor=request.user,
+                site_url=request.build_absolute_uri("/"),
+                **form.cleaned_data,
+            )
+        except (ValidationError, IndexError) as error:
+            if isinstance(error, IndexError):
+                error = ValidationError(_("소속 센터가 없습니다. 관리자에게 문의해 주세요."))
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("%(name)s님을 등록하고 계정 연결 링크를 %(email)s 로 보냈습니다.")
+                % {"name": client.profile.name, "email": client.claim_email},
+            )
+            return redirect("courses:client-detail", pk=client.pk)
+    return render(request, "courses/counsel/client_form.html", {"form": form})
+
+
+@counsellor_required
+def client_detail(request, pk: int):
+    client = _client(request, pk)
+    _log(request, client, PersonalDataAccess.Action.VIEW, "상세")
+    profile = client.profile
+    return render(
+        request,
+        "courses/counsel/client_detail.html",
+        {
+            "client": client,
+            "profile": profile,
+            "consent": active_proxy_consent(profile),
+            "consent_form": forms.ProxyConsentForm(),
+            "sections": sections_for(profile),
+            "sign_ups": selectors.sign_ups_for_client(client),
+            "notes": selectors.notes_for_client(client),
+            "note_form": forms.NoteForm(),
+            "outcomes": selectors.outcomes_for_client(client),
+            "outcome_form": forms.OutcomeForm(initial={"happened_on": timezone.localdate()}),
+            "missing": profile_missing_items(profile),
+            "actions": client_actions(client),
+        },
+    )
+
+
+@counsellor_required
+@require_POST
+def client_consent(request, pk: int):
+    client = _client(request, pk)
+    form = forms.ProxyConsentForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("동의 방법을 고르고, 본인이 동의했음을 확인해 주세요."))
+        return redirect("courses:client-detail", pk=client.pk)
+    proxy_consent_record(
+        profile=client.profile, counsellor=request.user, method=form.cleaned_data["method"]
+    )
+    _log(request, client, PersonalDataAccess.Action.CHANGE, "대리 신청 동의 기록")
+    messages.success(request, _("대리 신청 동의를 기록했습니다."))
+    return redirect("courses:client-detail", pk=client.pk)
+
+
+@counsellor_required
+@require_POST
+def client_claim_resend(request, pk: int):
+    client = _client(request, pk)
+    try:
+        services.client_claim_resend(
+            client=client, counsellor=request.user, site_url=request.build_absolute_uri("/")
+        )
+    except ValidationError as error:
+        _report(request, error)
+    else:
+        messages.success(request, _("새 계정 연결 링크를 보냈습니다. 이전 링크는 쓸 수 없습니다."))
+    return redirect("courses:client-detail", pk=client.pk)
+
+
+@counsellor_required
+def client_profile(request, pk: int):
+    client = _client(request, pk)
+    profile = profile_for_edit(client.profile)
+    form = ProfileForm(request.POST or None, instance=profile)
+    if request.method == "POST" and form.is_valid():
+        try:
+            profile_update(
+                profile=profile,
+                job_categories=form.cleaned_data["desired_job_categories"],
+                preferred_districts=form.cleaned_data["preferred_districts"],
+                filled_by=request.user,
+                **form.profile_fields(),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            _log(request, client, PersonalDataAccess.Action.CHANGE, "프로필 대리 입력")
+            messages.success(request, _("프로필을 대신 저장했습니다."))
+            return redirect("courses:client-detail", pk=client.pk)
+    else:
+        _log(request, client, PersonalDataAccess.Action.VIEW, "프로필")
+    return render(request, "courses/counsel/client_profile.html", {"client": client, "form": form})
+
+
+@counsellor_required
+def client_documents(request, pk: int):
+    client = _client(request, pk)
+    max_mb = settings.UPLOAD_MAX_BYTES // (1024 * 1024)
+    form = DocumentForm(request.POST or None, request.FILES or None, max_mb=max_mb)
+    if request.method == "POST" and form.is_valid():
+        try:
+            document_upload(
+                profile=client.profile,
+                kind=form.cleaned_data["kind"],
+                upload=form.cleaned_data["file"],
+                submitted_by=request.user,
+            )
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            _log(request, client, PersonalDataAccess.Action.CHANGE, "서류 대리 제출")
+            messages.success(request, _("서류를 대신 올렸습니다."))
+            return redirect("courses:client-documents", pk=client.pk)
+    else:
+        _log(request, client, PersonalDataAccess.Action.VIEW, "제출 서류")
+    return render(
+        request,
+        "courses/counsel/client_documents.html",
+        {"client": client, "form": form, "documents": selectors.client_documents(client)},
+    )
+
+
+@counsellor_required
+def client_document_download(request, pk: int, document_pk: int):
+    client = _client(request, pk)
+    document = get_object_or_404(selectors.client_documents(client), pk=document_pk)
+    _log(
+        request,
+        client,
+        PersonalDataAccess.Action.DOWNLOAD,
+        f"서류 {document.get_kind_display()} #{document.pk}",
+    )
+    return private_file_response(
+        document.file, filename=document.original_name, content_type=document.content_type
+    )
+
+
+@counsellor_required
+def client_course_apply(request, pk: int):
+    client = _client(request, pk)
+    today = timezone.localdate()
+    form = forms.ClientCourseApplyForm(
+        request.POST or None, courses=selectors.open_courses_for_client(on=today)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.enrollment_apply(
+                course=form.cleaned_data["course"],
+                applicant=client.profile,
+                motivation=form.cleaned_data["motivation"],
+                submitted_by=request.user,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            _log(request, client, PersonalDataAccess.Action.CHANGE, "교육과정 대리 신청")
+            messages.success(request, _("교육과정 신청서를 대신 제출했습니다."))
+            return redirect("courses:client-detail", pk=client.pk)
+    return render(
+        request,
+        "courses/counsel/client_apply.html",
+        {"client": client, "form": form, "title": _("교육과정 대리 신청")},
+    )
+
+
+@counsellor_required
+def client_allowance_apply(request, pk: int):
+    client = _client(request, pk)
+    form = AllowanceApplyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            allowance_apply(
+                profile=client.profile,
+                job_search_plan=form.cleaned_data["job_search_plan"],
+                submitted_by=request.user,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            _log(request, client, PersonalDataAccess.Action.CHANGE, "구직지원금 대리 신청")
+            messages.success(request, _("구직지원금 신청서를 대신 제출했습니다."))
+            return redirect("courses:client-detail", pk=client.pk)
+    return render(
+        request,
+        "courses/counsel/client_apply.html",
+        {"client": client, "form": form, "title": _("구직지원금 대리 신청")},
+    )
+
+
+@counsellor_required
+@require_POST
+def client_note_add(request, pk: int):
+    client = _client(request, pk)
+    form = forms.NoteForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("상담 기록 내용을 5,000자 이내로 적어 주세요."))
+        return redirect("courses:client-detail", pk=client.pk)
+    try:
+        services.counselling_note_add(
+            client=client, author=request.user, body=form.cleaned_data["body"]
+        )
+    except ValidationError as error:
+        _report(request, error)
+    else:
+        messages.success(request, _("상담 기록을 남겼습니다."))
+    return redirect("courses:client-detail", pk=client.pk)
+
+
+@counsellor_required
+@require_POST
+def client_outcome_record(request, pk: int):
+    client = _client(request, pk)
+    form = forms.OutcomeForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for message in errors:
+                messages.error(request, message)
+        return redirect("courses:client-detail", pk=client.pk)
+    try:
+        services.counselling_outcome_record(
+            client=client, counsellor=request.user, **form.cleaned_data
+        )
+    except ValidationError as error:
+        _report(request, error)
+    else:
+        messages.success(request, _("상담 성과를 기록했습니다."))
+    return redirect("courses:client-detail", pk=client.pk)
+
+
+@counsellor_required
+def session_list(request):
+    centres = list(selectors.centres_for_counsellor(request.user)[:1])
+    form = forms.SessionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and centres:
+        try:
+            session = services.counselling_session_create(
+                centre=centres[0], counsellor=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("상담 일정을 만들었습니다."))
+            return redirect("courses:session-detail", pk=session.pk)
+    sessions = selectors.sessions_for_counsellor(request.user)
+    page = Paginator(sessions, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "courses/counsel/session_list.html", {"page": page, "form": form})
+
+
+@counsellor_required
+def session_detail(request, pk: int):
+    session = get_object_or_404(selectors.sessions_for_counsellor(request.user), pk=pk)
+    clients = selectors.clients_for_counsellor(request.user).filter(centre=session.centre)
+    form = forms.SignUpForm(request.POST or None, clients=clients)
+    if request.method == "POST" and form.is_valid():
+        client = form.cleaned_data["client"]
+        try:
+            services.counselling_sign_up(session=session, client=client, actor=request.user)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            _log(request, client, PersonalDataAccess.Action.CHANGE, "상담 일정 신청")
+            messages.success(request, _("%(name)s님을 신청했습니다.") % {"name": client.profile})
+            return redirect("courses:session-detail", pk=session.pk)
+    return render(
+        request,
+        "courses/counsel/session_detail.html",
+        {"session": session, "sign_ups": selectors.session_sign_ups(session), "form": form},
+    )
+
+
+@counsellor_required
+@require_POST
+def sign_up_cancel(request, pk: int, sign_up_pk: int):
+    session = get_object_or_404(selectors.sessions_for_counsellor(request.user), pk=pk)
+    sign_up = get_object_or_404(selectors.session_sign_ups(session), pk=sign_up_pk)
+    services.counselling_sign_up_cancel(sign_up=sign_up)
+    messages.success(request, _("신청을 취소했습니다. 자리가 다시 열렸습니다."))
+    return redirect("courses:session-detail", pk=session.pk)
+
+
+def client_claim(request, token: str):
+    """The woman claims the account her counsellor made: she sets her password here."""
+    client = services.client_for_claim(token)
+    if client is None:
+        return render(request, "courses/counsel/claim_invalid.html", status=404)
+    user = client.profile.user
+    form = SetPasswordForm(user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.client_claim(token=token, password=form.cleaned_data["new_password1"])
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(
+                request,
+                _("계정을 연결했습니다. 상담사가 대신 제출한 내용을 확인하고 바꿀 수 있습니다."),
+            )
+            return redirect("applicants:dashboard")
+    return render(
+        request, "courses/counsel/claim.html", {"client": client, "form": form, "email": user.email}
+    )
+
+
+# --- Her side: joining a group programme of her centre ------------------------------------------
+
+
+@applicant_required
+@require_POST
+def my_session_sign_up(request, pk: int):
+    profile = profile_ensure(user=request.user)
+    session = get_object_or_404(selectors.group_sessions_for_applicant(profile), pk=pk)
+    client = get_object_or_404(profile.counselling_clients, centre=session.centre)
+    try:
+        services.counselling_sign_up(session=session, client=client, actor=request.user)
+    except ValidationError as error:
+        _report(request, error)
+    else:
+        messages.success(request, _("%(title)s에 신청했습니다.") % {"title": session.title})
+    return redirect("applicants:dashboard")
+
+
+@applicant_required
+def my_sign_up_cancel(request, pk: int):
+    """She cancels her seat in a session (confirmed first)."""
+    profile = profile_ensure(user=request.user)
+    sign_up = get_object_or_404(selectors.sign_ups_for_applicant(profile), pk=pk)
+    if request.method == "POST":
+        services.counselling_sign_up_cancel(sign_up=sign_up)
+        messages.success(request, _("신청을 취소했습니다. 자리가 다시 열렸습니다."))
+        return redirect("applicants:dashboard")
+    return render(request, "courses/counsel/my_sign_up_cancel.html", {"sign_up": sign_up})

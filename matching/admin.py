@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from applicants.proxy import submitted_by_column
 from matching import selectors, services
 from matching.batch import COUNT_LABELS, STAGE_LABELS
 from matching.fit import fit_parts_described
@@ -286,11 +287,18 @@ class PlacementInline(admin.TabularInline):
 class InternshipApplicationAdmin(ExportWithReasonAdmin, PersonalDataAdminMixin, HistoryAdmin):
     admin_group = "matching"
     resource_classes = [ApplicationResource]
-    list_display = ["applicant", "intake", "status", "submitted_at"]
+    list_display = ["applicant", "intake", "status", "submitted_at", submitted_by_column]
     list_filter = ["status", ("intake", IntakeListFilter)]
-    list_select_related = ["applicant__user", "intake__program"]
+    list_select_related = ["applicant__user", "intake__program", "submitted_by"]
     search_fields = ["applicant__name", "applicant__user__email"]
-    readonly_fields = ["applicant", "intake", "status", "submitted_at", "withdrawn_at"]
+    readonly_fields = [
+        "applicant",
+        "intake",
+        "status",
+        "submitted_at",
+        submitted_by_column,
+        "withdrawn_at",
+    ]
     fields = readonly_fields
     inlines = [ApplicationChoiceInline, InterviewInvitationInline, PlacementInline]
 

@@ -1,8 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 
 from applicants.dashboard import register_section
 from applicants.facts import register_fact_source
 from companies import hooks as company_hooks
+from courses import hooks as course_hooks
 from womenup.kpi import register_metric
 from womenup.payments.sources import register_ledger_source
 from womenup.plugins import register_demo_loader
@@ -24,6 +26,9 @@ class MatchingConfig(AppConfig):
         company_hooks.register_dashboard_section("matching.dashboard.company_section")
         company_hooks.register_role_section("matching.dashboard.role_candidates_section")
         company_hooks.register_role_seat_floor("matching.selectors.active_placement_count")
+        course_hooks.register_client_action(
+            gettext_lazy("인턴십 대리 신청"), "matching:client-internship"
+        )
         register_metric("funnel", kpi.funnel_table, order=10)
         register_metric("companies", kpi.companies_table, order=20)
         register_ledger_source(

@@ -30,14 +30,14 @@ from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 from django.db.models import Count, Q
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_create_with_history
 
 from companies.models import Company, CompanyMembership, Role
 from matching.engine import stable_match, stable_match_with_reserves
-from matching.explanations import explanations_for_applications
+from matching.explanations import explanation_codes_for_applications
 from matching.fit import (
     ApplicantFitData,
     fit_data_for_applicants,
@@ -665,15 +665,10 @@ def _company_messages(week: str) -> list[_Message]:
 
 
 def _explanation_messages(week: str) -> list[_Message]:
-    """The explanation sentences are written at batch time, in each recipient's language (one
-    pass per language, so still a fixed number of queries)."""
+    """The explanations are stored as codes and values; the e-mail words them when it is sent,
+    in the recipient's language then (``matching.explanations.explanation_lines``)."""
     screened = InternshipApplication.objects.filter(status=InternshipApplication.Status.SCREENED)
-    explanations: dict[int, list[str]] = {}
-    for language, _name in settings.LANGUAGES:
-        ids = screened.filter(applicant__user__language=language).values_list("pk", flat=True)
-        with translation.override(language):
-            found = explanations_for_applications(ids, week)
-            explanations.update({pk: [str(line) for line in lines] for pk, lines in found.items()})
+    explanations = explanation_codes_for_applications(screened.values_list("pk", flat=True), week)
     recipients = [
         row
         for row in screened.values_list(
@@ -688,7 +683,7 @@ def _explanation_messages(week: str) -> list[_Message]:
             user=(user_id, email, language),
             key=f"batch:{week}:pool:{application_id}",
             template="matching/email/weekly_explanation",
-            lines=explanations[application_id],
+            explanations=explanations[application_id],
         )
         for application_id, user_id, email, language in recipients
     ]

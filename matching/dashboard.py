@@ -18,6 +18,7 @@ from datetime import datetime
 from django.utils.translation import gettext as _
 
 from applicants.dashboard import DashboardSection
+from applicants.proxy import on_behalf_label
 from applicants.selectors import candidate_cards
 from matching.explanations import explanations_for_applications, latest_batch_week
 from matching.models import InternshipApplication, InterviewInvitation, Placement
@@ -91,7 +92,10 @@ def _card(application: InternshipApplication) -> ApplicationCard:
 def _timeline(application, screening, invitations) -> list[TimelineEvent]:
     events = [TimelineEvent(application.created_at, _("신청서 작성 시작"))]
     if application.submitted_at:
-        events.append(TimelineEvent(application.submitted_at, _("신청서 제출")))
+        submitted = _("신청서 제출")
+        if application.submitted_by_id:
+            submitted = f"{submitted} ({on_behalf_label(application.submitted_by)})"
+        events.append(TimelineEvent(application.submitted_at, submitted))
     if screening is not None:
         events.append(
             TimelineEvent(

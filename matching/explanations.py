@@ -34,7 +34,33 @@ def latest_batch_week() -> str | None:
 def explanations_for_applications(
     application_ids, week: str, *, with_screening: bool = True
 ) -> dict[int, list[str]]:
-    """For each application still in the pool after ``week``'s batch, why it got no further.
+    """``explanation_codes_for_applications`` worded now, in the active language."""
+    found = explanation_codes_for_applications(application_ids, week, with_screening=with_screening)
+    return {pk: explanation_lines(codes) for pk, codes in found.items()}
+
+
+def explanation_lines(codes: list[dict]) -> list[str]:
+    """The sentences of stored explanation codes (``{"code": ..., "params": {...}}``), in the
+    active language: the weekly e-mail is worded when it is sent, in its reader's language."""
+    lines = []
+    for line in codes:
+        code, params = line["code"], line.get("params", {})
+        sentence = str(SENTENCES[code])
+        if code == "needs_info":
+            sentence %= {"items": " ".join(render_all(params.get("missing", [])))}
+        elif code == "failed":
+            sentence %= {"reasons": " ".join(render_all(params.get("reasons", [])))}
+        elif "role" in params:
+            sentence %= {"role": params["role"]}
+        lines.append(sentence)
+    return lines
+
+
+def explanation_codes_for_applications(
+    application_ids, week: str, *, with_screening: bool = True
+) -> dict[int, list[dict]]:
+    """For each application still in the pool after ``week``'s batch, why it got no further,
+    as codes and values (``explanation_lines`` words them).
 
     Applications that were invited this week and are waiting, matched, withdrawn or not yet
     screened get no entry. ``application_ids`` may be a list or a queryset of ids. Without
@@ -75,8 +101,8 @@ def explanations_for_applications(
     invitations_of: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for application_id, role_id, invited_week in invitations:
         invitations_of[application_id].append((role_id, invited_week))
-    text = {key: str(sentence) for key, sentence in SENTENCES.items()}  # translated once
-    found: dict[int, list[str]] = {}
+    text = {key: key for key in SENTENCES}  # codes; explanation_lines words them
+    found: dict[int, list[dict]] = {}
     for pk, outcome, override, reasons, missing in applications:
         lines = _screening_lines(text, override or outcome, reasons or [], missing or [])
         if lines is not None and not with_screening:
@@ -89,7 +115,10 @@ def explanations_for_applications(
             ]
             lines += _match_lines(text, pk, earlier, ranked_sets, titles)
         if lines:
-            found[pk] = [*lines, text["stays_in_pool"]]
+            found[pk] = [
+                line if isinstance(line, dict) else {"code": line}
+                for line in [*lines, text["stays_in_pool"]]
+            ]
     return found
 
 
@@ -147,16 +176,16 @@ SENTENCES = {
 
 def _screening_lines(
     text: dict[str, str], outcome: str | None, reasons: list, missing: list
-) -> list[str] | None:
-    """Sentences for an application that did not pass screening; None when it passed."""
+) -> list | None:
+    """Lines for an application that did not pass screening; None when it passed."""
     if outcome == ScreeningResult.Outcome.PASS:
         return None
     if outcome == ScreeningResult.Outcome.NEEDS_INFO:
         return [
-            text["needs_info"] % {"items": " ".join(render_all(missing))},
+            {"code": text["needs_info"], "params": {"missing": list(missing)}},
             text["needs_info_next"],
         ]
-    return [text["failed"] % {"reasons": " ".join(render_all(reasons))}]
+    return [{"code": text["failed"], "params": {"reasons": list(reasons)}}]
 
 
 def _invitation_lines(
@@ -192,5 +221,5 @@ def _match_lines(
             key = "ranked_higher"
         else:
             key = "not_passed"
-        lines.append(text[key] % {"role": titles.get(role_id, "")})
+        lines.append({"code": text[key], "params": {"role": titles.get(role_id, "")}})
     return lines

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from applicants.models import ApplicantProfile
 from applicants.self_check import SelfCheckAnswers
 from applicants.services import residence_check
+from companies.models import Role
 from matching.models import CandidateEvaluation
 from womenup.dates import (
     DateRangeValidator,
@@ -280,3 +281,24 @@ class SelfCheckForm(forms.Form):
             completed_courses=tuple(data.get("completed_courses") or ()),
             participations=data["participations"],
         )
+
+
+class ClientInternshipForm(forms.Form):
+    """A counsellor's choice of up to three roles for her client, in her order of preference."""
+
+    first = forms.ModelChoiceField(label=_("1지망 직무"), queryset=Role.objects.none())
+    second = forms.ModelChoiceField(
+        label=_("2지망 직무"), queryset=Role.objects.none(), required=False
+    )
+    third = forms.ModelChoiceField(
+        label=_("3지망 직무"), queryset=Role.objects.none(), required=False
+    )
+
+    def __init__(self, *args, roles, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("first", "second", "third"):
+            self.fields[name].queryset = roles
+
+    def roles(self) -> list[Role]:
+        chosen = [self.cleaned_data.get(name) for name in ("first", "second", "third")]
+        return [role for role in chosen if role is not None]

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from applicants.models import on_behalf_field
 from womenup.dates import programme_date_range
 from womenup.money import INCENTIVE_KRW
 from womenup.privacy.private_files import PrivateUpload, private_file_field
@@ -38,6 +39,7 @@ class InternshipApplication(models.Model):
         _("상태"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
     submitted_at = models.DateTimeField(_("제출 시각"), null=True, blank=True)
+    submitted_by = on_behalf_field()
     withdrawn_at = models.DateTimeField(_("취소 시각"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("생성 시각"))
     updated_at = models.DateTimeField(auto_now=True, verbose_name=_("수정 시각"))

@@ -136,7 +136,7 @@ def applications_for_applicant(profile) -> QuerySet[InternshipApplication]:
     ).order_by("created_at", "pk")
     return (
         InternshipApplication.objects.filter(applicant=profile)
-        .select_related("intake__program", "screening")
+        .select_related("intake__program", "screening", "submitted_by")
         .prefetch_related(
             Prefetch("choices", queryset=choices),
             Prefetch("invitations", queryset=invitations),

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from applicants.models import ApplicantProfile
 from applicants.selectors import applicant_facts, missing_required_consents, profile_missing_items
+from applicants.services import proxy_consent_check
 from companies.models import Role
 from companies.selectors import open_roles
 from companies.services import company_members_notify
@@ -179,8 +180,15 @@ def choice_remove(*, application: InternshipApplication, role: Role) -> None:
 
 
 @transaction.atomic
-def application_submit(*, application: InternshipApplication) -> InternshipApplication:
-    """Submit for the next weekly screening: needs choices, required consents and a full profile."""
+def application_submit(
+    *, application: InternshipApplication, submitted_by: User | None = None
+) -> InternshipApplication:
+    """Submit for the next weekly screening: needs choices, required consents and a full profile.
+
+    ``submitted_by`` is a counsellor submitting for her (her recorded proxy consent needed);
+    the application is then labelled "상담사 ○○○ 대리 제출"."""
+    if submitted_by is not None:
+        proxy_consent_check(profile=application.applicant)
     application = _locked(application)
     _editable_or_refuse(application)
     if application.status == InternshipApplication.Status.SUBMITTED:
@@ -200,7 +208,8 @@ def application_submit(*, application: InternshipApplication) -> InternshipAppli
     _roles_check(application, roles)
     application.status = InternshipApplication.Status.SUBMITTED
     application.submitted_at = timezone.now()
-    application.save(update_fields=["status", "submitted_at", "updated_at"])
+    application.submitted_by = submitted_by
+    application.save(update_fields=["status", "submitted_at", "submitted_by", "updated_at"])
     notification_queue_for_user(
         user=profile.user,
         template="matching/email/application_submitted",
@@ -208,6 +217,24 @@ def application_submit(*, application: InternshipApplication) -> InternshipAppli
         dedupe_key=f"internship-submitted-{application.pk}-{application.submitted_at:%Y%m%d%H%M%S}",
     )
     return application
+
+
+@transaction.atomic
+def application_submit_for_client(
+    *, applicant: ApplicantProfile, counsellor: User, roles: Sequence[Role]
+) -> InternshipApplication:
+    """A counsellor submits her internship application with these ranked roles (one intake),
+    with her recorded proxy consent; refused, with nothing changed, without it."""
+    proxy_consent_check(profile=applicant)
+    roles = list(roles)
+    if not roles:
+        raise ValidationError(_("지망 직무를 하나 이상 골라 주세요."))
+    intakes = {role.intake_id for role in roles}
+    if len(intakes) != 1:
+        raise ValidationError(_("지망 직무는 같은 모집 회차에서 골라 주세요."))
+    application = application_create(applicant=applicant, intake=roles[0].intake)
+    choices_set(application=application, roles=roles)
+    return application_submit(application=application, submitted_by=counsellor)
 
 
 @transaction.atomic

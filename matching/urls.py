@@ -82,3 +82,10 @@ urlpatterns = [
     path("company/interns/<int:pk>/hire/", views.placement_hire, name="intern-hire"),
     path("company/hires/<int:pk>/proof/", views.hire_proof_download, name="hire-proof"),
 ]
+urlpatterns += [
+    path(
+        "centre/clients/<int:pk>/internship/",
+        views.client_internship_apply,
+        name="client-internship",
+    ),
+]

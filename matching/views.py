@@ -32,12 +32,16 @@ from companies import selectors as company_selectors
 from companies.decorators import company_member_required
 from companies.filters import RoleFilter
 from companies.models import BADGE_FIELDS
+from courses.decorators import counsellor_required
+from courses.selectors import clients_for_counsellor
 from matching import forms, selectors, services
 from matching.models import ContractConfirmation
 from matching.self_check import self_check, self_check_questions
 from matching.visibility import documents_visible_to_company
 from womenup.forms import add_service_errors
+from womenup.models import PersonalDataAccess
 from womenup.privacy.downloads import private_file_response
+from womenup.privacy.services import personal_data_access_record
 from womenup.programs.selectors import internship_months
 
 ROLES_PER_PAGE = 20
@@ -526,4 +530,42 @@ def candidate_document_download(request, company, pk: int):
     document = get_object_or_404(documents_visible_to_company(company), pk=pk)
     return private_file_response(
         document.file, filename=document.original_name, content_type=document.content_type
+    )
+
+
+# --- A counsellor submitting for her client --------------------------------------------------
+
+
+@counsellor_required
+def client_internship_apply(request, pk: int):
+    """A job-centre counsellor submits her client's internship application (her consent needed);
+    the client is looked up through the counsellor's own centres, so another centre's is a 404."""
+    client = get_object_or_404(clients_for_counsellor(request.user), pk=pk)
+    roles = (
+        company_selectors.open_roles()
+        .select_related("company", "intake")
+        .order_by("company__name", "title", "pk")
+    )
+    form = forms.ClientInternshipForm(request.POST or None, roles=roles)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.application_submit_for_client(
+                applicant=client.profile, counsellor=request.user, roles=form.roles()
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            personal_data_access_record(
+                actor=request.user,
+                subject=client.profile.user,
+                action=PersonalDataAccess.Action.CHANGE,
+                target=f"상담 참여자 #{client.pk}: 인턴십 대리 신청",
+                request=request,
+            )
+            messages.success(request, _("인턴십 신청서를 대신 제출했습니다."))
+            return redirect("courses:client-detail", pk=client.pk)
+    return render(
+        request,
+        "courses/counsel/client_apply.html",
+        {"client": client, "form": form, "title": _("인턴십 대리 신청")},
     )

@@ -6,6 +6,7 @@ from hypothesis import settings as hypothesis_settings
 
 from tests import snapshot
 from tests.factories.accounts import staff_with_mfa
+from womenup.notifications import sms
 
 # Property tests check behaviour, never time: a loaded CI machine must not fail them on a deadline.
 hypothesis_settings.register_profile("womenup", deadline=None)
@@ -73,3 +74,11 @@ def pytest_runtest_setup(item):
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_teardown(item):
     snapshot.hand_over()
+
+
+@pytest.fixture(autouse=True)
+def _clean_text_outbox():
+    """Text messages the test backend "sent" (like ``mail.outbox``): empty for every test."""
+    sms.outbox.clear()
+    yield
+    sms.outbox.clear()

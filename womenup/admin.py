@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from womenup.accounts.permissions import can_review_access_log
+from womenup.admin_actions import apply_after_confirmation
 from womenup.calendar import add_months
 from womenup.models import (
     City,
@@ -30,11 +31,13 @@ from womenup.models import (
     JobCategory,
     LivingWageRate,
     MFAAuthenticator,
+    OutboxDelivery,
     OutboxMessage,
     PersonalDataAccess,
     Program,
     User,
 )
+from womenup.notifications.services import outbox_delivery_retry_now
 from womenup.payments import admin as payments_admin  # noqa: F401  (registers the ledger)
 from womenup.privacy import access_review
 from womenup.privacy.access_review import day_start
@@ -260,6 +263,24 @@ class LivingWageRateAdmin(admin.ModelAdmin):
     list_display = ["valid_from", "hourly_krw"]
 
 
+class OutboxDeliveryInline(admin.TabularInline):
+    model = OutboxDelivery
+    extra = 0
+    can_delete = False
+    fields = readonly_fields = [
+        "channel",
+        "address",
+        "status",
+        "attempts",
+        "next_attempt_at",
+        "sent_at",
+        "last_error",
+    ]
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
 @admin.register(OutboxMessage)
 class OutboxMessageAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
     """Message bodies hold personal data: every look is logged, the recipient as subject."""
@@ -267,12 +288,71 @@ class OutboxMessageAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
     admin_group = "system"
 
     personal_data_subject = staticmethod(lambda message: message.recipient)
-    list_display = ["created_at", "to_email", "subject", "status", "attempts", "sent_at"]
-    list_filter = ["status"]
+    list_display = [
+        "created_at",
+        "to_email",
+        "subject",
+        "status",
+        "attempts",
+        "next_attempt_at",
+        "sent_at",
+    ]
+    list_filter = ["status", "deliveries__channel", "deliveries__status"]
     search_fields = ["to_email", "subject"]
     readonly_fields = [f.name for f in OutboxMessage._meta.fields]
+    inlines = [OutboxDeliveryInline]
 
     def has_add_permission(self, request) -> bool:
+        return False
+
+
+@admin.register(OutboxDelivery)
+class OutboxDeliveryAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
+    """Each channel of each message: its status, attempts, next attempt and last error; a
+    failed or given-up one can be sent again ("지금 다시 보내기", after a confirmation)."""
+
+    admin_group = "system"
+
+    personal_data_subject = staticmethod(lambda delivery: delivery.message.recipient)
+    list_display = [
+        "message",
+        "channel",
+        "address",
+        "status",
+        "attempts",
+        "next_attempt_at",
+        "sent_at",
+        "last_error_short",
+    ]
+    list_filter = ["channel", "status"]
+    list_select_related = ["message"]
+    search_fields = ["address", "message__subject"]
+    readonly_fields = [f.name for f in OutboxDelivery._meta.fields]
+    actions = ["retry_now"]
+
+    @admin.display(description=_("마지막 오류"))
+    def last_error_short(self, delivery) -> str:
+        return delivery.last_error[:80]
+
+    @admin.action(description=_("지금 다시 보내기"), permissions=["change"])
+    def retry_now(self, request, queryset):
+        return apply_after_confirmation(
+            self,
+            request,
+            queryset.select_related("message"),
+            lambda delivery: outbox_delivery_retry_now(delivery=delivery),
+            title=_("알림 다시 보내기"),
+            question=_(
+                "고른 알림을 지금 다시 보냅니다. 시도 횟수는 0부터 다시 셉니다. 이미 보낸 알림은 "
+                "다시 보내지 않습니다. 진행할까요?"
+            ),
+            done_message=_("알림 %(count)d건을 다시 보내도록 했습니다."),
+        )
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
         return False
 
 

@@ -1,9 +1,9 @@
 """Admin writes that call a service: one way to apply it and to report what it refused.
 
 Bulk actions use ``apply_to_each`` (or ``apply_with_reason``, which first asks for a reason on
-an intermediate page); change forms whose save calls a service use ``ServiceSaveMixin``. A
-``ValidationError`` from the service is shown as an error message naming the row, never as
-success.
+an intermediate page, or ``apply_after_confirmation``, which first asks to confirm); change
+forms whose save calls a service use ``ServiceSaveMixin``. A ``ValidationError`` from the
+service is shown as an error message naming the row, never as success.
 """
 
 from collections.abc import Callable
@@ -69,6 +69,25 @@ def apply_with_reason(modeladmin, request, queryset, service: Callable, *, title
         "opts": modeladmin.model._meta,
     }
     return TemplateResponse(request, "admin/reason_form.html", context)
+
+
+def apply_after_confirmation(
+    modeladmin, request, queryset, service: Callable, *, title, question, done_message
+):
+    """Ask "are you sure?" on an intermediate page listing the rows, then ``apply_to_each``."""
+    if "apply" in request.POST:
+        apply_to_each(modeladmin, request, queryset, service, done_message=done_message)
+        return None
+    context = {
+        **modeladmin.admin_site.each_context(request),
+        "title": title,
+        "question": question,
+        "objects": queryset,
+        "action": request.POST.get("action"),
+        "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        "opts": modeladmin.model._meta,
+    }
+    return TemplateResponse(request, "admin/confirm_action.html", context)
 
 
 class ServiceSaveMixin:

@@ -57,6 +57,13 @@ class User(AbstractUser):
     language = models.CharField(
         _("알림 언어"), max_length=10, choices=settings.LANGUAGES, default="ko"
     )
+    # Channels besides e-mail (always sent) she chose on 알림 설정; offered only where the
+    # deployment has a text-message provider (SMS_BACKEND). The number is E.164.
+    notify_by_sms = models.BooleanField(_("문자(SMS)로도 받기"), default=False)
+    notify_by_alimtalk = models.BooleanField(_("카카오 알림톡으로도 받기"), default=False)
+    notification_phone = models.CharField(
+        _("알림 받을 휴대전화"), max_length=20, blank=True, help_text=_("E.164 형식")
+    )
 
     anonymised_at = models.DateTimeField(
         _("익명 처리 시각"),
@@ -334,12 +341,18 @@ class LivingWageRate(models.Model):
 
 
 class OutboxMessage(models.Model):
-    """A message to send; kept until delivered so nothing is lost when the broker is down."""
+    """A message to send; kept until delivered so nothing is lost when the broker is down.
+
+    It goes out on one or more channels (``OutboxDelivery``: e-mail always, text messages where
+    she chose them), each with its own status, attempts and next attempt. The message is
+    pending while a channel is still to be delivered, sent when every channel was, and given up
+    when a channel ran out of attempts.
+    """
 
     class Status(models.TextChoices):
         PENDING = "pending", _("발송 대기")
         SENT = "sent", _("발송 완료")
-        FAILED = "failed", _("발송 실패")
+        GAVE_UP = "gave_up", _("발송 포기")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -357,7 +370,12 @@ class OutboxMessage(models.Model):
         help_text=_("비어 있으면 저장된 제목과 본문을 그대로 보냅니다."),
     )
     context = models.JSONField(_("템플릿 값"), default=dict, blank=True, encoder=DjangoJSONEncoder)
-    language = models.CharField(_("언어"), max_length=10, default="ko")
+    language = models.CharField(
+        _("언어"),
+        max_length=10,
+        default="ko",
+        help_text=_("보낼 때 받는 사람의 알림 언어로 다시 정해집니다."),
+    )
     subject = models.CharField(_("제목"), max_length=200, blank=True)
     body = models.TextField(_("본문"), blank=True)
     dedupe_key = models.CharField(
@@ -368,6 +386,9 @@ class OutboxMessage(models.Model):
     )
     attempts = models.PositiveSmallIntegerField(_("시도 횟수"), default=0)
     last_error = models.TextField(_("마지막 오류"), blank=True)
+    next_attempt_at = models.DateTimeField(
+        _("다음 시도 시각"), null=True, blank=True, help_text=_("비어 있으면 바로 보냅니다.")
+    )
     created_at = models.DateTimeField(_("생성 시각"), auto_now_add=True)
     sent_at = models.DateTimeField(_("발송 시각"), null=True, blank=True)
 
@@ -375,9 +396,63 @@ class OutboxMessage(models.Model):
         verbose_name = _("알림 발송함")
         verbose_name_plural = _("알림 발송함")
         ordering = ["-created_at"]
+        indexes = [
+            models.Index(
+                fields=["next_attempt_at"],
+                name="outbox_pending_due",
+                condition=models.Q(status="pending"),
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.to_email}: {self.subject}"
+
+
+class OutboxDelivery(models.Model):
+    """One channel of an outbox message: where it goes, whether it went, when to try again."""
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", _("이메일")
+        SMS = "sms", _("문자(SMS)")
+        ALIMTALK = "alimtalk", _("카카오 알림톡")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("발송 대기")
+        SENT = "sent", _("발송 완료")
+        FAILED = "failed", _("실패 (다시 시도)")
+        GAVE_UP = "gave_up", _("발송 포기")
+
+    message = models.ForeignKey(
+        OutboxMessage,
+        on_delete=models.CASCADE,
+        related_name="deliveries",
+        verbose_name=_("알림"),
+    )
+    channel = models.CharField(_("채널"), max_length=10, choices=Channel.choices)
+    address = models.CharField(
+        _("받는 곳"), max_length=254, help_text=_("이메일 주소 또는 휴대전화 번호")
+    )
+    text = models.TextField(_("보낸 문자"), blank=True, help_text=_("문자·알림톡 본문"))
+    status = models.CharField(
+        _("상태"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    attempts = models.PositiveSmallIntegerField(_("시도 횟수"), default=0)
+    last_error = models.TextField(_("마지막 오류"), blank=True)
+    next_attempt_at = models.DateTimeField(_("다음 시도 시각"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("발송 시각"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("채널별 발송")
+        verbose_name_plural = _("채널별 발송")
+        ordering = ["-message_id", "channel"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["message", "channel"], name="outbox_delivery_one_per_channel"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_channel_display()} → {self.address}"
 
 
 class PersonalDataAccess(models.Model):

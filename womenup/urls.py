@@ -12,6 +12,11 @@ urlpatterns = [
     path("programs/<slug:code>/", views.program_detail, name="program-detail"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("i18n/setlang/", accounts_views.language_set, name="set_language"),
+    path(
+        "accounts/notifications/",
+        accounts_views.notification_settings,
+        name="notification-settings",
+    ),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("", include("applicants.urls")),

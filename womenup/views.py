@@ -19,6 +19,7 @@ from womenup.programs import selectors
 DASHBOARDS = {
     User.AccountType.APPLICANT: "applicants:dashboard",
     User.AccountType.COMPANY: "companies:dashboard",
+    User.AccountType.INSTITUTION: "courses:client-list",  # a job-centre counsellor (not admin)
 }
 
 

@@ -1,6 +1,6 @@
 """Access rows of the applicant pages: her own pages, documents and allowance evidence."""
 
-from tests.access.matrix import LOGIN, NOT_ALLOWED, NOT_FOUND, OK, Row, expect
+from tests.access.matrix import LOGIN, NOT_ALLOWED, NOT_FOUND, OK, REDIRECT, Row, expect
 
 OWN_PAGE = expect(anonymous=LOGIN, applicant=OK, company="403", staff="403")
 OWN_POST = expect(anonymous=LOGIN, applicant=NOT_ALLOWED, company="403", staff="403")
@@ -118,6 +118,10 @@ ROWS = {
         OWN_POST, kwargs=lambda w: {"kind": "career", "pk": career_entry(w).pk}
     ),
     "applicants:consents": Row(OWN_PAGE),
+    "applicants:proxy-consent-withdraw": Row(
+        expect(anonymous=LOGIN, applicant=REDIRECT, company="403", staff="403"),
+        notes="no consent to withdraw: back to her dashboard; with one, a confirm page",
+    ),
     "applicants:documents": Row(OWN_PAGE),
     "applicants:document-delete": Row(OWN_POST, kwargs=lambda w: {"pk": document(w).pk}),
     "applicants:document-download": Row(

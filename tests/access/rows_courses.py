@@ -40,6 +40,45 @@ def todays_qr_token(world) -> dict:
     return {"token": world.once("courses:qr-token", build)}
 
 
+def counselling_client(world) -> dict:
+    """A client of a job centre (none of the personas is its counsellor: they get 403 before
+    any lookup; centre scoping is tested in tests/courses/test_counselling_access.py)."""
+    from tests.factories.courses import CounsellingClientFactory
+
+    return {"pk": world.once("courses:client", CounsellingClientFactory).pk}
+
+
+def counselling_document(world) -> dict:
+    return {**counselling_client(world), "document_pk": 1}
+
+
+def counselling_session(world) -> dict:
+    from tests.factories.courses import CounsellingSessionFactory
+
+    return {"pk": world.once("courses:session", CounsellingSessionFactory).pk}
+
+
+def counselling_sign_up(world) -> dict:
+    return {**counselling_session(world), "sign_up_pk": 1}
+
+
+def her_sign_up(world) -> dict:
+    """A seat of the applicant persona in a group programme of her centre."""
+    from applicants.services import profile_ensure
+    from courses.services import counselling_sign_up
+    from tests.factories.courses import CounsellingClientFactory, CounsellingSessionFactory
+
+    def build():
+        client = CounsellingClientFactory(profile=profile_ensure(user=world.applicant))
+        session = CounsellingSessionFactory(centre=client.centre)
+        return counselling_sign_up(session=session, client=client, actor=world.applicant)
+
+    return {"pk": world.once("courses:her-sign-up", build).pk}
+
+
+COUNSELLOR_PAGE = expect(anonymous=LOGIN, applicant=FORBIDDEN, company=FORBIDDEN, staff=FORBIDDEN)
+COUNSELLOR_NOTE = "counsellors only (institution account in the 상담사 group)"
+
 ROWS = {
     "courses:catalogue": Row(everyone(OK)),
     "courses:detail": Row(everyone(OK), kwargs=course_code),
@@ -62,5 +101,43 @@ ROWS = {
             staff=FORBIDDEN,
         ),
         kwargs=enrolled_course_code,
+    ),
+}
+
+ROWS |= {
+    "courses:client-list": Row(COUNSELLOR_PAGE, notes=COUNSELLOR_NOTE),
+    "courses:client-create": Row(COUNSELLOR_PAGE, notes=COUNSELLOR_NOTE),
+    "courses:client-detail": Row(COUNSELLOR_PAGE, kwargs=counselling_client),
+    "courses:client-consent": Row(COUNSELLOR_PAGE, kwargs=counselling_client, notes="POST"),
+    "courses:client-claim-resend": Row(COUNSELLOR_PAGE, kwargs=counselling_client, notes="POST"),
+    "courses:client-profile": Row(COUNSELLOR_PAGE, kwargs=counselling_client),
+    "courses:client-documents": Row(COUNSELLOR_PAGE, kwargs=counselling_client),
+    "courses:client-document-download": Row(COUNSELLOR_PAGE, kwargs=counselling_document),
+    "courses:client-course": Row(COUNSELLOR_PAGE, kwargs=counselling_client),
+    "courses:client-allowance": Row(COUNSELLOR_PAGE, kwargs=counselling_client),
+    "courses:client-note": Row(COUNSELLOR_PAGE, kwargs=counselling_client, notes="POST"),
+    "courses:client-outcome": Row(COUNSELLOR_PAGE, kwargs=counselling_client, notes="POST"),
+    "courses:session-list": Row(COUNSELLOR_PAGE, notes=COUNSELLOR_NOTE),
+    "courses:session-detail": Row(COUNSELLOR_PAGE, kwargs=counselling_session),
+    "courses:sign-up-cancel": Row(COUNSELLOR_PAGE, kwargs=counselling_sign_up, notes="POST"),
+    "courses:my-session-sign-up": Row(
+        expect(anonymous=LOGIN, applicant=NOT_ALLOWED, company=FORBIDDEN, staff=FORBIDDEN),
+        kwargs=counselling_session,
+        notes="POST only",
+    ),
+    "courses:my-sign-up-cancel": Row(
+        expect(
+            anonymous=LOGIN,
+            applicant=OK,
+            other_applicant=NOT_FOUND,
+            company=FORBIDDEN,
+            staff=FORBIDDEN,
+        ),
+        kwargs=her_sign_up,
+    ),
+    "courses:client-claim": Row(
+        everyone(NOT_FOUND),
+        kwargs=lambda world: {"token": "not-a-live-token"},
+        notes="a live, unused, unexpired link opens it (tests/courses/test_counselling.py)",
     ),
 }

@@ -26,6 +26,7 @@ ROWS = {
     "account_signup": Row(LOGGED_IN_REDIRECT),
     "account_reauthenticate": Row(MANAGE),
     "account_email": Row(MANAGE),
+    "notification-settings": Row(MANAGE),
     "account_email_verification_sent": Row(everyone(OK)),
     "account_change_password": Row(MANAGE),
     "account_set_password": Row(

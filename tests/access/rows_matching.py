@@ -12,6 +12,7 @@ from tests.access.matrix import (
     expect,
 )
 from tests.access.rows_applicants import company_role, document, submitted_application
+from tests.access.rows_courses import counselling_client
 
 OWN_POST = expect(anonymous=LOGIN, applicant=NOT_ALLOWED, company="403", staff="403")
 
@@ -87,3 +88,10 @@ ROWS = {
         notes="the company persona owns a role she chose in a submitted application",
     ),
 }
+
+
+ROWS["matching:client-internship"] = Row(
+    expect(anonymous=LOGIN, applicant="403", company="403", staff="403"),
+    kwargs=counselling_client,
+    notes="counsellors only; scoped to her centre's clients",
+)

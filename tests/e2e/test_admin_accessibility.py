@@ -37,6 +37,7 @@ from tests.factories.matching import (
     ScreeningResultFactory,
     contract_confirmed,
 )
+from womenup.notifications import outbox
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -67,6 +68,7 @@ def a_row_of_everything() -> None:
         application=application, month=timezone.localdate(), activities="지원", upload=pdf_upload()
     )
     applicant_services.activity_report_accept(report=report, staff=StaffUserFactory())
+    outbox.outbox_deliver_pending()  # its e-mail: a row of every channel's delivery
 
 
 def admin_pages(staff) -> list[str]:

@@ -7,6 +7,8 @@ from django.utils import timezone
 
 from courses.models import (
     Attendance,
+    CounsellingClient,
+    CounsellingSession,
     Course,
     CourseCertificate,
     Enrollment,
@@ -118,3 +120,48 @@ def institution_staff(institution: Institution, *, mfa: bool = True) -> User:
     if mfa:
         give_totp(user)
     return user
+
+
+# --- Counselling ----------------------------------------------------------------------------------
+
+
+class JobCentreFactory(InstitutionFactory):
+    name = factory.Sequence(lambda n: f"여성새로일하기센터{n}")
+    kind = Institution.Kind.JOB_CENTRE
+
+
+def counsellor(centre: Institution, **kwargs) -> User:
+    """A counsellor of the job centre (site pages only, no admin), with a name."""
+    from courses.services import counsellor_add
+
+    kwargs.setdefault("last_name", "김")
+    kwargs.setdefault("first_name", "상담")
+    user = UserFactory(account_type=User.AccountType.INSTITUTION, **kwargs)
+    return counsellor_add(centre=centre, user=user)
+
+
+class CounsellingClientFactory(factory.django.DjangoModelFactory):
+    """A client of a job centre whose account she has already claimed."""
+
+    class Meta:
+        model = CounsellingClient
+
+    centre = factory.SubFactory(JobCentreFactory)
+    profile = factory.SubFactory(ApplicantProfileFactory)
+    claim_email = factory.LazyAttribute(lambda client: client.profile.user.email)
+    claimed_at = factory.LazyFunction(timezone.now)
+
+
+class CounsellingSessionFactory(factory.django.DjangoModelFactory):
+    """A group programme next week, two hours, 10 seats."""
+
+    class Meta:
+        model = CounsellingSession
+
+    centre = factory.SubFactory(JobCentreFactory)
+    kind = CounsellingSession.Kind.GROUP
+    title = factory.Sequence(lambda n: f"집단상담 {n}기")
+    starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))
+    ends_at = factory.LazyAttribute(lambda session: session.starts_at + timedelta(hours=2))
+    place = "센터 3층 교육실"
+    capacity = 10

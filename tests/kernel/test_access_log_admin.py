@@ -253,7 +253,15 @@ def test_a_refused_save_is_a_view_not_a_change(client, staff):
 
 
 @pytest.mark.parametrize(
-    "model", [EmailAddress, OutboxMessage, User, Company, "socialaccount.SocialAccount"]
+    "model",
+    [
+        EmailAddress,
+        OutboxMessage,
+        "womenup.OutboxDelivery",
+        User,
+        Company,
+        "socialaccount.SocialAccount",
+    ],
 )
 def test_the_new_admins_of_personal_data_log_access(model):
     from django.apps import apps

@@ -189,7 +189,7 @@ def test_the_confirmation_and_month_pages_speak_english_too(
     staff_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     chosen = {"action": "approve_payments", "_selected_action": [row.pk]}
     page = staff_client.post(reverse(CHANGELIST), chosen).content.decode()
-    assert "Confirm payment approval" in page and "1 payment, total 300,000" in page
+    assert "Confirm payment approval" in page and "1 payment, total KRW 300,000" in page
     months = staff_client.get(reverse("admin:womenup_ledgerentry_months")).content.decode()
     assert "Payments by month" in months and "bank-transfer file" in months
 

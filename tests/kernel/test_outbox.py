@@ -160,7 +160,7 @@ def test_a_message_is_written_in_the_recipients_language():
     assert outbox.outbox_deliver_pending() == 2
 
     subjects = {m.to[0]: (m.subject, m.body) for m in mail.outbox}
-    assert subjects["en@example.kr"][0] == "[서울우먼업] Your company has been approved"
+    assert subjects["en@example.kr"][0] == "[Seoul WomanUp] Your company has been approved"
     assert "WomanUp Co." in subjects["en@example.kr"][1]
     assert subjects["ko@example.kr"][0] == "[서울우먼업] 참여기업 승인 안내"
     assert "WomanUp Co. 의 참여기업 등록이 승인되었습니다." in subjects["ko@example.kr"][1]

@@ -3,14 +3,21 @@
 import csv
 import io
 import json
+from datetime import date
 
 import pytest
 from django.urls import reverse
 
+from courses.models import CounsellingOutcome
 from matching.models import Placement
 from tests.factories import kernel
 from tests.factories.accounts import staff_with_mfa
-from tests.factories.courses import CourseFactory, EnrollmentFactory, institution_staff
+from tests.factories.courses import (
+    CounsellingClientFactory,
+    CourseFactory,
+    EnrollmentFactory,
+    institution_staff,
+)
 from tests.factories.matching import (
     HireConfirmationFactory,
     InterviewInvitationFactory,
@@ -25,14 +32,15 @@ from womenup.payments.services import ledger_entry_approve
 pytestmark = pytest.mark.django_db
 
 KPI = reverse("admin:kpi")
-SLUGS = ["funnel", "companies", "courses", "payments"]
+SLUGS = ["funnel", "companies", "courses", "counselling", "payments"]
 # session, user, the TOTP check (admin asks 3 times), then funnel 1 + companies 3 + courses 1 +
-# payments 1 (the ledger).
-PAGE_QUERIES = 11
+# counselling 1 + payments 1 (the ledger).
+PAGE_QUERIES = 12
 
 
 def data(size: int) -> None:
-    """``size`` interns hired through every stage, incentives paid, and ``size`` trainees."""
+    """``size`` interns hired through every stage, incentives paid, ``size`` trainees and
+    ``size`` counselling clients employed."""
     approver = staff_with_mfa()
     for _ in range(size):
         placement = PlacementFactory(status=Placement.Status.CONTRACTED)
@@ -40,6 +48,9 @@ def data(size: int) -> None:
         InterviewInvitationFactory(application=placement.application, role=placement.role)
         HireConfirmationFactory(placement=placement)
         EnrollmentFactory(course=CourseFactory())
+        CounsellingOutcome.objects.create(
+            client=CounsellingClientFactory(), kind="employed", happened_on=date.today()
+        )
         paid = ledger_entry(
             kind=LedgerEntry.Kind.INCENTIVE, program_code="seoul-incentive", amount_krw=3_000_000
         )

@@ -391,7 +391,7 @@ def test_the_whole_run_issues_a_fixed_number_of_queries(size, django_assert_num_
     world(size)
     # 3 of them the change history of the matches; participation history (2) and each role's
     # programme (2)
-    with django_assert_num_queries(71):
+    with django_assert_num_queries(70):
         outcome = run()
     assert outcome.result == Result.FINISHED
     assert outcome.counts["screen"]["screened"] == size

@@ -18,7 +18,7 @@ from tests.matching.batch_data import (
 
 pytestmark = pytest.mark.django_db
 
-DASHBOARD_QUERIES = 17  # her dashboard with the explanations section
+DASHBOARD_QUERIES = 18  # her dashboard with the explanations section (and the job-centre check)
 STAYS = "지원은 그대로 유지되며, 다음 주 매칭에 자동으로 다시 참여합니다."
 
 

@@ -35,8 +35,11 @@ def test_a_rejected_incentive_claim_gives_the_reason_in_english_to_an_english_re
     services.incentive_claim_reject(claim=claim, staff=StaffUserFactory(), reason="증빙 누락")
 
     [message] = sent_to(member.user.email)
-    assert message.subject == "[서울우먼업] Your employment incentive claim was not approved"
-    assert message.body == "Your employment incentive claim was not approved.\nReason: 증빙 누락\n"
+    assert message.subject == "[Seoul WomanUp] Your employment incentive claim was not approved"
+    assert message.body.startswith("Hello from Seoul WomanUp.\n\n")
+    assert (
+        "\nYour employment incentive claim was not approved.\nReason: 증빙 누락\n" in message.body
+    )
 
 
 def test_the_weekly_batch_writes_each_message_in_its_readers_language():
@@ -70,7 +73,9 @@ def test_the_weekly_batch_writes_each_message_in_its_readers_language():
     invited_count = InterviewInvitation.objects.filter(role__company=first.company).count()
     matched_count = Placement.objects.filter(role__company=first.company).count()
     [summary] = sent_to(english_company.user.email)
-    assert summary.subject == ("[서울우먼업] This week's interview candidates and matching results")
+    assert summary.subject == (
+        "[Seoul WomanUp] This week's interview candidates and matching results"
+    )
     assert (
         f"This week you have {invited_count} new interview candidate(s) and {matched_count} "
         "confirmed match(es)."

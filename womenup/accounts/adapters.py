@@ -1,5 +1,7 @@
-"""allauth hooks: store the account type chosen at sign-up, land each kind on its dashboard,
-give a locked-out owner a way in, and make sign-up take as long for a taken address."""
+"""allauth hooks: store the account type (and language) chosen at sign-up, land each kind on its
+dashboard, give a locked-out owner a way in, make sign-up take as long for a taken address, and
+write every account e-mail in its recipient's language with the portal's name, as a plain-text
+and an HTML part (``womenup.notifications.mail``)."""
 
 import time
 from datetime import UTC, datetime
@@ -12,13 +14,17 @@ from allauth.core.internal.ratelimit import parse_rates
 from allauth.mfa.models import Authenticator
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from allauth.socialaccount.models import SocialApp
+from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.urls import reverse
+from django.utils import translation
 from django.utils.crypto import get_random_string
 from django.utils.translation import gettext as _
 
+from womenup.models import User
+from womenup.notifications.mail import email_html, email_subject_prefix
 from womenup.privacy.client_ip import client_ip
 
 
@@ -61,6 +67,17 @@ def is_first_mfa_set_up_after_password_login(request) -> bool:
     return not earlier_app.exists()
 
 
+def recipient_language(*, email: str, user=None) -> str:
+    """The language of the account ``email`` belongs to, else the active language."""
+    if user is None or not getattr(user, "pk", None):
+        user = User.objects.filter(email__iexact=email).only("language").first()
+    if user is None:
+        user = User.objects.filter(emailaddress__email__iexact=email).only("language").first()
+    if user is not None and user.language in dict(settings.LANGUAGES):
+        return user.language
+    return translation.get_language() or settings.LANGUAGE_CODE
+
+
 class AccountAdapter(DefaultAccountAdapter):
     def is_reauthentication_required(self, *, app: str, **kwargs) -> bool:
         """Every sensitive step asks for the password again, except the first set-up of
@@ -77,8 +94,31 @@ class AccountAdapter(DefaultAccountAdapter):
         return super().is_reauthentication_required(app=app, **kwargs)
 
     def save_user(self, request, user, form, commit=True):
+        """The account type she chose, and the language she signed up in (her e-mails')."""
         user.account_type = form.cleaned_data.get("account_type") or user.account_type
+        language = translation.get_language() or ""
+        if language in dict(settings.LANGUAGES):
+            user.language = language
         return super().save_user(request, user, form, commit=commit)
+
+    def format_email_subject(self, subject: str) -> str:
+        """``[portal name] subject`` in the language the mail is written in."""
+        return email_subject_prefix() + " ".join(str(subject).split())
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """Written in the recipient's language: her account's, or for an address without an
+        account (a sign-up attempt, a reset for an unknown address) the visitor's."""
+        with translation.override(recipient_language(email=email, user=context.get("user"))):
+            super().send_mail(template_prefix, email, context)
+
+    def render_mail(self, template_prefix, email, context, headers=None):
+        """allauth's text templates, with an HTML part made from the same text."""
+        message = super().render_mail(template_prefix, email, context, headers=headers)
+        if not getattr(message, "alternatives", None):
+            message.attach_alternative(
+                email_html(subject=message.subject, text=message.body), "text/html"
+            )
+        return message
 
     def get_login_redirect_url(self, request):
         return reverse("dashboard")

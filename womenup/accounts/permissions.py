@@ -16,6 +16,8 @@ PROGRAMME_STAFF_GROUP = "프로그램 담당자"  # city staff running the progr
 PAYMENT_APPROVER_GROUP = "지급 승인자"  # approves payments of public money
 INSTITUTION_STAFF_GROUP = "운영기관 담당자"  # own institution's courses only (courses app)
 AUDITOR_GROUP = "감사 담당자"  # reads the personal-data access log, nothing else
+# Job-centre counsellors work on the site's counsellor pages (their centre's clients), not admin.
+COUNSELLOR_GROUP = "상담사"
 STAFF_GROUPS = [
     PROGRAMME_STAFF_GROUP,
     PAYMENT_APPROVER_GROUP,
@@ -36,6 +38,17 @@ def is_city_staff(user) -> bool:
         return True
     return user.account_type == User.AccountType.CITY_STAFF and _in_group(
         user, PROGRAMME_STAFF_GROUP
+    )
+
+
+def is_counsellor(user) -> bool:
+    """A job-centre counsellor: an institution account in the counsellor group (which centre's
+    clients she sees is the courses app's scoping)."""
+    return bool(
+        user.is_authenticated
+        and user.is_active
+        and user.account_type == User.AccountType.INSTITUTION
+        and _in_group(user, COUNSELLOR_GROUP)
     )
 
 

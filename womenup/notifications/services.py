@@ -6,10 +6,12 @@ Delivery of queued messages is in ``womenup/notifications/outbox.py``, which the
 import logging
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from womenup.cache import CircuitBreaker
-from womenup.models import OutboxMessage, User
+from womenup.models import OutboxDelivery, OutboxMessage, User
 from womenup.tasks import outbox_deliver
 
 logger = logging.getLogger(__name__)
@@ -60,6 +62,23 @@ def notification_queue_for_user(
         recipient=user,
         dedupe_key=dedupe_key,
     )
+
+
+def outbox_delivery_retry_now(*, delivery: OutboxDelivery) -> None:
+    """Staff's "retry now": a failed or given-up channel is due again with a fresh count of
+    attempts, and a worker is asked to send it (else the next sweep does). A channel already
+    sent is refused: it is never sent twice."""
+    with transaction.atomic():
+        delivery = OutboxDelivery.objects.select_for_update().get(pk=delivery.pk)
+        if delivery.status == OutboxDelivery.Status.SENT:
+            raise ValidationError(_("이미 보낸 알림입니다. 다시 보내지 않습니다."))
+        delivery.status = OutboxDelivery.Status.PENDING
+        delivery.attempts, delivery.next_attempt_at = 0, None
+        delivery.save(update_fields=["status", "attempts", "next_attempt_at"])
+        OutboxMessage.objects.filter(pk=delivery.message_id).update(
+            status=OutboxMessage.Status.PENDING, next_attempt_at=None
+        )
+        transaction.on_commit(lambda: _dispatch_delivery(delivery.message_id))
 
 
 def _dispatch_delivery(message_id: int) -> None:

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from womenup.models import OutboxMessage, PersonalDataAccess, User
+from womenup.models import OutboxDelivery, OutboxMessage, PersonalDataAccess, User
 from womenup.privacy import retention
 from womenup.privacy.client_ip import client_ip
 
@@ -98,8 +98,9 @@ def personal_data_purge(*, today: date | None = None, dry_run: bool = False) -> 
 
 
 def user_anonymise(*, user_ids: list[int], dry_run: bool) -> dict[str, int]:
-    """The kernel's part: the account itself (e-mail, name, password, log-in addresses, social
-    log-ins, authenticators) and the e-mails sent to it. The account row stays, inactive."""
+    """The kernel's part: the account itself (e-mail, name, notification phone, password,
+    log-in addresses, social log-ins, authenticators) and the e-mails and texts sent to it. The
+    account row stays, inactive."""
     users = User.objects.filter(pk__in=user_ids)
     messages = OutboxMessage.objects.filter(recipient_id__in=user_ids)
     erased = {_("계정"): users.count(), _("보낸 알림 메일"): messages.count()}
@@ -109,10 +110,14 @@ def user_anonymise(*, user_ids: list[int], dry_run: bool) -> dict[str, int]:
     SocialAccount.objects.filter(user_id__in=user_ids).delete()
     Authenticator.objects.filter(user_id__in=user_ids).delete()
     messages.update(to_email=f"deleted@{ANONYMISED_EMAIL_DOMAIN}", subject="", body="", context={})
+    OutboxDelivery.objects.filter(message__recipient_id__in=user_ids).update(
+        address="deleted", text="", last_error=""
+    )
     now = timezone.now()
     for user in users:
         user.email = f"deleted-{user.pk}@{ANONYMISED_EMAIL_DOMAIN}"
         user.first_name = user.last_name = ""
+        user.notification_phone, user.notify_by_sms, user.notify_by_alimtalk = "", False, False
         user.is_active = False
         user.anonymised_at = now
         user.set_unusable_password()

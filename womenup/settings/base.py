@@ -178,6 +178,8 @@ PORTAL_NAME_EN = env("PORTAL_NAME_EN", default=SITE["portal_name_en"])
 PORTAL_OPERATOR = env("PORTAL_OPERATOR", default=SITE["operator"])
 PORTAL_OPERATOR_EN = env("PORTAL_OPERATOR_EN", default=SITE["operator_en"])
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{PORTAL_NAME}] "
+# The site's address for links in notifications sent by a worker (no request to ask).
+PORTAL_URL = env("PORTAL_URL", default="http://127.0.0.1:8000")
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "WomenUp"
 
@@ -224,6 +226,24 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default=SITE["from_email"])
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Text messages (SMS, KakaoTalk 알림톡): a backend class like EMAIL_BACKEND; empty = none sent and
+# none offered on the notification settings page (womenup/notifications/sms.py).
+SMS_BACKEND = env("SMS_BACKEND", default="")
+SOLAPI = {
+    "api_url": env("SOLAPI_API_URL", default="https://api.solapi.com"),
+    "api_key": env("SOLAPI_API_KEY", default=""),
+    "api_secret": env("SOLAPI_API_SECRET", default=""),
+    "sender": env("SOLAPI_SENDER", default=""),
+    "kakao_pf_id": env("SOLAPI_KAKAO_PF_ID", default=""),
+    "kakao_templates": env.dict("SOLAPI_KAKAO_TEMPLATES", default={}),
+    "timeout_seconds": env.float("SOLAPI_TIMEOUT_SECONDS", default=10.0),
+}
+# The outbox tries each channel again after a failure: base × 2^(attempt − 1) seconds, at most
+# the maximum, and gives up after OUTBOX_MAX_ATTEMPTS attempts (then only "retry now" in admin).
+OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=8)
+OUTBOX_RETRY_BASE_SECONDS = env.int("OUTBOX_RETRY_BASE_SECONDS", default=60)
+OUTBOX_RETRY_MAX_SECONDS = env.int("OUTBOX_RETRY_MAX_SECONDS", default=6 * 3600)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

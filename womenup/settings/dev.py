@@ -9,3 +9,4 @@ STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+SMS_BACKEND = env("SMS_BACKEND", default="womenup.notifications.sms_backends.ConsoleBackend")

@@ -12,6 +12,7 @@ from womenup.settings.base import STORAGES  # noqa: E402
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+SMS_BACKEND = "womenup.notifications.sms_backends.LocmemBackend"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
     **STORAGES,

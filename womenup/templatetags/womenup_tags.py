@@ -1,6 +1,7 @@
 """Template filters of the portal."""
 
 from django import template
+from django.utils import translation
 
 from womenup import branding
 from womenup.money import format_krw
@@ -10,9 +11,11 @@ register = template.Library()
 
 @register.filter
 def krw(amount) -> str:
-    """2390124 → "2,390,124원"; empty for None."""
+    """2390124 → "2,390,124원" ("KRW 2,390,124" in English); empty for None."""
     if amount is None or amount == "":
         return ""
+    if (translation.get_language() or "").startswith("en"):
+        return f"KRW {int(amount):,}"
     return format_krw(int(amount))
 
 

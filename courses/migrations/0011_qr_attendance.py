@@ -31,7 +31,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("django_celery_beat", "0019_alter_periodictasks_options"),
-        ('courses', '0009_verbose_names_in_korean'),
+        ('courses', '0010_counselling'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -56,7 +56,7 @@ def grant(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('matching', '0016_verbose_names_in_korean'),
+        ('matching', '0017_application_submitted_by'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
