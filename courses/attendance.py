@@ -1,10 +1,11 @@
 """QR attendance: the day's signed check-in code of a session, and what a check-in and a
 check-out mean against the session's times.
 
-The code is ``django.core.signing`` over ``{"s": session id, "d": ISO date}`` with its own salt,
-so it cannot be made without the secret key, and it names the day it was made for: a photo of
-yesterday's code is refused today. The institution's QR page shows the code of today's date; a
-trainee's phone opens its URL (``courses:attendance-check``).
+The code is a ``django.core.signing.Signer`` signature (no timestamp: the same code all day)
+of ``{"s": session id, "d": ISO date}`` with its own salt, so it cannot be made without the
+secret key, and it names the day it was made for: a photo of yesterday's code is refused today.
+The institution's QR page shows the code of today's date; a trainee's phone opens its URL
+(``courses:attendance-check``).
 
 Late, early leave and absence are derived, never typed: a check-in later than the start plus
 ``ATTENDANCE_GRACE_MINUTES`` is late, a check-out earlier than the end minus the same minutes is
@@ -42,7 +43,8 @@ class QrPayload:
 
 def qr_token(session: Session, *, day: date) -> str:
     """The signed code of ``session`` for ``day`` (the same all day, another one the next)."""
-    return signing.dumps({"s": session.pk, "d": day.isoformat()}, salt=QR_SALT, compress=True)
+    signer = signing.Signer(salt=QR_SALT)
+    return signer.sign_object({"s": session.pk, "d": day.isoformat()}, compress=True)
 
 
 def qr_url(session: Session, *, day: date) -> str:
@@ -52,7 +54,7 @@ def qr_url(session: Session, *, day: date) -> str:
 def qr_read(token: str, *, today: date) -> QrPayload:
     """The session a scanned code names, when it is genuine and made for ``today``."""
     try:
-        data = signing.loads(token, salt=QR_SALT)
+        data = signing.Signer(salt=QR_SALT).unsign_object(token)
         payload = QrPayload(session_id=int(data["s"]), day=date.fromisoformat(data["d"]))
     except (signing.BadSignature, KeyError, TypeError, ValueError):
         raise QrCodeRefused(

@@ -68,9 +68,11 @@ def test_yesterdays_code_is_refused(classroom):
     [
         "tampered",
         lambda s: qr_token(s, day=DAY)[:-2] + "xx",
-        lambda s: signing.dumps({"s": s.pk, "d": DAY.isoformat()}, salt="another-salt"),
-        lambda s: signing.dumps({"s": s.pk, "d": DAY.isoformat()}, salt=QR_SALT, key="x" * 50),
-        lambda s: signing.dumps({"s": s.pk}, salt=QR_SALT),
+        lambda s: signing.Signer(salt="another").sign_object({"s": s.pk, "d": DAY.isoformat()}),
+        lambda s: signing.Signer(key="x" * 50, salt=QR_SALT).sign_object(
+            {"s": s.pk, "d": DAY.isoformat()}
+        ),
+        lambda s: signing.Signer(salt=QR_SALT).sign_object({"s": s.pk}),
     ],
 )
 def test_a_code_with_a_bad_signature_is_refused(classroom, forged):
