@@ -5,6 +5,7 @@ institution's rows: every queryset, foreign-key choice and object permission goe
 ``courses.selectors.scoped_to_staff``. Status changes are admin actions calling the services.
 """
 
+import segno
 from django import forms
 from django.contrib import admin
 from django.contrib.admin import RelatedOnlyFieldListFilter
@@ -20,7 +21,8 @@ from modeltranslation.admin import TranslationAdmin
 
 from applicants.proxy import submitted_by_column
 from courses import selectors, services
-from courses.forms import AttendanceForm
+from courses.attendance import qr_url
+from courses.forms import AttendanceCorrectionForm, AttendanceForm
 from courses.models import (
     Attendance,
     Course,
@@ -31,7 +33,7 @@ from courses.models import (
     Session,
 )
 from courses.resources import EnrollmentResource
-from womenup.admin_actions import apply_to_each
+from womenup.admin_actions import ServiceSaveMixin, apply_to_each
 from womenup.admin_history import HistoryAdmin
 from womenup.models import PersonalDataAccess
 from womenup.privacy.admin_exports import ExportWithReasonAdmin
@@ -145,7 +147,7 @@ class InstitutionAdmin(OutcomeColumns, TranslationAdmin, InstitutionScopedAdmin)
 class SessionInline(admin.TabularInline):
     model = Session
     extra = 1
-    fields = ["held_on", "topic"]
+    fields = ["held_on", "starts_at", "ends_at", "topic"]
 
 
 class CourseAdminForm(forms.ModelForm):
@@ -393,23 +395,67 @@ class EnrollmentAdmin(
 @admin.register(Session)
 class SessionAdmin(InstitutionScopedAdmin):
     institution_path = "course__institution"
-    list_display = ["course", "held_on", "topic", "attendance_link"]
+    list_display = ["course", "held_on", "starts_at", "ends_at", "topic", "attendance_link"]
     list_filter = [("course", RelatedOnlyFieldListFilter)]
     list_select_related = ["course"]
+    fields = ["course", "held_on", "starts_at", "ends_at", "topic"]
     date_hierarchy = "held_on"
+    actions = ["close_attendance"]
 
-    @admin.display(description=gettext_lazy("출결 입력"))
+    @admin.display(description=gettext_lazy("출결"))
     def attendance_link(self, obj):
-        url = reverse("admin:courses_session_attendance", args=[obj.pk])
-        return format_html('<a href="{}">{}</a>', url, _("출결 일괄 입력"))
+        return format_html(
+            '<a href="{}">{}</a> · <a href="{}" id="session-qr-{}">{}</a>',
+            reverse("admin:courses_session_attendance", args=[obj.pk]),
+            _("출결 일괄 입력"),
+            reverse("admin:courses_session_qr", args=[obj.pk]),
+            obj.pk,
+            _("QR 출석"),
+        )
 
     def get_urls(self):
         view = self.admin_site.admin_view(self.attendance_view)
-        extra = [path("<int:pk>/attendance/", view, name="courses_session_attendance")]
+        qr = self.admin_site.admin_view(self.qr_view)
+        extra = [
+            path("<int:pk>/attendance/", view, name="courses_session_attendance"),
+            path("<int:pk>/qr/", qr, name="courses_session_qr"),
+        ]
         return extra + super().get_urls()
 
+    @admin.action(description=gettext_lazy("출결 마감 (입실 없음은 결석, 퇴실 없음은 조퇴)"))
+    def close_attendance(self, request, queryset):
+        def act(session):
+            services.session_attendance_close(session=session)
+
+        apply_to_each(
+            self, request, queryset, act, done_message=_("%(count)d개 수업의 출결을 마감했습니다.")
+        )
+
+    def qr_view(self, request, pk: int):
+        """Today's signed check-in code of the session, to show on the classroom screen, and
+        who has checked in and out so far."""
+        session = get_object_or_404(selectors.sessions_for_staff(request.user), pk=pk)
+        today = timezone.localdate()
+        url = request.build_absolute_uri(qr_url(session, day=today))
+        trainees = list(selectors.attendance_of_session(session))
+        for trainee in trainees:
+            trainee.mark_label = Attendance.Status(trainee.mark).label if trainee.mark else ""
+        self._log_trainee_views(request, session, trainees, target="QR 출석")
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("QR 출석: %(session)s") % {"session": session},
+            "session": session,
+            "today": today,
+            "is_today": session.held_on == today,
+            "qr_url": url,
+            "qr_image": segno.make(url, error="m").svg_data_uri(scale=8, border=2),
+            "trainees": trainees,
+        }
+        return TemplateResponse(request, "admin/courses/session/qr.html", context)
+
     def attendance_view(self, request, pk: int):
-        """One form for every trainee of a session: 출석 / 지각 / 공결 / 결석."""
+        """One form for every trainee of a session: 출석 / 지각 / 조퇴 / 공결 / 결석."""
         if not request.user.has_perm("courses.add_attendance"):
             raise PermissionDenied
         session = get_object_or_404(selectors.sessions_for_staff(request.user), pk=pk)
@@ -418,7 +464,10 @@ class SessionAdmin(InstitutionScopedAdmin):
         if request.method == "POST" and form.is_valid():
             try:
                 count = services.attendance_record(
-                    session=session, marks=form.marks(), actor=request.user
+                    session=session,
+                    marks=form.marks(),
+                    actor=request.user,
+                    reason=form.cleaned_data["reason"],
                 )
             except ValidationError as error:
                 form.add_error(None, error)
@@ -439,23 +488,48 @@ class SessionAdmin(InstitutionScopedAdmin):
         return TemplateResponse(request, "admin/courses/session/attendance.html", context)
 
     @staticmethod
-    def _log_trainee_views(request, session, trainees) -> None:
+    def _log_trainee_views(request, session, trainees, target: str = "출결 입력") -> None:
         for trainee in trainees:
             personal_data_access_record(
                 actor=request.user,
                 subject=trainee.applicant.user,
                 action=PersonalDataAccess.Action.VIEW,
-                target=f"출결 입력: {session}",
+                target=f"{target}: {session}",
                 request=request,
             )
 
 
 @admin.register(Attendance)
-class AttendanceAdmin(PersonalDataAdminMixin, InstitutionScopedAdmin):
+class AttendanceAdmin(
+    ServiceSaveMixin, PersonalDataAdminMixin, HistoryAdmin, InstitutionScopedAdmin
+):
+    """Marks with their check-in and check-out; a correction needs a reason and is kept in the
+    change history (변경 이력)."""
+
+    form = AttendanceCorrectionForm
     institution_path = "session__course__institution"
-    list_display = ["session", "enrollment", "status", "recorded_at"]
-    list_filter = ["status", ("session__course", RelatedOnlyFieldListFilter)]
+    list_display = [
+        "session",
+        "enrollment",
+        "status",
+        "source",
+        "checked_in_at",
+        "checked_out_at",
+        "recorded_at",
+    ]
+    list_filter = ["status", "source", ("session__course", RelatedOnlyFieldListFilter)]
     list_select_related = ["session__course", "enrollment__course", "enrollment__applicant__user"]
+    readonly_fields = [
+        "session",
+        "enrollment",
+        "source",
+        "checked_in_at",
+        "checked_out_at",
+        "recorded_by",
+        "recorded_at",
+    ]
+    fields = [*readonly_fields, "status", "correction_reason"]
+    history_list_display = ["status", "correction_reason"]
 
     @staticmethod
     def personal_data_subject(obj):
@@ -464,8 +538,20 @@ class AttendanceAdmin(PersonalDataAdminMixin, InstitutionScopedAdmin):
     def has_add_permission(self, request):
         return False
 
-    def has_change_permission(self, request, obj=None):
+    def has_delete_permission(self, request, obj=None):
         return False
+
+    def save_model(self, request, obj, form, change):
+        self.save_by_service(
+            request,
+            obj,
+            lambda: services.attendance_correct(
+                attendance=obj,
+                status=form.cleaned_data["status"],
+                reason=form.cleaned_data["correction_reason"],
+                actor=request.user,
+            ),
+        )
 
 
 # --- Certificates and follow-ups ----------------------------------------------------------------

@@ -79,7 +79,17 @@ class ApplyForm(forms.Form):
 
 
 class AttendanceForm(forms.Form):
-    """One choice per trainee of a session (the bulk attendance page)."""
+    """One choice per trainee of a session (the bulk attendance page), and the reason when a
+    mark already recorded changes."""
+
+    reason = forms.CharField(
+        label=_("정정 사유"),
+        required=False,
+        max_length=300,
+        help_text=_(
+            "이미 기록된 출결(QR 입실·퇴실 포함)을 바꿀 때 적어 주세요. 변경 이력에 남습니다."
+        ),
+    )
 
     def __init__(self, *args, trainees, **kwargs):
         super().__init__(*args, **kwargs)
@@ -103,6 +113,24 @@ class AttendanceForm(forms.Form):
 
     def rows(self):
         return [(trainee, self[self.field_name(trainee.pk)]) for trainee in self.trainees]
+
+
+class AttendanceCorrectionForm(forms.ModelForm):
+    """Staff correct one mark in admin; the reason is required (and kept in the history)."""
+
+    correction_reason = forms.CharField(
+        label=_("정정 사유"),
+        max_length=300,
+        help_text=_("예: 교통 사고로 지각, 증빙 확인 후 공결 처리"),
+    )
+
+    class Meta:
+        model = Attendance
+        fields = ["status", "correction_reason"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial["correction_reason"] = ""
 
 
 # --- Counsellor pages ------------------------------------------------------------------------

@@ -6,6 +6,8 @@ and a CHECK constraint keeps it at or below ``seats``; the enrollment services l
 while they change it, so concurrent applications are served one after another in arrival order.
 """
 
+from datetime import time
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -286,6 +288,12 @@ class Session(ConstraintErrorsAtFields, models.Model):
         Course, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("교육과정")
     )
     held_on = models.DateField(_("수업일"), validators=[programme_date_range])
+    starts_at = models.TimeField(
+        _("시작 시각"), default=time(9, 30), help_text=_("이 시각이 지나 입실하면 지각입니다.")
+    )
+    ends_at = models.TimeField(
+        _("종료 시각"), default=time(15, 30), help_text=_("이 시각 전에 퇴실하면 조퇴입니다.")
+    )
     topic = models.CharField(_("주제"), max_length=150, blank=True)
 
     class Meta:
@@ -298,7 +306,13 @@ class Session(ConstraintErrorsAtFields, models.Model):
                 name="one_session_per_course_day",
                 violation_error_message=_("이 과정에는 같은 날짜의 수업 회차가 이미 있습니다."),
                 violation_error_code="held_on",
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")),
+                name="session_ends_after_it_starts",
+                violation_error_message=_("종료 시각은 시작 시각보다 늦어야 합니다."),
+                violation_error_code="ends_at",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -306,15 +320,29 @@ class Session(ConstraintErrorsAtFields, models.Model):
 
 
 class Attendance(ConstraintErrorsAtFields, models.Model):
-    """A trainee's attendance at one session."""
+    """A trainee's attendance at one session: marked by staff, or derived from her QR check-in
+    and check-out against the session's times (see ``courses/attendance.py``)."""
 
     class Status(models.TextChoices):
         PRESENT = "present", _("출석")
         LATE = "late", _("지각")
+        EARLY_LEAVE = "early_leave", _("조퇴")
+        LATE_EARLY_LEAVE = "late_early", _("지각·조퇴")
         EXCUSED = "excused", _("공결")
         ABSENT = "absent", _("결석")
 
-    ATTENDED = (Status.PRESENT, Status.LATE, Status.EXCUSED)
+    class Source(models.TextChoices):
+        QR = "qr", _("QR 입실·퇴실")
+        STAFF = "staff", _("담당자 입력")
+        SYSTEM = "system", _("수업 종료 후 자동 처리")
+
+    ATTENDED = (
+        Status.PRESENT,
+        Status.LATE,
+        Status.EARLY_LEAVE,
+        Status.LATE_EARLY_LEAVE,
+        Status.EXCUSED,
+    )
 
     session = models.ForeignKey(
         Session, on_delete=models.CASCADE, related_name="attendances", verbose_name=_("수업 회차")
@@ -322,7 +350,15 @@ class Attendance(ConstraintErrorsAtFields, models.Model):
     enrollment = models.ForeignKey(
         Enrollment, on_delete=models.CASCADE, related_name="attendances", verbose_name=_("수강생")
     )
-    status = models.CharField(_("출결"), max_length=10, choices=Status.choices)
+    status = models.CharField(_("출결"), max_length=20, choices=Status.choices)
+    source = models.CharField(
+        _("기록 방식"), max_length=10, choices=Source.choices, default=Source.STAFF
+    )
+    checked_in_at = models.DateTimeField(_("입실 시각"), null=True, blank=True)
+    checked_out_at = models.DateTimeField(_("퇴실 시각"), null=True, blank=True)
+    correction_reason = models.CharField(
+        _("정정 사유"), max_length=300, blank=True, help_text=_("담당자가 출결을 바꾼 이유")
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -331,6 +367,10 @@ class Attendance(ConstraintErrorsAtFields, models.Model):
         verbose_name=_("기록한 사람"),
     )
     recorded_at = models.DateTimeField(_("기록 시각"), auto_now=True)
+
+    history = HistoricalRecords(
+        verbose_name=_("출결 변경 이력"), verbose_name_plural=_("출결 변경 이력")
+    )
 
     class Meta:
         verbose_name = _("출결")
@@ -342,7 +382,16 @@ class Attendance(ConstraintErrorsAtFields, models.Model):
                 name="one_attendance_per_session_and_trainee",
                 violation_error_message=_("이 수강생의 이 회차 출결은 이미 기록되어 있습니다."),
                 violation_error_code="enrollment",
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(checked_out_at__isnull=True)
+                | models.Q(
+                    checked_in_at__isnull=False, checked_out_at__gte=models.F("checked_in_at")
+                ),
+                name="attendance_checks_out_after_checking_in",
+                violation_error_message=_("퇴실 시각은 입실 시각 이후여야 합니다."),
+                violation_error_code="checked_out_at",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -1,8 +1,8 @@
 """Reads about courses: catalogue, eligibility, waitlist places, attendance, outcomes, scoping."""
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import date, timedelta
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import (
@@ -20,9 +20,11 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from applicants.models import Document, ProxyConsent
 from applicants.selectors import TrainingLine, applicant_facts
+from courses.attendance import QrCodeRefused, qr_read
 from courses.models import (
     Attendance,
     CounsellingClient,
@@ -220,6 +222,84 @@ def percentage(part: int, whole: int) -> Decimal | None:
 def meets_attendance(attended: int, held: int, minimum_percent: int) -> bool:
     """Exact integer comparison: attended / held >= minimum %. No sessions held → not met."""
     return held > 0 and attended * 100 >= minimum_percent * held
+
+
+@dataclass
+class AttendanceScan:
+    """What a scanned QR code means for her now: her session and seat, her mark so far, and
+    the one thing she can do (or why the code cannot be used)."""
+
+    session: Session | None = None
+    enrollment: Enrollment | None = None
+    record: Attendance | None = None
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def can_check_in(self) -> bool:
+        return not self.errors and self.record is None
+
+    @property
+    def can_check_out(self) -> bool:
+        record = self.record
+        return (
+            not self.errors
+            and record is not None
+            and record.checked_in_at is not None
+            and record.checked_out_at is None
+        )
+
+
+def attendance_scan(token: str, applicant, *, now: datetime) -> AttendanceScan:
+    """Read a scanned code: genuine, of today, of a session held today, in a course where she
+    holds a seat; with her mark at that session."""
+    today = timezone.localdate(now)
+    try:
+        payload = qr_read(token, today=today)
+    except QrCodeRefused as refused:
+        return AttendanceScan(errors=[refused.message])
+    session = Session.objects.select_related("course__institution").filter(pk=payload.session_id)
+    session = session.first()
+    if session is None:
+        return AttendanceScan(
+            errors=[_("QR 코드의 수업을 찾을 수 없습니다. 운영기관 담당자에게 말씀해 주세요.")]
+        )
+    if session.held_on != today:
+        return AttendanceScan(
+            session=session,
+            errors=[
+                _("오늘 열리는 수업이 아닙니다 (%(course)s 수업일 %(day)s).")
+                % {"course": session.course.title, "day": session.held_on.isoformat()}
+            ],
+        )
+    enrollment = (
+        Enrollment.objects.filter(
+            course=session.course_id, applicant=applicant, status__in=Enrollment.SEAT_HOLDING
+        )
+        .order_by("pk")
+        .first()
+    )
+    if enrollment is None:
+        return AttendanceScan(
+            session=session,
+            errors=[
+                _(
+                    "%(course)s 과정의 수강생이 아니어서 출석할 수 없습니다. "
+                    "선발된 과정의 QR 코드인지 확인해 주세요."
+                )
+                % {"course": session.course.title}
+            ],
+        )
+    record = Attendance.objects.filter(session=session, enrollment=enrollment).first()
+    return AttendanceScan(session=session, enrollment=enrollment, record=record)
+
+
+def attendance_of_session(session: Session) -> QuerySet[Enrollment]:
+    """The session's trainees with their check-in, check-out and mark (the staff QR page)."""
+    rows = Attendance.objects.filter(session=session, enrollment=OuterRef("pk"))
+    return trainees_of_session(session).annotate(
+        checked_in_at=Subquery(rows.values("checked_in_at")[:1]),
+        checked_out_at=Subquery(rows.values("checked_out_at")[:1]),
+    )
 
 
 def trainees_of_session(session: Session) -> QuerySet[Enrollment]:

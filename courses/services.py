@@ -8,7 +8,7 @@ seat counter ``Course.enrolled_count`` has a CHECK constraint that it never exce
 import hashlib
 import secrets
 from collections.abc import Mapping
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from applicants.models import ApplicantProfile
 from applicants.services import phone_normalize, proxy_consent_check
 from courses import selectors
+from courses.attendance import derived_status, session_end
 from courses.models import (
     Attendance,
     CounsellingClient,
@@ -288,31 +289,219 @@ def course_save(*, course: Course, changed_fields: list[str], today: date | None
 
 
 def attendance_record(
-    *, session: Session, marks: Mapping[int, str], actor: User, today: date | None = None
+    *,
+    session: Session,
+    marks: Mapping[int, str],
+    actor: User,
+    reason: str = "",
+    today: date | None = None,
 ) -> int:
-    """Record (or correct) the attendance of many trainees at one session; returns how many."""
+    """Record (or correct) the attendance of many trainees at one session; returns how many.
+
+    Changing a mark already recorded (by staff or by her QR check-in) is a correction: it
+    needs ``reason``, which the row's change history keeps with who made it.
+    """
     today = today or timezone.localdate()
+    reason = (reason or "").strip()
     if session.held_on > today:
         raise ValidationError(_("아직 열리지 않은 수업의 출결은 기록할 수 없습니다."))
     known = set(Attendance.Status.values)
     if any(status not in known for status in marks.values()):
-        raise ValidationError(_("출결은 출석·지각·공결·결석 중에서 골라 주세요."))
+        raise ValidationError(_("출결은 출석·지각·조퇴·공결·결석 중에서 골라 주세요."))
     trainees = set(selectors.trainees_of_session(session).values_list("pk", flat=True))
     strangers = set(marks) - trainees
     if strangers:
         raise ValidationError(_("이 과정의 수강생이 아닌 사람이 포함되어 있습니다."))
-    rows = [
-        Attendance(session=session, enrollment_id=pk, status=status, recorded_by=actor)
-        for pk, status in marks.items()
-    ]
+    _check_reason_length(reason)
     with transaction.atomic():
-        Attendance.objects.bulk_create(
-            rows,
-            update_conflicts=True,
-            unique_fields=["session", "enrollment"],
-            update_fields=["status", "recorded_by", "recorded_at"],
+        existing = {
+            row.enrollment_id: row
+            for row in Attendance.objects.select_for_update().filter(
+                session=session, enrollment_id__in=list(marks)
+            )
+        }
+        changed = [
+            pk for pk, status in marks.items() if pk in existing and existing[pk].status != status
+        ]
+        if changed and not reason:
+            raise ValidationError(
+                _("이미 기록된 출결 %(count)d건을 바꾸려면 정정 사유를 적어 주세요.")
+                % {"count": len(changed)}
+            )
+        for pk, status in marks.items():
+            row = existing.get(pk)
+            if row is None:
+                row = Attendance(session=session, enrollment_id=pk, source=Attendance.Source.STAFF)
+            elif row.status == status:
+                continue
+            else:
+                row.correction_reason = reason
+            row.status = status
+            _save_attendance(row, actor=actor, reason=reason)
+    return len(marks)
+
+
+def attendance_correct(
+    *, attendance: Attendance, status: str, reason: str, actor: User
+) -> Attendance:
+    """Staff correct one trainee's mark; the reason is required and kept in the history."""
+    reason = (reason or "").strip()
+    if status not in Attendance.Status.values:
+        raise ValidationError(_("출결은 출석·지각·조퇴·공결·결석 중에서 골라 주세요."))
+    if not reason:
+        raise ValidationError(_("출결을 정정하려면 정정 사유를 적어 주세요."))
+    _check_reason_length(reason)
+    with transaction.atomic():
+        row = Attendance.objects.select_for_update().get(pk=attendance.pk)
+        if row.status == status:
+            raise ValidationError(
+                _("출결이 이미 %(status)s입니다. 바꿀 출결을 골라 주세요.")
+                % {"status": row.get_status_display()}
+            )
+        row.status = status
+        row.correction_reason = reason
+        _save_attendance(row, actor=actor, reason=reason)
+    return row
+
+
+def _check_reason_length(reason: str) -> None:
+    if len(reason) > 300:
+        raise ValidationError(_("정정 사유는 300자 이내로 적어 주세요."))
+
+
+def _save_attendance(row: Attendance, *, actor: User | None, reason: str = "") -> None:
+    """Save one mark with who made it and why, for its change history."""
+    row.recorded_by = actor
+    row._history_user = actor
+    row._change_reason = reason
+    row.save()
+
+
+# --- QR check-in and check-out -------------------------------------------------------------------
+
+
+def attendance_check_in(*, token: str, applicant, now: datetime | None = None) -> Attendance:
+    """She scanned the day's code of her session: her check-in, on time or late."""
+    now = now or timezone.now()
+    session, enrollment = _scanned(token, applicant, now)
+    with transaction.atomic():
+        Enrollment.objects.select_for_update().filter(pk=enrollment.pk).get()
+        row = Attendance.objects.filter(session=session, enrollment=enrollment).first()
+        if row is not None and row.checked_in_at is not None:
+            raise ValidationError(
+                _("이미 %(time)s에 입실했습니다. 수업이 끝나면 같은 QR 코드로 퇴실해 주세요.")
+                % {"time": _clock(row.checked_in_at)}
+            )
+        if row is not None:
+            raise ValidationError(
+                _(
+                    "담당자가 이 수업의 출결을 이미 %(status)s(으)로 기록했습니다. "
+                    "바꿔야 하면 운영기관 담당자에게 말씀해 주세요."
+                )
+                % {"status": row.get_status_display()}
+            )
+        if now >= session_end(session):
+            raise ValidationError(
+                _("수업이 %(time)s에 끝나 입실할 수 없습니다. 운영기관 담당자에게 말씀해 주세요.")
+                % {"time": session.ends_at.strftime("%H:%M")}
+            )
+        row = Attendance(
+            session=session,
+            enrollment=enrollment,
+            source=Attendance.Source.QR,
+            checked_in_at=now,
+            status=derived_status(session, checked_in_at=now, checked_out_at=None, closed=False),
         )
-    return len(rows)
+        _save_attendance(row, actor=applicant.user)
+    return row
+
+
+def attendance_check_out(*, token: str, applicant, now: datetime | None = None) -> Attendance:
+    """She scanned the code again when leaving: her check-out, at the end or early."""
+    now = now or timezone.now()
+    session, enrollment = _scanned(token, applicant, now)
+    with transaction.atomic():
+        row = (
+            Attendance.objects.select_for_update()
+            .filter(session=session, enrollment=enrollment)
+            .first()
+        )
+        if row is None or row.checked_in_at is None:
+            raise ValidationError(
+                _("입실 기록이 없어 퇴실할 수 없습니다. 먼저 「입실」을 눌러 주세요.")
+            )
+        if row.checked_out_at is not None:
+            raise ValidationError(
+                _("이미 %(time)s에 퇴실했습니다.") % {"time": _clock(row.checked_out_at)}
+            )
+        row.checked_out_at = now
+        row.status = derived_status(
+            session, checked_in_at=row.checked_in_at, checked_out_at=now, closed=False
+        )
+        _save_attendance(row, actor=applicant.user)
+    return row
+
+
+def _scanned(token: str, applicant, now: datetime) -> tuple[Session, Enrollment]:
+    """The session of a genuine code of today and her seat in its course, or why not."""
+    scan = selectors.attendance_scan(token, applicant, now=now)
+    if scan.errors:
+        raise ValidationError(scan.errors, code="qr_refused")
+    return scan.session, scan.enrollment
+
+
+def _clock(moment: datetime) -> str:
+    return timezone.localtime(moment).strftime("%H:%M")
+
+
+def session_attendance_close(*, session: Session, now: datetime | None = None) -> dict:
+    """After a session: trainees who never checked in are absent, and a check-in without a
+    check-out counts as leaving early. Running it again changes nothing."""
+    now = now or timezone.now()
+    if now < session_end(session):
+        raise ValidationError(
+            _("수업이 끝난 뒤(%(day)s %(time)s 이후)에 출결을 마감할 수 있습니다.")
+            % {"day": session.held_on.isoformat(), "time": session.ends_at.strftime("%H:%M")}
+        )
+    closed = {"absent": 0, "early_leave": 0}
+    with transaction.atomic():
+        rows = {
+            row.enrollment_id: row
+            for row in Attendance.objects.select_for_update().filter(session=session)
+        }
+        for trainee in selectors.trainees_of_session(session).filter(
+            status=Enrollment.Status.ENROLLED
+        ):
+            row = rows.get(trainee.pk)
+            if row is None:
+                row = Attendance(
+                    session=session,
+                    enrollment=trainee,
+                    source=Attendance.Source.SYSTEM,
+                    status=Attendance.Status.ABSENT,
+                )
+                _save_attendance(row, actor=None, reason=_("수업 종료: 입실 기록 없음"))
+                closed["absent"] += 1
+            elif row.source == Attendance.Source.QR and row.checked_out_at is None:
+                status = derived_status(
+                    session, checked_in_at=row.checked_in_at, checked_out_at=None, closed=True
+                )
+                if status != row.status:
+                    row.status = status
+                    _save_attendance(row, actor=None, reason=_("수업 종료: 퇴실 기록 없음"))
+                    closed["early_leave"] += 1
+    return closed
+
+
+def sessions_attendance_close(*, day: date, now: datetime | None = None) -> int:
+    """Close every session of ``day`` that has ended (the nightly task)."""
+    now = now or timezone.now()
+    count = 0
+    for session in Session.objects.filter(held_on=day).order_by("pk"):
+        if now >= session_end(session):
+            session_attendance_close(session=session, now=now)
+            count += 1
+    return count
 
 
 def enrollment_complete(

@@ -8,6 +8,7 @@ urlpatterns = [
     path("courses/<slug:code>/", views.detail, name="detail"),
     path("courses/<slug:code>/apply/", views.apply, name="apply"),
     path("courses/<slug:code>/withdraw/", views.withdraw, name="withdraw"),
+    path("attendance/<str:token>/", views.attendance_check, name="attendance-check"),
 ]
 urlpatterns += [
     path("centre/clients/", views.client_list, name="client-list"),

@@ -1,5 +1,6 @@
 """Public course pages: the catalogue, a course with her eligibility, applying and withdrawing;
-the job-centre counsellor pages (clients, acting for them, sessions) and her claim link."""
+the job-centre counsellor pages (clients, acting for them, sessions) and her claim link;
+her QR check-in and check-out."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -131,6 +132,53 @@ def withdraw(request, code: str):
         )
         return redirect("applicants:dashboard")
     return render(request, "courses/withdraw_confirm.html", {"enrollment": enrollment})
+
+
+CHECK_ACTIONS = {
+    "check_in": (
+        services.attendance_check_in,
+        gettext_lazy("%(time)s에 입실했습니다 (%(status)s)."),
+    ),
+    "check_out": (
+        services.attendance_check_out,
+        gettext_lazy("%(time)s에 퇴실했습니다 (%(status)s)."),
+    ),
+}
+
+
+@applicant_required
+def attendance_check(request, token: str):
+    """The page the day's QR code opens on her phone: her mark today, and 입실 or 퇴실."""
+    profile = profile_ensure(user=request.user)
+    errors: list[str] = []
+    if request.method == "POST":
+        action = CHECK_ACTIONS.get(request.POST.get("action", ""))
+        if action is None:
+            errors = [_("입실 또는 퇴실 버튼을 눌러 주세요.")]
+        else:
+            service, done = action
+            try:
+                row = service(token=token, applicant=profile)
+            except ValidationError as error:
+                errors = error.messages
+            else:
+                moment = row.checked_out_at or row.checked_in_at
+                messages.success(
+                    request,
+                    done
+                    % {
+                        "time": timezone.localtime(moment).strftime("%H:%M"),
+                        "status": row.get_status_display(),
+                    },
+                )
+                return redirect("courses:attendance-check", token=token)
+    scan = selectors.attendance_scan(token, profile, now=timezone.now())
+    context = {
+        "scan": scan,
+        "errors": errors or scan.errors,
+        "grace_minutes": settings.ATTENDANCE_GRACE_MINUTES,
+    }
+    return render(request, "courses/attendance_check.html", context, status=400 if errors else 200)
 
 
 # --- Counsellor pages (여성새로일하기센터) ----------------------------------------------------

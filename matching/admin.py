@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
@@ -17,6 +18,8 @@ from matching.fit import fit_parts_described
 from matching.models import (
     ApplicationChoice,
     CandidateEvaluation,
+    ContractConfirmation,
+    ContractTerms,
     HireConfirmation,
     IncentiveClaim,
     InternshipApplication,
@@ -322,7 +325,15 @@ class PlacementAdmin(
     list_filter = ["status", "week"]
     list_select_related = ["role__company", "application__applicant__user", "application__intake"]
     search_fields = ["role__title", "role__company__name", "application__applicant__name"]
-    fields = ["application", "role", "week", "status", "contract_start", "wage_support"]
+    fields = [
+        "application",
+        "role",
+        "week",
+        "status",
+        "contract_start",
+        "contract_acknowledgement",
+        "wage_support",
+    ]
     readonly_fields = fields
     wage_support = PlacementInline.wage_support
     resource_classes = [PlacementResource]
@@ -330,6 +341,79 @@ class PlacementAdmin(
     @staticmethod
     def personal_data_subject(placement: Placement):
         return placement.application.applicant.user
+
+    @admin.display(description=_("전자 근로계약 확인"))
+    def contract_acknowledgement(self, placement: Placement) -> str:
+        """Who confirmed the current terms and when; why wage support waits, if it does."""
+        state = selectors.placement_contract_state(placement)
+        lines = [
+            format_html(
+                "{}: {}",
+                ContractConfirmation.Party(party).label,
+                _confirmation_text(state.confirmed_by(party)),
+            )
+            for party in ContractConfirmation.Party.values
+        ]
+        reason = state.waiting_reason or _("양쪽이 확인했습니다. 임금 지원 대상입니다.")
+        return format_html(
+            '<span data-testid="contract-acknowledgement">{} · {}</span>',
+            format_html_join(" · ", "{}", ((line,) for line in lines)),
+            reason,
+        )
+
+
+def _confirmation_text(confirmation: ContractConfirmation | None) -> str:
+    if confirmation is None:
+        return str(_("확인 전"))
+    when = timezone.localtime(confirmation.confirmed_at).strftime("%Y-%m-%d %H:%M")
+    return f"{when} ({confirmation.confirmed_by.email})"
+
+
+class ContractConfirmationInline(admin.TabularInline):
+    model = ContractConfirmation
+    fields = ["party", "confirmed_by", "confirmed_at"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(ContractTerms)
+class ContractTermsAdmin(PersonalDataAdminMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
+    """The confirmed contract terms: written once by the confirmations, read only here."""
+
+    admin_group = "matching"
+    list_display = [
+        "placement",
+        "contract_start",
+        "contract_end",
+        "weekly_hours",
+        "hourly_wage",
+        "monthly_wage",
+        "created_at",
+    ]
+    list_select_related = ["placement__role__company", "placement__application__applicant__user"]
+    search_fields = ["placement__role__title", "placement__application__applicant__name"]
+    fields = [*list_display]
+    readonly_fields = fields
+    inlines = [ContractConfirmationInline]
+
+    @staticmethod
+    def personal_data_subject(terms: ContractTerms):
+        return terms.placement.application.applicant.user
+
+    @admin.display(description=_("시간당 임금(원)"), ordering="hourly_wage_krw")
+    def hourly_wage(self, terms: ContractTerms) -> str:
+        return format_krw(terms.hourly_wage_krw)
+
+    @admin.display(description=_("월 임금(원)"), ordering="monthly_wage_krw")
+    def monthly_wage(self, terms: ContractTerms) -> str:
+        return format_krw(terms.monthly_wage_krw)
 
 
 @admin.register(InterviewInvitation)

@@ -100,6 +100,16 @@ class ContractForm(forms.Form):
     )
 
 
+class ContractTermsConfirmForm(forms.Form):
+    """She (or the company) confirms the terms shown; ``terms`` carries what was shown."""
+
+    terms = forms.CharField(widget=forms.HiddenInput, max_length=100)
+    agree = forms.BooleanField(
+        label=_("위 근로계약 조건(계약 기간, 주 근로시간, 임금)을 확인했고 이에 동의합니다."),
+        error_messages={"required": _("계약 조건을 읽고 동의 상자에 표시해 주세요.")},
+    )
+
+
 class HireForm(forms.Form):
     hired_on = forms.DateField(
         label=_("정규직 채용일"),

@@ -2,6 +2,7 @@
 and the placement lifecycle: interview evaluations, rankings, hires and incentive claims."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -217,6 +218,88 @@ class Placement(ConstraintErrorsAtFields, models.Model):
 
     def __str__(self) -> str:
         return f"{self.role} ← {self.application.applicant}"
+
+
+class ContractTerms(models.Model):
+    """The key terms of an intern's contract (start, end, weekly hours, wage) as they stood
+    when someone confirmed them: a snapshot that is never changed nor deleted (the model and a
+    PostgreSQL trigger refuse it, ``matching/migrations/0014``). When the terms change, a new
+    snapshot is taken and the confirmations of the old one no longer count."""
+
+    placement = models.ForeignKey(
+        Placement,
+        on_delete=models.PROTECT,
+        related_name="contract_terms",
+        verbose_name=_("인턴 배치"),
+    )
+    contract_start = models.DateField(_("근로계약 시작일"))
+    contract_end = models.DateField(_("근로계약 종료일"))
+    weekly_hours = models.PositiveSmallIntegerField(_("주 근로시간"))
+    hourly_wage_krw = models.PositiveIntegerField(_("시간당 임금(원)"))
+    monthly_wage_krw = models.PositiveIntegerField(_("월 임금(원)"))
+    created_at = models.DateTimeField(_("작성 시각"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("근로계약 조건")
+        verbose_name_plural = _("근로계약 조건")
+        ordering = ["placement_id", "-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.placement} · {self.contract_start}~{self.contract_end}"
+
+    def save(self, *args, **kwargs):
+        _refuse_change(self, _("확인된 근로계약 조건은 바꿀 수 없습니다."))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError(_("확인된 근로계약 조건은 지울 수 없습니다."))
+
+
+class ContractConfirmation(models.Model):
+    """One side's confirmation of a contract-terms snapshot: who, when; never changed."""
+
+    class Party(models.TextChoices):
+        INTERN = "intern", _("인턴")
+        COMPANY = "company", _("기업")
+
+    terms = models.ForeignKey(
+        ContractTerms,
+        on_delete=models.PROTECT,
+        related_name="confirmations",
+        verbose_name=_("근로계약 조건"),
+    )
+    party = models.CharField(_("확인한 쪽"), max_length=10, choices=Party.choices)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("확인한 사람"),
+    )
+    confirmed_at = models.DateTimeField(_("확인 시각"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("근로계약 조건 확인")
+        verbose_name_plural = _("근로계약 조건 확인")
+        ordering = ["terms_id", "confirmed_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["terms", "party"], name="one_confirmation_per_side")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.terms} · {self.get_party_display()}"
+
+    def save(self, *args, **kwargs):
+        _refuse_change(self, _("근로계약 조건 확인 기록은 바꿀 수 없습니다."))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError(_("근로계약 조건 확인 기록은 지울 수 없습니다."))
+
+
+def _refuse_change(row: models.Model, message: str) -> None:
+    """Snapshots are written once: a save of a stored row is refused."""
+    if not row._state.adding:
+        raise ValidationError(message)
 
 
 class MatchingRun(models.Model):

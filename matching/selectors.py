@@ -28,9 +28,11 @@ from applicants.models import Consent
 from applicants.selectors import candidate_cards
 from companies.models import Company, Role
 from companies.selectors import roles_for_company
+from matching.contracts import ContractState, contract_state
 from matching.models import (
     ApplicationChoice,
     CandidateEvaluation,
+    ContractTerms,
     HireConfirmation,
     IncentiveClaim,
     InternshipApplication,
@@ -39,7 +41,7 @@ from matching.models import (
     ScreeningResult,
 )
 from womenup.accounts.permissions import is_city_staff
-from womenup.models import IntakeWindow, Program
+from womenup.models import IntakeWindow, LivingWageRate, Program
 from womenup.money import internship_wage_total
 from womenup.programs.eligibility import Facts, Outcome, Reason, Rule, RuleKind, evaluate
 from womenup.programs.selectors import (
@@ -552,3 +554,33 @@ def participations_from_placements(profile_ids) -> dict[int, dict]:
         facts["participation_records"].append((code, start, end))
         facts["participations"].append((start, end))
     return found
+
+
+# --- Contract acknowledgement ------------------------------------------------------------------
+
+
+def with_contract_terms(queryset: QuerySet[Placement]) -> QuerySet[Placement]:
+    """Placements with their contract-terms snapshots and confirmations (two more queries)."""
+    snapshots = ContractTerms.objects.prefetch_related("confirmations__confirmed_by")
+    return queryset.prefetch_related(Prefetch("contract_terms", queryset=snapshots))
+
+
+def living_wage_rates() -> list[LivingWageRate]:
+    """Every living-wage row, newest first (a short table staff edit once a year)."""
+    return list(LivingWageRate.objects.order_by("-valid_from"))
+
+
+def placement_contract_state(placement: Placement) -> ContractState:
+    """Where one placement's contract confirmation stands (reloads its snapshots)."""
+    placements = Placement.objects.select_related("role__intake__program")
+    fresh = with_contract_terms(placements).get(pk=placement.pk)
+    return contract_state(fresh, living_wage_rates())
+
+
+def placements_for_intern(user) -> QuerySet[Placement]:
+    """Her own live placements (404 for anyone else's)."""
+    return (
+        Placement.objects.filter(application__applicant__user=user)
+        .exclude(status=Placement.Status.CANCELLED)
+        .select_related("role__company", "role__intake__program", "application__intake__program")
+    )

@@ -28,6 +28,8 @@ from matching import selectors
 from matching.models import (
     ApplicationChoice,
     CandidateEvaluation,
+    ContractConfirmation,
+    ContractTerms,
     HireConfirmation,
     IncentiveClaim,
     InternshipApplication,
@@ -560,3 +562,58 @@ def _claim_to_decide(claim: IncentiveClaim) -> IncentiveClaim:
             % {"status": claim.get_status_display()}
         )
     return claim
+
+
+# --- Contract acknowledgement ------------------------------------------------------------------
+
+
+@transaction.atomic
+def contract_terms_confirm(
+    *, placement: Placement, party: str, user: User, terms_key: str
+) -> ContractConfirmation:
+    """The intern or the company confirms the contract's key terms as shown to them.
+
+    The confirmation belongs to a snapshot of today's terms (taken at the first confirmation of
+    these terms); a snapshot of other terms no longer counts, so both sides confirm again.
+    """
+    placement = Placement.objects.select_for_update().get(pk=placement.pk)
+    if party not in ContractConfirmation.Party.values:
+        raise ValidationError(_("인턴 또는 기업만 근로계약 조건을 확인할 수 있습니다."))
+    if placement.status not in (Placement.Status.AWAITING_CONTRACT, Placement.Status.CONTRACTED):
+        raise ValidationError(
+            _(
+                "계약 대기 중이거나 근무 중인 인턴의 계약 조건만 확인할 수 있습니다 "
+                "(현재: %(status)s)."
+            )
+            % {"status": placement.get_status_display()}
+        )
+    state = selectors.placement_contract_state(placement)
+    if state.terms is None:
+        raise ValidationError(
+            _(
+                "아직 확인할 계약 조건이 없습니다. 기업이 근로계약 시작일을 확정하고, "
+                "그날의 생활임금이 등록되어 있어야 합니다."
+            )
+        )
+    if terms_key != state.terms.key:
+        raise ValidationError(
+            _("그사이 계약 조건이 바뀌었습니다. 바뀐 조건을 다시 읽고 확인해 주세요.")
+        )
+    done = state.confirmed_by(party)
+    if done is not None:
+        raise ValidationError(
+            _("이미 %(when)s에 이 계약 조건을 확인했습니다.")
+            % {"when": timezone.localtime(done.confirmed_at).strftime("%Y-%m-%d %H:%M")}
+        )
+    snapshot = state.snapshot
+    if snapshot is None:
+        terms = state.terms
+        snapshot = ContractTerms.objects.create(
+            placement=placement,
+            contract_start=terms.contract_start,
+            contract_end=terms.contract_end,
+            weekly_hours=terms.weekly_hours,
+            hourly_wage_krw=terms.hourly_wage_krw,
+            monthly_wage_krw=terms.monthly_wage_krw,
+        )
+    return ContractConfirmation.objects.create(terms=snapshot, party=party, confirmed_by=user)

@@ -26,4 +26,9 @@ def wage_support_monthly(month: str | None = None) -> dict:
     else:
         first = add_months(timezone.localdate().replace(day=1), -1)
     run = wage_support_generate(month=first)
-    return {"month": f"{run.month:%Y-%m}", "created": run.created, "existing": run.existing}
+    return {
+        "month": f"{run.month:%Y-%m}",
+        "created": run.created,
+        "existing": run.existing,
+        "waiting": [{"placement": w.placement.pk, "reason": w.reason} for w in run.waiting],
+    }

@@ -69,6 +69,16 @@ urlpatterns = [
         name="candidate-result",
     ),
     path("company/interns/<int:pk>/contract/", views.placement_contract, name="intern-contract"),
+    path(
+        "company/interns/<int:pk>/contract/terms/",
+        views.placement_contract_terms,
+        name="intern-contract-terms",
+    ),
+    path(
+        "internship/placements/<int:pk>/contract/",
+        views.intern_contract_terms,
+        name="placement-contract",
+    ),
     path("company/interns/<int:pk>/hire/", views.placement_hire, name="intern-hire"),
     path("company/hires/<int:pk>/proof/", views.hire_proof_download, name="hire-proof"),
 ]

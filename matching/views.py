@@ -35,7 +35,7 @@ from companies.models import BADGE_FIELDS
 from courses.decorators import counsellor_required
 from courses.selectors import clients_for_counsellor
 from matching import batch, forms, selectors, services
-from matching.models import InternshipApplication
+from matching.models import ContractConfirmation, InternshipApplication
 from matching.self_check import self_check, self_check_questions
 from matching.visibility import documents_visible_to_company
 from womenup import branding
@@ -438,17 +438,95 @@ def placement_contract(request, company, pk: int):
             messages.success(
                 request,
                 _(
-                    "근로계약 시작일을 확정했습니다. 인턴 기간이 끝난 뒤 정규직으로 채용하면 "
-                    "채용을 확인하고 고용장려금을 신청할 수 있습니다."
+                    "근로계약 시작일을 확정했습니다. 아래 계약 조건을 확인해 주세요. "
+                    "기업과 인턴이 모두 확인하면 임금 지원이 시작됩니다."
                 ),
             )
-            return redirect("companies:dashboard")
+            return redirect("matching:intern-contract", pk=placement.pk)
+    return _contract_page(request, placement, form=form, party=ContractConfirmation.Party.COMPANY)
+
+
+@company_member_required
+@require_POST
+def placement_contract_terms(request, company, pk: int):
+    """The company confirms the contract's key terms (on its contract page)."""
+    placement = get_object_or_404(selectors.placements_for_company(company), pk=pk)
+    return _confirm_terms(
+        request,
+        placement,
+        party=ContractConfirmation.Party.COMPANY,
+        page=lambda terms_form: _contract_page(
+            request,
+            placement,
+            form=forms.ContractForm(initial={"contract_start": placement.contract_start}),
+            party=ContractConfirmation.Party.COMPANY,
+            terms_form=terms_form,
+        ),
+        done=reverse("matching:intern-contract", args=[placement.pk]),
+    )
+
+
+@applicant_required
+def intern_contract_terms(request, pk: int):
+    """Her contract's key terms, reached from her dashboard; she confirms them here."""
+    placement = get_object_or_404(selectors.placements_for_intern(request.user), pk=pk)
+    party = ContractConfirmation.Party.INTERN
+    if request.method == "POST":
+        return _confirm_terms(
+            request,
+            placement,
+            party=party,
+            page=lambda terms_form: _contract_page(
+                request, placement, party=party, terms_form=terms_form
+            ),
+            done=reverse("matching:placement-contract", args=[placement.pk]),
+        )
+    return _contract_page(request, placement, party=party)
+
+
+def _confirm_terms(request, placement, *, party, page, done):
+    terms_form = forms.ContractTermsConfirmForm(request.POST)
+    if terms_form.is_valid():
+        try:
+            services.contract_terms_confirm(
+                placement=placement,
+                party=party,
+                user=request.user,
+                terms_key=terms_form.cleaned_data["terms"],
+            )
+        except ValidationError as error:
+            add_service_errors(terms_form, error)
+        else:
+            messages.success(request, _("근로계약 조건을 확인했습니다."))
+            return redirect(done)
+    response = page(terms_form)
+    response.status_code = 400
+    return response
+
+
+def _contract_page(request, placement, *, party, form=None, terms_form=None):
+    state = selectors.placement_contract_state(placement)
+    if terms_form is None and state.terms is not None:
+        terms_form = forms.ContractTermsConfirmForm(initial={"terms": state.terms.key})
+    elif terms_form is not None and state.terms is not None:
+        terms_form.data = terms_form.data.copy()
+        terms_form.data["terms"] = state.terms.key
     context = {
         "placement": placement,
         "form": form,
         "months": internship_months(placement.role.intake.program),
+        "contract": state,
+        "party": party,
+        "mine": state.confirmed_by(party),
+        "terms_form": terms_form,
+        "terms_action": (
+            reverse("matching:intern-contract-terms", args=[placement.pk])
+            if party == ContractConfirmation.Party.COMPANY
+            else reverse("matching:placement-contract", args=[placement.pk])
+        ),
     }
-    return render(request, "matching/contract.html", context)
+    template = "matching/contract.html" if form is not None else "matching/intern_contract.html"
+    return render(request, template, context)
 
 
 @company_member_required

@@ -6,15 +6,21 @@ role's weekly hours and the days of that month the contract covers: a whole mont
 ``monthly_wage`` (40 h at 11,436원 → 2,390,124원), a first or last partial month pro rata by
 working days (``womenup.money.wage_support_shares``), and nothing after the placement ended
 early. Generating a month twice changes nothing (one row per placement and month).
+
+Only placements whose current contract terms both the intern and the company confirmed are paid
+(``matching/contracts.py``); the others are listed in the run with the reason, and get their row
+when the month is generated again after both confirmed.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.db import transaction
 from django.db.models import Q, QuerySet
 
+from matching.contracts import contract_state
 from matching.models import Placement
+from matching.selectors import living_wage_rates, with_contract_terms
 from womenup.calendar import add_months
 from womenup.models import LedgerEntry, User
 from womenup.money import (
@@ -35,11 +41,20 @@ PAID_STATUSES = (Placement.Status.CONTRACTED, Placement.Status.COMPLETED)
 
 
 @dataclass(frozen=True)
+class WaitingPlacement:
+    """A placement the month would pay, held back until both sides confirm the contract."""
+
+    placement: Placement
+    reason: str
+
+
+@dataclass(frozen=True)
 class WageSupportRun:
     month: date
     created: int
     existing: int
     total_krw: int  # of the rows created now
+    waiting: list[WaitingPlacement] = field(default_factory=list)
 
 
 def placement_last_day(placement: Placement) -> date:
@@ -55,16 +70,17 @@ def placement_last_day(placement: Placement) -> date:
 def placements_with_wage_in(month: date) -> QuerySet[Placement]:
     """Contracted placements whose contract may cover a day of ``month``."""
     first, last = month, add_months(month, 1) - timedelta(days=1)
-    return (
+    placements = (
         Placement.objects.filter(
             status__in=PAID_STATUSES,
             contract_start__lte=last,
             contract_start__gt=add_months(first, -longest_internship_months()) - timedelta(days=1),
         )
         .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=first))
-        .select_related("role__intake__program", "role__company")
+        .select_related("role__intake__program", "role__company", "application__applicant")
         .order_by("pk")
     )
+    return with_contract_terms(placements)
 
 
 @transaction.atomic
@@ -73,7 +89,13 @@ def wage_support_generate(*, month: date, created_by: User | None = None) -> Wag
     month = month.replace(day=1)
     rate = living_wage_on(month)
     created = existing = total = 0
+    waiting = []
+    rates = living_wage_rates()
     for placement in placements_with_wage_in(month):
+        contract = contract_state(placement, rates)
+        if not contract.both_confirmed:
+            waiting.append(WaitingPlacement(placement=placement, reason=contract.waiting_reason))
+            continue
         shares = dict(
             wage_support_shares(
                 contract_start=placement.contract_start,
@@ -112,4 +134,6 @@ def wage_support_generate(*, month: date, created_by: User | None = None) -> Wag
             total += entry.amount_krw
         else:
             existing += 1
-    return WageSupportRun(month=month, created=created, existing=existing, total_krw=total)
+    return WageSupportRun(
+        month=month, created=created, existing=existing, total_krw=total, waiting=waiting
+    )

@@ -135,6 +135,7 @@ ROWS = {
     "matching:candidate-interview": Row(POST_ONLY, kwargs=candidate_kwargs),
     "matching:candidate-result": Row(POST_ONLY, kwargs=candidate_kwargs),
     "matching:intern-contract": Row(OWN_OBJECT, kwargs=lambda w: {"pk": placement(w).pk}),
+    "matching:intern-contract-terms": Row(POST_ONLY, kwargs=lambda w: {"pk": placement(w).pk}),
     "matching:intern-hire": Row(OWN_OBJECT, kwargs=lambda w: {"pk": placement(w).pk}),
     "matching:hire-proof": Row(DOWNLOAD, kwargs=hire_kwargs),
     "companies:list": Row(everyone(OK)),

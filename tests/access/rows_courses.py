@@ -21,6 +21,25 @@ def enrolled_course_code(world) -> dict:
     return {"code": world.once("courses:enrolled-course", build).code}
 
 
+def todays_qr_token(world) -> dict:
+    """The day's QR code of a session held today in a course the ``applicant`` persona holds a
+    seat in (the other applicant opens it too, and is told she is not a trainee)."""
+    from django.utils import timezone
+
+    from applicants.services import profile_ensure
+    from courses.attendance import qr_token
+    from courses.models import Session
+    from tests.factories.courses import CourseFactory, enrolled
+
+    def build():
+        today = timezone.localdate()
+        course = CourseFactory(starts_on=today, ends_on=today)
+        enrolled(course, applicant=profile_ensure(user=world.applicant))
+        return qr_token(Session.objects.create(course=course, held_on=today), day=today)
+
+    return {"token": world.once("courses:qr-token", build)}
+
+
 def counselling_client(world) -> dict:
     """A client of a job centre (none of the personas is its counsellor: they get 403 before
     any lookup; centre scoping is tested in tests/courses/test_counselling_access.py)."""
@@ -67,6 +86,11 @@ ROWS = {
         expect(anonymous=LOGIN, applicant=NOT_ALLOWED, company=FORBIDDEN, staff=FORBIDDEN),
         kwargs=course_code,
         notes="POST only",
+    ),
+    "courses:attendance-check": Row(
+        expect(anonymous=LOGIN, applicant=OK, company=FORBIDDEN, staff=FORBIDDEN),
+        kwargs=todays_qr_token,
+        notes="another applicant is told she is not a trainee of the course",
     ),
     "courses:withdraw": Row(
         expect(

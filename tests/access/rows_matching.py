@@ -28,6 +28,17 @@ def invitation(world):
     return world.once("invitation", build)
 
 
+def own_placement(world) -> dict:
+    """A placement of the ``applicant`` persona (her contract-terms page)."""
+
+    def build():
+        from tests.factories.matching import PlacementFactory
+
+        return PlacementFactory(application=submitted_application(world), role=company_role(world))
+
+    return {"pk": world.once("own-placement", build).pk}
+
+
 def application_pk(world) -> dict:
     return {"pk": submitted_application(world).pk}
 
@@ -57,6 +68,12 @@ ROWS = {
             anonymous=LOGIN, applicant=OK, other_applicant=NOT_FOUND, company="403", staff="403"
         ),
         kwargs=application_pk,
+    ),
+    "matching:placement-contract": Row(
+        expect(
+            anonymous=LOGIN, applicant=OK, other_applicant=NOT_FOUND, company="403", staff="403"
+        ),
+        kwargs=own_placement,
     ),
     "matching:invitation-respond": Row(OWN_POST, kwargs=lambda w: {"pk": invitation(w).pk}),
     "matching:candidate-document": Row(

@@ -381,12 +381,24 @@ def test_attendance_of_a_future_session_is_refused():
     assert messages_of(raised) == ["아직 열리지 않은 수업의 출결은 기록할 수 없습니다."]
 
 
-def test_attendance_can_be_corrected(finished_course):
+def test_attendance_can_be_corrected_with_a_reason(finished_course):
     course, sessions, staff = finished_course
     trainee = enrolled(course)
     services.attendance_record(session=sessions[0], marks={trainee.pk: "absent"}, actor=staff)
-    services.attendance_record(session=sessions[0], marks={trainee.pk: "present"}, actor=staff)
-    assert Attendance.objects.get(enrollment=trainee).status == "present"
+    with pytest.raises(ValidationError) as raised:
+        services.attendance_record(session=sessions[0], marks={trainee.pk: "present"}, actor=staff)
+    assert messages_of(raised) == ["이미 기록된 출결 1건을 바꾸려면 정정 사유를 적어 주세요."]
+    assert Attendance.objects.get(enrollment=trainee).status == "absent"
+    services.attendance_record(
+        session=sessions[0], marks={trainee.pk: "present"}, actor=staff, reason="출석부 확인"
+    )
+    row = Attendance.objects.get(enrollment=trainee)
+    assert (row.status, row.correction_reason) == ("present", "출석부 확인")
+    versions = row.history.order_by("history_date", "history_id")
+    assert [(v.status, v.history_change_reason, v.history_user) for v in versions] == [
+        ("absent", "", staff),
+        ("present", "출석부 확인", staff),
+    ]
 
 
 # --- Certificates and follow-ups -----------------------------------------------------------------

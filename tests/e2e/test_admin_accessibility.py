@@ -3,6 +3,7 @@ model list and change form (an add form where a model has no row), and the two-s
 verification pages, in Korean and in English."""
 
 import re
+from datetime import date
 
 import pytest
 from allauth.mfa.totp.internal.auth import hotp_value, yield_hotp_counters_from_time
@@ -32,7 +33,9 @@ from tests.factories.matching import (
     CandidateEvaluationFactory,
     IncentiveClaimFactory,
     InterviewInvitationFactory,
+    PlacementFactory,
     ScreeningResultFactory,
+    contract_confirmed,
 )
 from womenup.notifications import outbox
 
@@ -47,6 +50,9 @@ def a_row_of_everything() -> None:
     InterviewInvitationFactory(application=choice.application, role=role)
     CandidateEvaluationFactory(application=choice.application, role=role)
     IncentiveClaimFactory()
+    contract_confirmed(
+        PlacementFactory(role=role, contract_start=date(2024, 7, 1), status="contracted")
+    )
     course = CourseFactory()
     enrollment = enrolled(course)
     session = SessionFactory(course=course)

@@ -94,3 +94,22 @@ class IncentiveClaimFactory(factory.django.DjangoModelFactory):
 
     hire = factory.SubFactory(HireConfirmationFactory)
     company = factory.LazyAttribute(lambda claim: claim.hire.company)
+
+
+def contract_confirmed(placement, *, company_user=None):
+    """The intern and the company both confirm the placement's current contract terms (so
+    wage support is paid for it); returns the placement."""
+    from matching import selectors, services
+    from matching.models import ContractConfirmation
+
+    terms = selectors.placement_contract_state(placement).terms
+    assert terms is not None, "the placement has no contract terms (start date, living wage)"
+    sides = [
+        (ContractConfirmation.Party.INTERN, placement.application.applicant.user),
+        (ContractConfirmation.Party.COMPANY, company_user or CompanyUserFactory()),
+    ]
+    for party, user in sides:
+        services.contract_terms_confirm(
+            placement=placement, party=party, user=user, terms_key=terms.key
+        )
+    return placement

@@ -18,7 +18,11 @@ from tests.factories import kernel
 from tests.factories.accounts import staff_with_mfa
 from tests.factories.applicants import ApplicantProfileFactory, give_consents, pdf_upload
 from tests.factories.companies import CompanyFactory, RoleFactory
-from tests.factories.matching import IncentiveClaimFactory, PlacementFactory
+from tests.factories.matching import (
+    IncentiveClaimFactory,
+    PlacementFactory,
+    contract_confirmed,
+)
 from womenup.models import LedgerEntry, PersonalDataAccess
 from womenup.payments import services
 
@@ -43,7 +47,9 @@ def ledger_of_every_kind(staff, n: int) -> None:
     """``n`` rows of each kind: wage support (July 2024), incentives and allowances."""
     for _ in range(n):
         role = RoleFactory(company=CompanyFactory(name="=cmd|' /C calc'!A0"))
-        PlacementFactory(role=role, contract_start=JULY, status=Placement.Status.CONTRACTED)
+        contract_confirmed(
+            PlacementFactory(role=role, contract_start=JULY, status=Placement.Status.CONTRACTED)
+        )
         matching_services.incentive_claim_approve(claim=IncentiveClaimFactory(), staff=staff)
         allowance_row(staff)
     wage_support_generate(month=JULY)
@@ -65,8 +71,10 @@ def test_the_payments_list_runs_a_fixed_number_of_queries(
 
 def test_a_wage_rows_page_says_how_it_was_computed(staff_client):
     role = RoleFactory()
-    PlacementFactory(
-        role=role, contract_start=date(2024, 7, 15), status=Placement.Status.CONTRACTED
+    contract_confirmed(
+        PlacementFactory(
+            role=role, contract_start=date(2024, 7, 15), status=Placement.Status.CONTRACTED
+        )
     )
     wage_support_generate(month=JULY)
     entry = LedgerEntry.objects.get()

@@ -14,7 +14,11 @@ from matching.tasks import wage_support_monthly
 from matching.wages import wage_support_generate
 from tests.factories.accounts import StaffUserFactory
 from tests.factories.companies import RoleFactory
-from tests.factories.matching import IncentiveClaimFactory, PlacementFactory
+from tests.factories.matching import (
+    IncentiveClaimFactory,
+    PlacementFactory,
+    contract_confirmed,
+)
 from womenup.models import LedgerEntry, LivingWageRate
 from womenup.payments.services import ledger_entry_approve
 
@@ -27,9 +31,10 @@ def intern(start: date, *, weekly_hours: int = 40, **kwargs) -> Placement:
     role = RoleFactory(
         weekly_hours=weekly_hours, work_type="flexible" if weekly_hours < 40 else "full_time"
     )
-    return PlacementFactory(
+    placement = PlacementFactory(
         role=role, contract_start=start, status=Placement.Status.CONTRACTED, **kwargs
     )
+    return contract_confirmed(placement)
 
 
 def wage_rows(month: date) -> dict[int, int]:
@@ -103,8 +108,8 @@ def test_each_month_uses_the_rate_in_force_on_its_first_day():
 
 
 def test_a_month_without_a_rate_is_refused_with_a_clear_message():
-    LivingWageRate.objects.all().delete()
     intern(date(2024, 7, 1))
+    LivingWageRate.objects.all().delete()
     with pytest.raises(ValidationError, match="생활임금이 등록되어 있지 않습니다"):
         wage_support_generate(month=JULY)
     assert not LedgerEntry.objects.exists()
@@ -126,7 +131,12 @@ def test_the_command_refuses_a_bad_month(month):
 
 def test_the_task_runs_a_given_month():
     intern(date(2024, 7, 1))
-    assert wage_support_monthly("2024-07") == {"month": "2024-07", "created": 1, "existing": 0}
+    assert wage_support_monthly("2024-07") == {
+        "month": "2024-07",
+        "created": 1,
+        "existing": 0,
+        "waiting": [],
+    }
 
 
 def test_a_monthly_schedule_row_exists():
@@ -158,6 +168,9 @@ def test_the_internship_lasts_as_many_months_as_its_programme_says():
     program = placement.role.intake.program
     program.figures = {**program.figures, "months": 4}
     program.save(update_fields=["figures"])
+    # a longer internship is another contract end: both sides confirm the new terms
+    assert wage_support_generate(month=date(2024, 10, 1)).waiting[0].placement == placement
+    contract_confirmed(placement)
     october = date(2024, 10, 1)
     wage_support_generate(month=october)
     assert wage_rows(october) == {placement.pk: 2_390_124}  # the fourth month is paid

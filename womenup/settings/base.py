@@ -320,3 +320,7 @@ INTERNSHIP_MAX_CHOICES = env.int("INTERNSHIP_MAX_CHOICES", default=5)
 MATCHING_INTERVIEW_FACTOR = env.int("MATCHING_INTERVIEW_FACTOR", default=3)
 # Admin home: an interview invitation still unanswered after this many days is staff work.
 INTERVIEW_REPLY_OVERDUE_DAYS = env.int("INTERVIEW_REPLY_OVERDUE_DAYS", default=3)
+
+# QR attendance: a check-in this many minutes after a session starts is still on time, and a
+# check-out this many minutes before it ends is not an early leave.
+ATTENDANCE_GRACE_MINUTES = env.int("ATTENDANCE_GRACE_MINUTES", default=10)

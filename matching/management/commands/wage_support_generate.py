@@ -39,6 +39,12 @@ class Command(BaseCommand):
                 f"({run.total_krw:,}원), 이미 있던 건 {run.existing}건"
             )
         )
+        if run.waiting:
+            self.stdout.write(
+                self.style.WARNING(f"근로계약 조건 확인을 기다려 제외한 인턴 {len(run.waiting)}명:")
+            )
+        for waiting in run.waiting:
+            self.stdout.write(f"  - {waiting.placement}: {waiting.reason}")
 
 
 def _month(text: str) -> date:
