@@ -409,11 +409,11 @@ class ContractTermsAdmin(PersonalDataAdminMixin, ReadOnlyAdminMixin, admin.Model
 
     @admin.display(description=_("시간당 임금(원)"), ordering="hourly_wage_krw")
     def hourly_wage(self, terms: ContractTerms) -> str:
-        return format_krw(terms.hourly_wage_krw)
+        return krw(terms.hourly_wage_krw)
 
     @admin.display(description=_("월 임금(원)"), ordering="monthly_wage_krw")
     def monthly_wage(self, terms: ContractTerms) -> str:
-        return format_krw(terms.monthly_wage_krw)
+        return krw(terms.monthly_wage_krw)
 
 
 @admin.register(InterviewInvitation)
