@@ -19,12 +19,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TranslationAdmin
 
-from applicants.proxy import submitted_by_column
+from applicants.proxy import counsellor_name, submitted_by_column
 from courses import selectors, services
 from courses.attendance import qr_url
 from courses.forms import AttendanceCorrectionForm, AttendanceForm
 from courses.models import (
     Attendance,
+    CounsellingClient,
+    CounsellingOutcome,
+    CounsellingSession,
+    CounsellingSignUp,
     Course,
     CourseCertificate,
     Enrollment,
@@ -639,10 +643,29 @@ class DueFilter(admin.SimpleListFilter):
 class FollowUpAdmin(PersonalDataAdminMixin, InstitutionScopedAdmin):
     form = FollowUpForm
     institution_path = "enrollment__course__institution"
-    list_display = ["enrollment", "months_after", "due_on", "outcome", "employer", "recorded_on"]
+    list_display = [
+        "enrollment",
+        "months_after",
+        "due_on",
+        "outcome",
+        "employer",
+        "recorded_on",
+        "from_counselling",
+    ]
     list_filter = [DueFilter, "months_after", "outcome"]
-    list_select_related = ["enrollment__course", "enrollment__applicant__user"]
-    readonly_fields = ["enrollment", "months_after", "due_on", "recorded_on", "recorded_by"]
+    list_select_related = [
+        "enrollment__course",
+        "enrollment__applicant__user",
+        "counselling_outcome__recorded_by",
+    ]
+    readonly_fields = [
+        "enrollment",
+        "months_after",
+        "due_on",
+        "recorded_on",
+        "recorded_by",
+        "from_counselling",
+    ]
     fields = [*readonly_fields, "outcome", "employer", "contract_type"]
     date_hierarchy = "due_on"
 
@@ -661,3 +684,108 @@ class FollowUpAdmin(PersonalDataAdminMixin, InstitutionScopedAdmin):
             contract_type=form.cleaned_data["contract_type"],
             actor=request.user,
         )
+
+    @admin.display(description=gettext_lazy("상담 성과"))
+    def from_counselling(self, obj) -> str:
+        """The counsellor's employment outcome this follow-up was recorded from, or "-"."""
+        outcome = obj.counselling_outcome
+        if outcome is None:
+            return "-"
+        return _("%(kind)s %(day)s (상담사 %(name)s)") % {
+            "kind": outcome.get_kind_display(),
+            "day": outcome.happened_on.isoformat(),
+            "name": counsellor_name(outcome.recorded_by) if outcome.recorded_by else "-",
+        }
+
+
+# --- Counselling (read only: counsellors work on the site's pages; notes never shown here) ------
+
+
+class CounsellingReadOnlyAdmin(PersonalDataAdminMixin, InstitutionScopedAdmin):
+    institution_path = "centre"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(CounsellingClient)
+class CounsellingClientAdmin(CounsellingReadOnlyAdmin):
+    list_display = ["profile", "centre", "created_by", "created_at", "claimed_at"]
+    list_filter = [("centre", RelatedOnlyFieldListFilter)]
+    list_select_related = ["profile__user", "centre", "created_by"]
+    search_fields = ["profile__name"]
+    fields = ["profile", "centre", "created_by", "created_at", "claim_email", "claimed_at"]
+    readonly_fields = fields
+
+    @staticmethod
+    def personal_data_subject(obj):
+        return obj.profile.user
+
+
+class CounsellingSignUpInline(admin.TabularInline):
+    model = CounsellingSignUp
+    fields = ["client", "signed_up_at", "submitted_by_label", "cancelled_at"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    @admin.display(description=gettext_lazy("대리 제출"))
+    def submitted_by_label(self, obj) -> str:
+        return submitted_by_column(obj)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("client__profile", "submitted_by")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(CounsellingSession)
+class CounsellingSessionAdmin(CounsellingReadOnlyAdmin):
+    list_display = ["title", "kind", "centre", "starts_at", "place", "capacity", "signed_up_count"]
+    list_filter = ["kind", ("centre", RelatedOnlyFieldListFilter)]
+    list_select_related = ["centre"]
+    search_fields = ["title", "place"]
+    fields = [
+        "centre",
+        "kind",
+        "title",
+        "starts_at",
+        "ends_at",
+        "place",
+        "capacity",
+        "signed_up_count",
+        "counsellor",
+    ]
+    readonly_fields = fields
+    inlines = [CounsellingSignUpInline]
+    date_hierarchy = "starts_at"
+
+    @staticmethod
+    def personal_data_subject(obj):
+        return None  # a session's sign-ups name several women; the log names the session
+
+
+@admin.register(CounsellingOutcome)
+class CounsellingOutcomeAdmin(CounsellingReadOnlyAdmin):
+    institution_path = "client__centre"
+    list_display = ["client", "kind", "happened_on", "detail", "recorded_by", "recorded_at"]
+    list_filter = ["kind", ("client__centre", RelatedOnlyFieldListFilter)]
+    list_select_related = ["client__profile__user", "client__centre", "recorded_by"]
+    search_fields = ["client__profile__name", "detail"]
+    fields = list_display
+    readonly_fields = fields
+    date_hierarchy = "happened_on"
+
+    @staticmethod
+    def personal_data_subject(obj):
+        return obj.client.profile.user

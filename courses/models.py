@@ -474,6 +474,16 @@ class FollowUp(ConstraintErrorsAtFields, models.Model):
         related_name="+",
         verbose_name=_("기록한 사람"),
     )
+    counselling_outcome = models.ForeignKey(
+        "CounsellingOutcome",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="follow_ups",
+        editable=False,
+        verbose_name=_("상담 성과에서 기록"),
+        help_text=_("상담사가 기록한 취업 성과로 채워진 경우"),
+    )
 
     class Meta:
         verbose_name = _("사후관리")

@@ -963,7 +963,28 @@ def counselling_outcome_record(
     outcome.recorded_by = counsellor
     outcome.full_clean(validate_unique=False)
     outcome.save()
+    if kind == CounsellingOutcome.Kind.EMPLOYED:
+        _follow_ups_employed(outcome)
     return outcome
+
+
+def _follow_ups_employed(outcome: CounsellingOutcome) -> int:
+    """Her open follow-ups that have come due since she found work, recorded as employed from
+    the counsellor's outcome (the employer from its detail); later milestones stay for staff."""
+    today = timezone.localdate()
+    return FollowUp.objects.filter(
+        enrollment__applicant=outcome.client.profile,
+        enrollment__status=Enrollment.Status.COMPLETED,
+        outcome="",
+        due_on__gte=outcome.happened_on,
+        due_on__lte=today,
+    ).update(
+        outcome=FollowUp.Outcome.EMPLOYED,
+        employer=outcome.detail[: FollowUp._meta.get_field("employer").max_length],
+        recorded_on=today,
+        recorded_by=outcome.recorded_by,
+        counselling_outcome=outcome,
+    )
 
 
 # --- Helpers -------------------------------------------------------------------------------------
