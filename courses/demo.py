@@ -86,6 +86,7 @@ COURSE_TITLES_EN = {
     "gm-accounting": "Computerised accounting in practice",
     "gm-social-welfare": "Social-welfare administration in practice",
     "python-entry-past": "Python developer: entry course (past cohort)",
+    "python-entry-now": "Python developer: entry course (running cohort)",
 }
 SUBJECTS_EN = {
     "디지털마케팅": "Digital marketing", "클라우드": "Cloud", "협업도구": "Collaboration tools",
@@ -138,6 +139,11 @@ PAST_COURSE = DemoCourse(
     certificate="정보처리기능사",
 )  # fmt: skip
 
+RUNNING_COURSE = DemoCourse(
+    SEOUL_CENTRE, "seoul", ENTRY, "python-entry-now", "파이썬 개발자 입문 (진행 중 기수)",
+    "developer_entry", "Python", 450, 20, starts_in_days=-14, weeks=16,
+)  # fmt: skip
+
 
 def load(*, today: date, **_kwargs) -> list[tuple[str, str]]:
     for demo in DEMO_COURSES:
@@ -146,6 +152,7 @@ def load(*, today: date, **_kwargs) -> list[tuple[str, str]]:
     staff = demo_user(INSTITUTION_STAFF_EMAIL, account_type=User.AccountType.INSTITUTION)
     services.institution_staff_add(institution=_institution(SEOUL_CENTRE, "seoul"), user=staff)
     _completed_trainee(today, staff)
+    _class_today(today, staff)
     _counselling(today)
     return [
         (
@@ -260,6 +267,28 @@ def _completed_trainee(today: date, staff: User) -> None:
         actor=staff,
         on=first.due_on,
     )
+
+
+def _class_today(today: date, staff: User) -> None:
+    """A cohort of the institution's course running now, with the demo trainee enrolled and a
+    class held today: its QR attendance page is ready for the institution's staff."""
+    course = _course(RUNNING_COURSE, today)
+    Session.objects.get_or_create(
+        course=course, held_on=today, defaults={"topic": "QR 출석 시연 수업"}
+    )
+    profile = ApplicantProfile.objects.get(user__email=TRAINEE_EMAIL)
+    _enrollment, created = Enrollment.objects.get_or_create(
+        course=course,
+        applicant=profile,
+        defaults={
+            "motivation": "심화 과정도 듣고 싶습니다.",
+            "status": Enrollment.Status.ENROLLED,
+            "enrolled_at": timezone.now(),
+            "decided_at": timezone.now(),
+        },
+    )
+    if created:
+        Course.objects.filter(pk=course.pk).update(enrolled_count=1)
 
 
 def _counselling(today: date) -> None:
