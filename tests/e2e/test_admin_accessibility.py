@@ -15,6 +15,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from applicants import services as applicant_services
+from courses import services as course_services
 from tests.e2e.conftest import axe_violations, login_as
 from tests.factories import kernel
 from tests.factories.accounts import StaffUserFactory, staff_with_mfa
@@ -22,10 +23,14 @@ from tests.factories.applicants import DocumentFactory, pdf_upload, ready_profil
 from tests.factories.companies import CompanyFactory, RoleFactory
 from tests.factories.courses import (
     AttendanceFactory,
+    CounsellingClientFactory,
+    CounsellingSessionFactory,
     CourseCertificateFactory,
     CourseFactory,
     FollowUpFactory,
+    JobCentreFactory,
     SessionFactory,
+    counsellor,
     enrolled,
 )
 from tests.factories.matching import (
@@ -59,6 +64,14 @@ def a_row_of_everything() -> None:
     AttendanceFactory(session=session, enrollment=enrollment)
     CourseCertificateFactory(enrollment=enrollment)
     FollowUpFactory(enrollment=enrollment)
+    centre = JobCentreFactory()
+    by = counsellor(centre)
+    client = CounsellingClientFactory(centre=centre)
+    session = CounsellingSessionFactory(centre=centre)
+    course_services.counselling_sign_up(session=session, client=client, actor=by)
+    course_services.counselling_outcome_record(
+        client=client, counsellor=by, kind="employed", happened_on=timezone.localdate()
+    )
     DocumentFactory()
     kernel.open_intake("seoul-allowance")
     application = applicant_services.allowance_apply(
