@@ -14,7 +14,7 @@ from applicants.models import ActivityReport, AllowanceApplication
 from applicants.next_steps import NextStep
 from applicants.selectors import allowance_applications_for, allowance_terms
 from womenup.calendar import add_months
-from womenup.money import format_krw
+from womenup.display import krw
 
 Status = AllowanceApplication.Status
 Report = ActivityReport.Status
@@ -88,7 +88,7 @@ def allowance_next_step(
             "이번 달(%(month)s) 구직활동을 증빙과 함께 보고해 주세요. "
             "보고가 승인되면 그 달의 지원금 %(amount)s이 지급됩니다."
         )
-        % {"month": f"{month:%Y-%m}", "amount": format_krw(terms.monthly_krw)},
+        % {"month": f"{month:%Y-%m}", "amount": krw(terms.monthly_krw)},
         url=page,
         action=_("구직활동 보고하기"),
         urgent=True,

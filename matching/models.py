@@ -255,7 +255,7 @@ class ContractTerms(models.Model):
         raise ValidationError(_("확인된 근로계약 조건은 지울 수 없습니다."))
 
 
-class ContractConfirmation(models.Model):
+class ContractConfirmation(ConstraintErrorsAtFields, models.Model):
     """One side's confirmation of a contract-terms snapshot: who, when; never changed."""
 
     class Party(models.TextChoices):
@@ -282,7 +282,12 @@ class ContractConfirmation(models.Model):
         verbose_name_plural = _("근로계약 조건 확인")
         ordering = ["terms_id", "confirmed_at", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["terms", "party"], name="one_confirmation_per_side")
+            models.UniqueConstraint(
+                fields=["terms", "party"],
+                name="one_confirmation_per_side",
+                violation_error_message=_("이 계약 조건은 이미 확인했습니다."),
+                violation_error_code="party",
+            )
         ]
 
     def __str__(self) -> str:

@@ -92,7 +92,7 @@ class Migration(migrations.Migration):
                 'verbose_name': '근로계약 조건 확인',
                 'verbose_name_plural': '근로계약 조건 확인',
                 'ordering': ['terms_id', 'confirmed_at', 'pk'],
-                'constraints': [models.UniqueConstraint(fields=('terms', 'party'), name='one_confirmation_per_side')],
+                'constraints': [models.UniqueConstraint(fields=('terms', 'party'), name='one_confirmation_per_side', violation_error_code='party', violation_error_message='이 계약 조건은 이미 확인했습니다.')],
             },
         ),
         migrations.RunPython(install, uninstall),

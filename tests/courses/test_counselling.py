@@ -585,7 +585,13 @@ def test_adding_a_site_account_to_a_job_centre_in_admin_makes_her_a_counsellor(c
     client.force_login(staff_with_mfa())
     response = client.post(
         reverse("admin:courses_institution_change", args=[centre.pk]),
-        {"name_ko": centre.name, "kind": "job_centre", "city": centre.city_id, "staff": [user.pk]},
+        {
+            "name_ko": centre.name,
+            "name_en": "",
+            "kind": "job_centre",
+            "city": centre.city_id,
+            "staff": [user.pk],
+        },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     user.refresh_from_db()
