@@ -377,24 +377,19 @@ def client_course_apply(request, pk: int):
     form = forms.ClientCourseApplyForm(
         request.POST or None, courses=selectors.open_courses_for_client(on=today)
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.enrollment_apply(
-                course=form.cleaned_data["course"],
-                applicant=client.profile,
-                motivation=form.cleaned_data["motivation"],
-                submitted_by=request.user,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            _log(request, client, PersonalDataAccess.Action.CHANGE, "교육과정 대리 신청")
-            messages.success(request, _("교육과정 신청서를 대신 제출했습니다."))
-            return redirect("courses:client-detail", pk=client.pk)
-    return render(
+    return _submit_for_client(
         request,
-        "courses/counsel/client_apply.html",
-        {"client": client, "form": form, "title": _("교육과정 대리 신청")},
+        client,
+        form,
+        submit=lambda data: services.enrollment_apply(
+            course=data["course"],
+            applicant=client.profile,
+            motivation=data["motivation"],
+            submitted_by=request.user,
+        ),
+        logged_as="교육과정 대리 신청",
+        title=_("교육과정 대리 신청"),
+        done=_("교육과정 신청서를 대신 제출했습니다."),
     )
 
 
@@ -402,24 +397,35 @@ def client_course_apply(request, pk: int):
 def client_allowance_apply(request, pk: int):
     client = _client(request, pk)
     form = AllowanceApplyForm(request.POST or None)
+    return _submit_for_client(
+        request,
+        client,
+        form,
+        submit=lambda data: allowance_apply(
+            profile=client.profile,
+            job_search_plan=data["job_search_plan"],
+            submitted_by=request.user,
+        ),
+        logged_as="구직지원금 대리 신청",
+        title=_("구직지원금 대리 신청"),
+        done=_("구직지원금 신청서를 대신 제출했습니다."),
+    )
+
+
+def _submit_for_client(request, client, form, *, submit, logged_as: str, title, done):
+    """Submit an application on her behalf through ``submit(cleaned_data)``: a refusal shows on
+    the form; a submission is logged and leads back to her page."""
     if request.method == "POST" and form.is_valid():
         try:
-            allowance_apply(
-                profile=client.profile,
-                job_search_plan=form.cleaned_data["job_search_plan"],
-                submitted_by=request.user,
-            )
+            submit(form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            _log(request, client, PersonalDataAccess.Action.CHANGE, "구직지원금 대리 신청")
-            messages.success(request, _("구직지원금 신청서를 대신 제출했습니다."))
+            _log(request, client, PersonalDataAccess.Action.CHANGE, logged_as)
+            messages.success(request, done)
             return redirect("courses:client-detail", pk=client.pk)
-    return render(
-        request,
-        "courses/counsel/client_apply.html",
-        {"client": client, "form": form, "title": _("구직지원금 대리 신청")},
-    )
+    context = {"client": client, "form": form, "title": title}
+    return render(request, "courses/counsel/client_apply.html", context)
 
 
 @counsellor_required
