@@ -1,8 +1,10 @@
-"""Request middleware of the portal: the staff MFA gate, the chosen language, session lifetimes
-and the security headers (Permissions-Policy, no-store on private responses)."""
+"""Request middleware of the portal: the staff MFA gate, the chosen language, session lifetimes,
+a fresh log-in before login changes on accounts without a password, and the security headers
+(Permissions-Policy, no-store on private responses)."""
 
 import time
 
+from allauth.account.internal.flows.reauthentication import get_reauthentication_flows
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -13,6 +15,7 @@ from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
+from womenup.accounts.adapters import recent_authentication
 from womenup.accounts.mfa import has_mfa
 
 
@@ -144,3 +147,50 @@ class SessionLifetimeMiddleware:
         logout(request)
         messages.info(request, message)
         return redirect_to_login(request.get_full_path())
+
+
+# allauth's pages that change how someone logs in: her addresses, her password, her linked
+# Kakao/Naver accounts and two-step verification (every mfa_ page but these).
+LOGIN_CHANGE_PAGES = {"account_email", "account_set_password", "socialaccount_connections"}
+MFA_PAGES_WITHOUT_CHANGES = {"mfa_index", "mfa_authenticate", "mfa_reauthenticate"}
+
+
+class RecentLoginRequiredMiddleware:
+    """An account with neither a password nor an authenticator app (Kakao or Naver log-in only)
+    changes how it logs in only within ACCOUNT_REAUTHENTICATION_TIMEOUT of logging in.
+
+    allauth asks for the password or the authenticator's code again before these changes, but
+    lets an account that has neither through; a stolen session could then add an address,
+    make it primary and set a password. Such a session is logged out and sent to log in
+    afresh (Kakao, Naver or a code by e-mail), then comes back to the page.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not (self._changes_login(request) and request.user.is_authenticated):
+            return None
+        if get_reauthentication_flows(request.user) or recent_authentication(request):
+            return None  # allauth asks for the password or code itself, or she just logged in
+        logout(request)
+        messages.info(
+            request,
+            _(
+                "로그인 방법을 바꾸려면 안전을 위해 다시 로그인해 주세요. 카카오·네이버로 "
+                "로그인하거나 이메일로 받은 로그인 코드를 쓰면 됩니다."
+            ),
+        )
+        return redirect_to_login(request.get_full_path())
+
+    @staticmethod
+    def _changes_login(request) -> bool:
+        name = request.resolver_match.url_name or ""
+        if name.startswith("mfa_"):
+            return name not in MFA_PAGES_WITHOUT_CHANGES
+        process = request.POST.get("process", request.GET.get("process"))
+        connects = name.endswith("_login") and process == "connect"
+        return request.method == "POST" and (name in LOGIN_CHANGE_PAGES or connects)

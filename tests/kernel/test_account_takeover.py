@@ -6,10 +6,12 @@ import re
 import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+from allauth.socialaccount.models import SocialAccount
 from django.core import mail
 from django.urls import reverse
 
 from tests.factories.accounts import PASSWORD, ApplicantUserFactory, give_totp
+from tests.kernel.test_lockout import log_in_by_code
 
 pytestmark = pytest.mark.django_db
 
@@ -151,3 +153,67 @@ def test_two_step_verification_changes_ask_for_the_password_again(stolen, owner)
     reauthenticate(stolen)
     assert stolen.post(reverse("mfa_deactivate_totp")).status_code == 302
     assert not Authenticator.objects.filter(user=owner, type=Authenticator.Type.TOTP).exists()
+
+
+@pytest.fixture
+def kakao_owner():
+    """An owner who logs in with Kakao only: no password, no authenticator app."""
+    user = ApplicantUserFactory(email=OWNER)
+    user.set_unusable_password()
+    user.save()
+    SocialAccount.objects.create(user=user, provider="kakao", uid="1234567890")
+    return user
+
+
+def sent_to_log_in_again(client, response, path: str) -> bool:
+    login = reverse("account_login")
+    return (
+        response.status_code == 302
+        and response.headers["Location"] == f"{login}?next={path}"
+        and "_auth_user_id" not in client.session
+    )
+
+
+def test_a_stolen_session_of_a_kakao_only_account_cannot_change_how_it_logs_in(client, kakao_owner):
+    """allauth has no password to ask for here and would let every step through."""
+    email_page, set_password = reverse("account_email"), reverse("account_set_password")
+    steps = [
+        ("post", email_page, {"action_add": "", "email": THIEF}),
+        ("post", set_password, {"password1": NEW_PASSWORD, "password2": NEW_PASSWORD}),
+        ("post", reverse("socialaccount_connections"), {"account": "1"}),
+        ("get", reverse("mfa_activate_totp"), {}),
+    ]
+    before = addresses(kakao_owner)
+    for method, path, data in steps:
+        client.force_login(kakao_owner)
+        assert client.get(email_page).status_code == 200, "she may look at her addresses"
+        response = getattr(client, method)(path, data)
+        assert sent_to_log_in_again(client, response, path), path
+    kakao_owner.refresh_from_db()
+    assert addresses(kakao_owner) == before
+    assert not kakao_owner.has_usable_password()
+    assert SocialAccount.objects.filter(user=kakao_owner).count() == 1
+    assert not Authenticator.objects.filter(user=kakao_owner).exists()
+    assert not mail.outbox
+    page = client.get(reverse("account_login")).content.decode()
+    assert "로그인 방법을 바꾸려면 안전을 위해 다시 로그인해 주세요" in page
+
+
+def test_a_kakao_only_owner_who_just_logged_in_changes_her_address(client, kakao_owner):
+    assert log_in_by_code(client, OWNER).status_code == 302
+    new = "owner.new@example.kr"
+    response = client.post(reverse("account_email"), {"action_add": "", "email": new})
+    assert response.headers["Location"] == reverse("account_email")
+    assert (new, False, False) in addresses(kakao_owner)
+
+    session = client.session
+    records = session["account_authentication_methods"]
+    for record in records:
+        record["at"] -= 301
+    session["account_authentication_methods"] = records
+    session.save()
+    path = reverse("account_set_password")
+    response = client.post(path, {"password1": NEW_PASSWORD, "password2": NEW_PASSWORD})
+    assert sent_to_log_in_again(client, response, path)
+    kakao_owner.refresh_from_db()
+    assert not kakao_owner.has_usable_password()

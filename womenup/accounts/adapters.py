@@ -40,14 +40,20 @@ def login_lockout_minutes() -> int:
 MFA_SET_UP_STEPS = {"mfa_activate_totp", "mfa_view_recovery_codes", "mfa_download_recovery_codes"}
 
 
-def password_login_time(request) -> float | None:
-    """When the session's last sign-in step, her password, was given (Unix seconds), while it
+def recent_authentication(request) -> dict | None:
+    """The session's last sign-in step (allauth's record: method, Unix time ``at``) while it
     is within the re-authentication window (``ACCOUNT_REAUTHENTICATION_TIMEOUT``)."""
     records = get_authentication_records(request, request.user)
-    if not records or records[-1].get("method") != "password":
+    if not records or time.time() - records[-1]["at"] >= account_settings.REAUTHENTICATION_TIMEOUT:
         return None
-    at = records[-1]["at"]
-    return at if time.time() - at < account_settings.REAUTHENTICATION_TIMEOUT else None
+    return records[-1]
+
+
+def password_login_time(request) -> float | None:
+    """When the session's last sign-in step, her password, was given (Unix seconds), while it
+    is within the re-authentication window."""
+    record = recent_authentication(request)
+    return record["at"] if record and record.get("method") == "password" else None
 
 
 def is_first_mfa_set_up_after_password_login(request) -> bool:

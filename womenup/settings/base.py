@@ -57,6 +57,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "womenup.middleware.SessionLifetimeMiddleware",
+    "womenup.middleware.RecentLoginRequiredMiddleware",
     "womenup.middleware.NoStoreForPrivateResponsesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
