@@ -99,6 +99,16 @@ def test_the_language_cookie_is_http_only_and_same_site_lax(client):
     assert cookie["samesite"] == "Lax"
 
 
+def test_with_production_cookie_settings_the_language_cookie_is_also_secure(client, settings):
+    """Production sets LANGUAGE_COOKIE_SECURE (tests/production checks the setting)."""
+    settings.LANGUAGE_COOKIE_SECURE = True
+    response = client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    cookie = response.cookies["django_language"]
+    assert cookie["secure"] is True
+    assert cookie["httponly"] is True
+    assert cookie["samesite"] == "Lax"
+
+
 INLINE = re.compile(r"""<style|\sstyle=|<script(?![^>]*\ssrc=)[^>]*>|\son[a-z]+=|javascript:""")
 
 
