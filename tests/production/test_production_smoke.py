@@ -20,6 +20,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 import pytest
+import yaml
 
 pytestmark = pytest.mark.production
 
@@ -84,7 +85,7 @@ def production_env(tmp_path_factory, database_url):
     env.update(
         DJANGO_SETTINGS_MODULE="womenup.settings.production",
         DJANGO_SECRET_KEY="smoke-test-" + uuid.uuid4().hex * 2,
-        DJANGO_ALLOWED_HOSTS="127.0.0.1",
+        DJANGO_ALLOWED_HOSTS="womenup.example.kr,127.0.0.1",
         DJANGO_CSRF_TRUSTED_ORIGINS="https://127.0.0.1",
         DATABASE_URL=database_url,
         REDIS_URL=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/1"),
@@ -167,6 +168,17 @@ def assert_pages_and_stylesheets_served(base_url: str) -> None:
             assert headers.get_content_type() == "text/css", href
 
 
+def run_compose_healthcheck(env: dict, base_url: str) -> subprocess.CompletedProcess:
+    """docker-compose.yml's health check of the web service, against this gunicorn."""
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    kind, program, *args = compose["services"]["web"]["healthcheck"]["test"]
+    assert (kind, program) == ("CMD", "python")
+    args = [arg.replace("http://127.0.0.1:8000", base_url) for arg in args]
+    return subprocess.run(
+        [sys.executable, *args], env=env, capture_output=True, text=True, timeout=30
+    )
+
+
 def test_check_deploy_is_clean_with_production_settings(production_env):
     result = run_manage(production_env, "check", "--deploy", "--fail-level", "WARNING")
     assert "no issues" in result.stdout
@@ -188,6 +200,8 @@ def test_gunicorn_with_production_settings_serves_the_main_pages(production_env)
         status, headers, _body = fetch(base_url + "/", https=False)
         assert status == 301
         assert headers["Location"].startswith("https://127.0.0.1")
+        healthcheck = run_compose_healthcheck(production_env, base_url)
+        assert healthcheck.returncode == 0, healthcheck.stderr
 
 
 def test_gunicorn_serves_the_main_pages_while_redis_is_unreachable(production_env):
