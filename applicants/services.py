@@ -79,6 +79,7 @@ def profile_ensure(*, user: User) -> ApplicantProfile:
     profile, _created = ApplicantProfile.objects.select_related(
         "residence_city", "residence_district", "filled_by"
     ).get_or_create(user=user)
+    profile.user = user  # already loaded: what reads her account (notifications) needs no query
     return profile
 
 

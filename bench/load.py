@@ -20,8 +20,10 @@
    both ratios to the trivial view of the same run.
 4. The mixed write scenario: ``--writers`` threads, each taking a fresh applicant and posting
    "choose a role", "submit the application" and "enroll in a course" for
-   ``--write-seconds`` seconds; prints writes/s, errors, and checks in the database that every
-   answered write is there (no lost write).
+   ``--write-seconds`` seconds, once the workers have finished the requests the page runs left
+   queued (a slow page can keep them busy for a while after wrk stops); prints writes/s,
+   errors, the workers' CPU time per write (far less sensitive to the machine's load than the
+   wall times), and checks in the database that every answered write is there (no lost write).
 5. Prints the resident memory (RSS) of each gunicorn worker, stops gunicorn, deletes its cache
    keys and drops the database (unless ``--keep-db``).
 
@@ -251,11 +253,40 @@ def start_gunicorn(env: dict, port: int, workers: int, threads: int) -> subproce
     sys.exit("gunicorn did not answer in time")
 
 
+def worker_pids(server: subprocess.Popen) -> list[int]:
+    found = subprocess.run(
+        ["ps", "-o", "pid=", "--ppid", str(server.pid)], capture_output=True, text=True
+    ).stdout.split()
+    return [int(pid) for pid in found]
+
+
 def worker_rss_mb(server: subprocess.Popen) -> list[float]:
     children = subprocess.run(
         ["ps", "-o", "rss=", "--ppid", str(server.pid)], capture_output=True, text=True
     ).stdout.split()
     return [int(kb) / 1024 for kb in children]
+
+
+def workers_cpu_seconds(server: subprocess.Popen) -> float:
+    """User and system CPU time the workers have used so far."""
+    total = 0
+    for pid in worker_pids(server):
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def workers_idle(server: subprocess.Popen, limit: float = 180) -> float:
+    """Wait until the workers are idle; returns the seconds waited. When wrk stops, gunicorn
+    still answers the requests it had accepted (a slow page leaves a queue): the write scenario
+    is measured once they are done, not beside them."""
+    started = time.monotonic()
+    while time.monotonic() - started < limit:
+        before = workers_cpu_seconds(server)
+        time.sleep(1)
+        if workers_cpu_seconds(server) - before < 0.05:
+            break
+    return time.monotonic() - started
 
 
 # --- Pages ---------------------------------------------------------------------------------------
@@ -547,7 +578,14 @@ def main() -> int:
         from companies.models import Role
 
         role_ids = list(Role.objects.order_by("pk").values_list("pk", flat=True)[:200])
+        waited = workers_idle(server)
+        print(
+            f"workers idle after {waited:.0f}s; load before the writes: "
+            f"{os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f}"
+        )
+        cpu_before = workers_cpu_seconds(server)
         writes = mixed_writes(port, data, args.writers, args.write_seconds, role_ids)
+        cpu_per_write = (workers_cpu_seconds(server) - cpu_before) / max(1, writes["writes"])
         stored = writes_in_database(writes["applicants"], data["course_code"])
         expected = len(writes["applicants"])
         lost = not (
@@ -568,6 +606,11 @@ def main() -> int:
                 f"{step} {sorted(values)[len(values) // 2] * 1000:.0f} ms"
                 for step, values in writes["latency"].items()
             )
+        )
+        print(
+            f"  gunicorn CPU per write: {cpu_per_write * 1000:.1f} ms (the machine's load "
+            f"changes wall times, far less this); load after the writes: "
+            f"{os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f}"
         )
         for error in writes["errors"][:5]:
             print(f"  error: {error}")

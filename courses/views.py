@@ -106,7 +106,9 @@ def apply(request, code: str):
     except ValidationError as error:
         add_service_errors(form, error)
         return _render_detail(request, course, form=form, status=400)
-    position = selectors.enrollment_for_course(profile, course).waitlist_position
+    position = None
+    if enrollment.status == Enrollment.Status.WAITLISTED:  # only that message says her place
+        position = selectors.enrollment_for_course(profile, course).waitlist_position
     messages.success(request, OUTCOME_MESSAGES[enrollment.status] % {"position": position})
     return redirect("courses:detail", code=course.code)
 

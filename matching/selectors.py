@@ -88,12 +88,18 @@ def role_gates(roles, facts: Facts | None, *, on: date | None = None) -> dict[in
     """
     on = on or timezone.localdate()
     roles = list(roles)
-    gated = [role for role in roles if role.track != Role.Track.RECRUIT_LINKED]
+    gated = [role for role in roles if has_gate(role)]
     rules = rules_by_program({role.intake.program_id for role in gated})
     gates = {role.pk: OPEN_GATE for role in roles}
     for role in gated:
         gates[role.pk] = _gate(role, rules[role.intake.program_id], facts, on)
     return gates
+
+
+def has_gate(role: Role) -> bool:
+    """Whether the programme's rules can keep an applicant from choosing the role (every track
+    but recruitment-linked); a role without a gate is open to everyone, whatever her facts."""
+    return role.track != Role.Track.RECRUIT_LINKED
 
 
 def role_gate(role: Role, facts: Facts | None, *, on: date | None = None) -> RoleGate:

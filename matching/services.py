@@ -63,7 +63,13 @@ def _editable_or_refuse(application: InternshipApplication) -> None:
 
 
 def _locked(application: InternshipApplication) -> InternshipApplication:
-    return InternshipApplication.objects.select_for_update().get(pk=application.pk)
+    """Its row locked until the transaction ends, read with her profile and account and the
+    intake (not locked) that the checks and the notification need."""
+    return (
+        InternshipApplication.objects.select_related("applicant__user", "intake__program")
+        .select_for_update(of=("self",))
+        .get(pk=application.pk)
+    )
 
 
 @transaction.atomic
@@ -106,7 +112,8 @@ def _roles_check(application: InternshipApplication, roles: Sequence[Role]) -> N
                 )
                 % {"title": role.title, "intake": application.intake}
             )
-    gates = selectors.role_gates(roles, applicant_facts(application.applicant))
+    gated = any(selectors.has_gate(role) for role in roles)  # else her facts are not needed
+    gates = selectors.role_gates(roles, applicant_facts(application.applicant) if gated else None)
     for role in roles:
         if not gates[role.pk].allowed:
             raise ValidationError(

@@ -13,7 +13,9 @@ PROBE = (
     "'cache': settings.CACHES['default']['BACKEND'],"
     "'broker': settings.CELERY_BROKER_URL,"
     "'eager': settings.CELERY_TASK_ALWAYS_EAGER,"
-    "'email': settings.EMAIL_BACKEND}))"
+    "'email': settings.EMAIL_BACKEND,"
+    "'conn_max_age': settings.DATABASES['default']['CONN_MAX_AGE'],"
+    "'health_checks': settings.DATABASES['default'].get('CONN_HEALTH_CHECKS', False)}))"
 )
 CONFIG_VARIABLES = (
     "DATABASE_URL",
@@ -21,6 +23,7 @@ CONFIG_VARIABLES = (
     "CELERY_BROKER_URL",
     "CELERY_TASK_ALWAYS_EAGER",
     "DJANGO_ALLOW_ASYNC_UNSAFE",  # set by the browser tests of the same run
+    "DATABASE_CONN_MAX_AGE",
 )
 
 
@@ -104,6 +107,22 @@ def test_check_deploy_warns_when_rate_limits_would_not_be_shared():
     result = check_deploy()
     assert result.returncode != 0
     assert "womenup.W001" in result.stdout + result.stderr
+
+
+def test_production_keeps_database_connections_a_minute_and_checks_them_first():
+    found = settings_under(
+        "womenup.settings.production",
+        **{k: v for k, v in PRODUCTION.items() if k != "DJANGO_SETTINGS_MODULE"},
+        DATABASE_URL="postgres://postgres@127.0.0.1:5432/womenup",
+    )
+    assert (found["conn_max_age"], found["health_checks"]) == (60, True)
+    assert settings_under("womenup.settings.dev")["conn_max_age"] == 0  # one per request
+    found = settings_under(
+        "womenup.settings.production",
+        **{k: v for k, v in PRODUCTION.items() if k != "DJANGO_SETTINGS_MODULE"},
+        DATABASE_CONN_MAX_AGE="0",
+    )
+    assert found["conn_max_age"] == 0
 
 
 def test_production_refuses_to_start_without_the_mfa_encryption_key():

@@ -228,3 +228,42 @@ def test_dashboard_queries_do_not_grow(
         response = client.get(reverse("applicants:dashboard"))
     assert response.status_code == 200
     assert len(response.context["sections"]) >= 2
+
+
+# Announcement day: thousands choose a role and submit within the hour (bench/load.py's mixed
+# writes), so each write takes a fixed number of queries, whatever she has already chosen. Her
+# eligibility facts are read only when a role has a gate (a recruitment-linked role has none).
+CHOOSE_QUERIES = 20
+CHOOSE_GATED_QUERIES = 26
+SUBMIT_QUERIES = 16
+
+
+@pytest.mark.parametrize("chosen", [1, 4])
+def test_choosing_and_submitting_take_a_fixed_number_of_queries(
+    client, django_assert_num_queries, me, chosen
+):
+    roles = RoleFactory.create_batch(chosen + 1, track="recruit_linked")
+    for role in roles[:-1]:
+        client.post(reverse("matching:choice-add", args=[role.pk]))
+    with django_assert_num_queries(CHOOSE_QUERIES):
+        response = client.post(reverse("matching:choice-add", args=[roles[-1].pk]))
+    application = InternshipApplication.objects.get(applicant=me)
+    assert response.url == reverse("matching:application-detail", args=[application.pk])
+    assert application.choices.count() == chosen + 1
+    with django_assert_num_queries(SUBMIT_QUERIES):
+        response = client.post(reverse("matching:application-submit", args=[application.pk]))
+    assert response.url == reverse("applicants:dashboard")
+    application.refresh_from_db()
+    assert application.status == InternshipApplication.Status.SUBMITTED
+
+
+@pytest.mark.parametrize("chosen", [1, 4])
+def test_a_gated_role_reads_her_facts_in_a_fixed_number_of_queries(
+    client, django_assert_num_queries, me, chosen
+):
+    roles = RoleFactory.create_batch(chosen, track="recruit_linked")
+    for role in roles:
+        client.post(reverse("matching:choice-add", args=[role.pk]))
+    gated = RoleFactory(track="social_impact")
+    with django_assert_num_queries(CHOOSE_GATED_QUERIES):
+        client.post(reverse("matching:choice-add", args=[gated.pk]))

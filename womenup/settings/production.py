@@ -9,6 +9,11 @@ ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
 MFA_ENCRYPTION_KEY = env("MFA_ENCRYPTION_KEY")  # required: TOTP secrets are encrypted with it
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 STATIC_ROOT = env("STATIC_ROOT", default=str(STATIC_ROOT))  # noqa: F405
+# Each gunicorn thread keeps its database connection for a minute instead of opening one per
+# request (connecting costs more than a whole write); a connection the server dropped is
+# noticed before the request uses it. Connections: workers × threads (+ Celery's).
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)  # noqa: F405
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
