@@ -15,7 +15,6 @@ guarantees:
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 import time
@@ -24,10 +23,10 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -44,7 +43,7 @@ from matching.fit import (
     fit_data_for_roles,
     fit_parts,
     fit_score,
-    role_side_order_key,
+    submission_order_key,
 )
 from matching.models import (
     ApplicationChoice,
@@ -56,6 +55,7 @@ from matching.models import (
 )
 from matching.screening import applications_screen, passed_applications
 from matching.selectors import rankings_for_roles
+from womenup.bulk import json_text, rows_insert, rows_upsert
 from womenup.models import MatchingMode, OutboxMessage, User
 from womenup.tasks import outbox_deliver_pending
 
@@ -196,7 +196,7 @@ def _stage_run(*, run: MatchingRun, name: str, stage: Callable, on: date) -> Non
     try:
         with transaction.atomic():
             counts = stage(week=run.week, on=on)
-            _planner_statistics_refresh()
+            _planner_statistics_refresh(STAGE_WRITES.get(name, ()))
             run.counts = {**run.counts, name: counts}
             run.durations = {**run.durations, name: round(time.perf_counter() - started, 3)}
             run.stages_done = [*run.stages_done, name]
@@ -210,19 +210,17 @@ def _stage_run(*, run: MatchingRun, name: str, stage: Callable, on: date) -> Non
         raise
 
 
-def _planner_statistics_refresh() -> None:
+def _planner_statistics_refresh(models) -> None:
     """Let PostgreSQL's planner see what the stage just wrote (statuses, new rows).
 
     A stage rewrites many rows at once; with the statistics of before, the planner would think
     e.g. that no application is screened yet and pick plans that are quadratic in the pool.
     ANALYZE samples a fixed number of rows, and inside the stage's transaction it sees its rows.
+    Only the tables the stage changed in bulk and a later stage reads (``STAGE_WRITES``).
     """
-    if connection.vendor != "postgresql":
+    if connection.vendor != "postgresql" or not models:
         return
-    tables = [
-        model._meta.db_table
-        for model in (InternshipApplication, ScreeningResult, InterviewInvitation, Placement)
-    ]
+    tables = [model._meta.db_table for model in models]
     with connection.cursor() as cursor:
         cursor.execute(f"ANALYZE {', '.join(tables)}")
 
@@ -293,16 +291,13 @@ def interview_invitations_create(*, week: str, on: date) -> dict[str, int]:
     for application_id, role_id in sorted(matched.items()):
         applicant_fit = applicants_fit.get(profile_of[application_id], _NO_FIT_DATA)
         parts = fit_parts(applicant_fit, roles_fit[role_id])
-        invitations.append(
-            InterviewInvitation(
-                application_id=application_id,
-                role_id=role_id,
-                week=week,
-                fit_score=sum(parts.values()),
-                fit_parts=parts,
-            )
+        invitations.append((application_id, role_id, week, sum(parts.values()), json_text(parts)))
+    if invitations:
+        rows_insert(
+            InterviewInvitation,
+            ["application", "role", "week", "fit_score", "fit_parts"],
+            invitations,
         )
-    InterviewInvitation.objects.bulk_create(invitations, batch_size=BULK_BATCH_SIZE)
     return {
         "pool": len(submitted),
         "candidates": len(applicant_prefs),
@@ -312,23 +307,17 @@ def interview_invitations_create(*, week: str, on: date) -> dict[str, int]:
 
 
 def _fit_order(candidates, roles_fit, applicants_fit, submitted, profile_of) -> dict:
-    """Each role's candidates best first: fit score, then submission time, then id."""
+    """Each role's candidates best first: fit score, then submission time, then id
+    (``role_side_order_key``; what does not depend on the role is looked up once)."""
+    fit_of, ties = {}, {}
+    for app, profile in profile_of.items():
+        fit_of[app] = applicants_fit.get(profile, _NO_FIT_DATA)
+        ties[app] = submission_order_key(submitted[app], app)
     role_prefs = {}
     for role_id, applications in candidates.items():
         role_fit = roles_fit[role_id]
-        keyed = [
-            (
-                role_side_order_key(
-                    fit_score(applicants_fit.get(profile_of[app], _NO_FIT_DATA), role_fit),
-                    submitted[app],
-                    app,
-                ),
-                app,
-            )
-            for app in applications
-        ]
-        keyed.sort()
-        role_prefs[role_id] = [app for _key, app in keyed]
+        keyed = sorted((-fit_score(fit_of[app], role_fit), ties[app], app) for app in applications)
+        role_prefs[role_id] = [app for _score, _tie, app in keyed]
     return role_prefs
 
 
@@ -344,7 +333,7 @@ class _RoleProgramme:
 
 def _role_programmes(role_ids) -> dict[int, _RoleProgramme]:
     rows = (
-        Role.objects.filter(pk__in=list(role_ids))
+        Role.objects.filter(pk__in_array=list(role_ids))
         .values_list(
             "pk",
             "seats",
@@ -388,7 +377,7 @@ def _choices_for(pool, roles, *, exclude=frozenset(), acceptable=None):
     applicant_prefs: dict[int, list[int]] = defaultdict(list)
     candidates: dict[int, list[int]] = defaultdict(list)
     rows = (
-        ApplicationChoice.objects.filter(application__in=pool, role_id__in=list(roles))
+        ApplicationChoice.objects.filter(application__in=pool, role_id__in_array=list(roles))
         .order_by("application_id", "rank")
         .values_list("application_id", "role_id")
     )
@@ -456,7 +445,7 @@ def placements_create(*, week: str, on: date) -> dict[str, int]:
     bulk_create_with_history(
         placements, Placement, batch_size=BULK_BATCH_SIZE, default_change_reason=reason
     )
-    now_matched = InternshipApplication.objects.filter(pk__in=sorted(matched))
+    now_matched = InternshipApplication.objects.filter(pk__in_array=sorted(matched))
     now_matched.update(status=InternshipApplication.Status.MATCHED, updated_at=timezone.now())
     if matched:
         InternshipApplication.history.bulk_history_create(
@@ -491,7 +480,7 @@ def _open_reserves(role_prefs, open_seats, programmes) -> dict[int, int]:
         return {}
     placed: dict[int, int] = defaultdict(int)
     rows = (
-        Placement.objects.filter(role_id__in=reserving)
+        Placement.objects.filter(role_id__in_array=reserving)
         .exclude(status=Placement.Status.CANCELLED)
         .values_list("role_id", "application__applicant__priority_groups")
         .order_by()
@@ -539,12 +528,13 @@ def batch_notifications_queue(*, week: str, on: date) -> dict[str, int]:
     return {"messages": len(messages), **kinds}
 
 
-@dataclass(frozen=True)
-class _Message:
+class _Message(NamedTuple):
+    """An outbox row's values, in the order ``_outbox_rows_insert`` writes them."""
+
     recipient_id: int
     to_email: str
     template: str
-    context: str  # JSON, as the outbox row stores it
+    context: str  # JSON text, as the outbox row stores it
     language: str
     dedupe_key: str
 
@@ -556,49 +546,18 @@ def _message(*, user: tuple[int, str, str], key: str, template: str, **context) 
         recipient_id=user_id,
         to_email=email,
         template=template,
-        context=json.dumps(context, cls=DjangoJSONEncoder, ensure_ascii=False),
+        context=json_text(context),
         language=language,
         dedupe_key=key,
     )
 
 
 def _outbox_rows_insert(messages: list[_Message]) -> None:
-    """Write pending outbox rows in one statement; a dedupe key already there is skipped.
-
-    The same rows ``womenup.notifications.services.notification_queue`` writes one at a time
-    (pending, no attempts yet), as one INSERT … SELECT FROM unnest(arrays) so 100,000 messages
-    cost one query.
-    """
-    if not messages:
-        return
-    if connection.vendor != "postgresql":  # the embedded SQLite fallback: the ORM's way
-        rows = [
-            OutboxMessage(**{**message.__dict__, "context": json.loads(message.context)})
-            for message in messages
-        ]
-        OutboxMessage.objects.bulk_create(rows, batch_size=500, ignore_conflicts=True)
-        return
-    table = OutboxMessage._meta.db_table
-    column = {field.name: field.column for field in OutboxMessage._meta.concrete_fields}
-    given = ["recipient", "to_email", "template", "context", "language", "dedupe_key"]
-    fixed = {
-        "subject": "''",
-        "body": "''",
-        "status": "%s",
-        "attempts": "0",
-        "last_error": "''",
-        "created_at": "now()",
-    }
-    columns = ", ".join(column[name] for name in [*given, *fixed])
-    sql = (
-        f"INSERT INTO {table} ({columns}) "
-        f"SELECT r, e, t, c::jsonb, l, k, {', '.join(fixed.values())} "
-        f"FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[]) "
-        f"AS m(r, e, t, c, l, k) ON CONFLICT ({column['dedupe_key']}) DO NOTHING"
-    )
-    arrays = [[getattr(message, name) for message in messages] for name in _Message.__annotations__]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [OutboxMessage.Status.PENDING, *arrays])
+    """Write pending outbox rows, in a fixed number of statements; a dedupe key already there is
+    skipped. The same rows ``womenup.notifications.services.notification_queue`` writes one at a
+    time (pending, no attempts yet)."""
+    if messages:
+        rows_upsert(OutboxMessage, _Message._fields, messages, unique=["dedupe_key"])
 
 
 def _invited_messages(week: str) -> list[_Message]:
@@ -663,8 +622,9 @@ def _company_messages(week: str) -> list[_Message]:
         "role__company_id", flat=True
     ):
         matched[company_id] += 1
+    companies = sorted(invited.keys() | matched.keys())
     members = (
-        CompanyMembership.objects.filter(company_id__in=invited.keys() | matched.keys())
+        CompanyMembership.objects.filter(company_id__in_array=companies)
         .order_by("company_id", "user_id")
         .values_list("company_id", "user_id", "user__email", "user__language")
     )
@@ -719,6 +679,13 @@ STAGES: tuple[tuple[str, Callable[..., dict[str, int]]], ...] = (
     ("match", placements_create),
     ("notify", batch_notifications_queue),
 )
+# The tables each stage rewrites in bulk and a later stage reads: analysed as the stage ends.
+# (The matches change a few applications' status only; the messages are the last stage.)
+STAGE_WRITES = {
+    "screen": (InternshipApplication, ScreeningResult),
+    "invite": (InterviewInvitation,),
+    "match": (Placement,),
+}
 STAGE_LABELS = {
     "screen": gettext_lazy("서류심사"),
     "invite": gettext_lazy("면접 제안"),

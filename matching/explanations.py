@@ -126,7 +126,7 @@ def _open_seats_and_titles(role_ids: set[int]) -> tuple[dict[int, int], dict[int
     """Free seats of the open roles among ``role_ids`` and the titles of all of them (one query)."""
     active = ~Q(placements__status=Placement.Status.CANCELLED)
     rows = (
-        Role.objects.filter(pk__in=role_ids)
+        Role.objects.filter(pk__in_array=list(role_ids))
         .annotate(taken=Count("placements", filter=active))
         .values_list("pk", "title", "seats", "taken", "status", "company__status")
         .order_by()

@@ -112,8 +112,13 @@ def fit_score(applicant: ApplicantFitData, role: RoleFitData) -> int:
 
 def role_side_order_key(score: int, submitted_at: datetime | None, application_id: int) -> tuple:
     """Sort key for a role's candidates: best score first, then earliest submission, then id."""
-    submitted = submitted_at.timestamp() if submitted_at else float("inf")
-    return (-score, submitted, application_id)
+    return (-score, submission_order_key(submitted_at, application_id))
+
+
+def submission_order_key(submitted_at: datetime | None, application_id: int) -> tuple:
+    """How candidates of the same score are ordered: earliest submission, then id. The same for
+    every role, so the batch computes it once per application."""
+    return (submitted_at.timestamp() if submitted_at else float("inf"), application_id)
 
 
 def fit_parts_described(parts: dict[str, int]) -> list[tuple[str, int]]:
@@ -173,7 +178,7 @@ def fit_data_for_applicants(profile_ids: Iterable[int]) -> dict[int, ApplicantFi
 
 def fit_data_for_roles(role_ids: Iterable[int]) -> dict[int, RoleFitData]:
     """Fit data of many roles in one query."""
-    rows = Role.objects.filter(pk__in=role_ids).values_list(
+    rows = Role.objects.filter(pk__in_array=list(role_ids)).values_list(
         "pk", "job_category_id", "district_id", "work_type", "required_course_id"
     )
     return {

@@ -15,12 +15,11 @@ by a re-run: the batch rewrites ``outcome``/``reasons``/``missing`` only.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -28,6 +27,7 @@ from django.utils.translation import gettext as _
 from applicants.models import Consent
 from applicants.selectors import facts_for_applicants
 from matching.models import InternshipApplication, ScreeningResult
+from womenup.bulk import json_text, rows_upsert
 from womenup.models import User
 from womenup.programs.eligibility import Facts, Judge, Outcome, Reason, Verdict, for_stage
 from womenup.programs.selectors import rules_by_program
@@ -104,8 +104,9 @@ def applications_screen(*, week: str, on: date) -> dict[str, int]:
     unconsented: dict[int, tuple[Verdict, _Screened]] = {}  # by the rules' verdict, kept alive
     counts = {outcome.value: 0 for outcome in ScreeningResult.Outcome}
     verdicts = []
+    unknown = Facts()
     for pk, applicant_id, program_id, starts_on in rows:
-        verdict = judges[program_id, starts_on].verdict(facts.get(applicant_id, Facts()))
+        verdict = judges[program_id, starts_on].verdict(facts.get(applicant_id, unknown))
         if applicant_id not in consenting:
             if id(verdict) not in unconsented:
                 unconsented[id(verdict)] = (verdict, _without_provision_consent(verdict))
@@ -123,60 +124,28 @@ def applications_screen(*, week: str, on: date) -> dict[str, int]:
 def _screening_results_write(
     verdicts: list[tuple[int, Verdict | _Screened]], *, week: str, screened_at
 ):
-    """Insert or update the computed part of every result in one statement.
+    """Insert or update the computed part of every result, in a fixed number of statements.
 
-    ``INSERT … SELECT FROM unnest(arrays) ON CONFLICT DO UPDATE`` of the computed columns only:
-    a staff override (its own columns) is never touched. One statement for any number of rows.
+    ``ON CONFLICT DO UPDATE`` of the computed columns only: a staff override (its own columns)
+    is never touched. A verdict many applicants share is encoded once.
     """
     if not verdicts:
         return
     encoded: dict[int, tuple[str, str, str]] = {}  # per verdict object: shared by many applicants
-    ids, outcomes, reasons, missing = [], [], [], []
+    rows = []
     for pk, verdict in verdicts:
         found = encoded.get(id(verdict))
         if found is None:
             found = encoded[id(verdict)] = (
                 verdict.outcome.value,
-                json.dumps(_stored(verdict.reasons), ensure_ascii=False),
-                json.dumps(_stored(verdict.missing), ensure_ascii=False),
+                json_text(_stored(verdict.reasons)),
+                json_text(_stored(verdict.missing)),
             )
-        ids.append(pk)
-        outcomes.append(found[0])
-        reasons.append(found[1])
-        missing.append(found[2])
+        rows.append((pk, *found, week, screened_at))
     computed = ["outcome", "reasons", "missing", "week", "screened_at"]
-    if connection.vendor != "postgresql":  # the embedded SQLite fallback: the ORM's way
-        rows = [
-            ScreeningResult(
-                application_id=pk,
-                outcome=verdict.outcome.value,
-                reasons=_stored(verdict.reasons),
-                missing=_stored(verdict.missing),
-                week=week,
-                screened_at=screened_at,
-            )
-            for pk, verdict in verdicts
-        ]
-        ScreeningResult.objects.bulk_create(
-            rows,
-            batch_size=500,
-            update_conflicts=True,
-            unique_fields=["application"],
-            update_fields=computed,
-        )
-        return
-    column = {field.name: field.column for field in ScreeningResult._meta.concrete_fields}
-    sql = (
-        f"INSERT INTO {ScreeningResult._meta.db_table} "
-        f"({column['application']}, {', '.join(column[name] for name in computed)}, "
-        f"{column['override_outcome']}, {column['override_reason']}) "
-        "SELECT a, o, r::jsonb, m::jsonb, %s, %s, '', '' "
-        "FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::text[]) AS t(a, o, r, m) "
-        f"ON CONFLICT ({column['application']}) DO UPDATE SET "
-        + ", ".join(f"{column[name]} = EXCLUDED.{column[name]}" for name in computed)
+    rows_upsert(
+        ScreeningResult, ["application", *computed], rows, unique=["application"], update=computed
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [week, screened_at, ids, outcomes, reasons, missing])
 
 
 def _stored(reasons: list[Reason]) -> list[dict]:

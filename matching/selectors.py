@@ -286,7 +286,7 @@ def rankings_for_roles(role_ids) -> dict[int, list[int]]:
     """Each role's ranked application ids, best first (one query; the weekly batch reads it)."""
     rankings: dict[int, list[int]] = {role_id: [] for role_id in role_ids}
     rows = (
-        CandidateEvaluation.objects.filter(role_id__in=list(rankings), rank__isnull=False)
+        CandidateEvaluation.objects.filter(role_id__in_array=list(rankings), rank__isnull=False)
         .order_by("role_id", "rank")
         .values_list("role_id", "application_id")
     )

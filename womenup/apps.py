@@ -17,7 +17,7 @@ class WomenUpConfig(AppConfig):
         from django.contrib.auth.signals import user_logged_in
         from django.db.models.signals import post_save
 
-        from womenup import admin_home, checks, demo  # noqa: F401  (checks: the deploy checks)
+        from womenup import admin_home, bulk, checks, demo  # noqa: F401  (checks: deploy checks)
         from womenup.cache import admin_change_bump
         from womenup.middleware import start_session_clocks
         from womenup.payments import admin_home as payments_admin_home

@@ -390,8 +390,9 @@ def test_a_start_while_another_run_holds_the_lock_does_nothing():
 def test_the_whole_run_issues_a_fixed_number_of_queries(size, django_assert_num_queries):
     world(size)
     # 3 of them the change history of the matches; participation history (2) and each role's
-    # programme (2)
-    with django_assert_num_queries(70):
+    # programme (2); the screening results and the messages 4 each (a staging table, COPY,
+    # INSERT … ON CONFLICT, drop)
+    with django_assert_num_queries(75):
         outcome = run()
     assert outcome.result == Result.FINISHED
     assert outcome.counts["screen"]["screened"] == size
@@ -434,3 +435,24 @@ def test_the_database_refuses_a_placement_beyond_the_roles_seats():
 
     Placement.objects.filter(application=first).update(status=Placement.Status.CANCELLED)
     Placement.objects.create(application=second, role=role, week=WEEK)  # the freed seat
+
+
+def test_one_insert_of_more_placements_than_seats_is_refused_whole():
+    from django.db import IntegrityError, transaction
+
+    role = RoleFactory(seats=2)
+    first, second, third = (application_for(roles=[role], minutes=n) for n in range(3))
+    Placement.objects.create(application=first, role=role, week=WEEK)
+
+    with pytest.raises(IntegrityError, match="no free seat"), transaction.atomic():
+        Placement.objects.bulk_create(
+            [Placement(application=app, role=role, week=WEEK) for app in (second, third)]
+        )
+    assert placed() == [(first.pk, role.pk)]
+
+    cancelled = Placement(application=third, role=role, week=WEEK, status="cancelled")
+    Placement.objects.bulk_create([Placement(application=second, role=role, week=WEEK), cancelled])
+    assert len(placed()) == 3  # a cancelled placement takes no seat
+
+    with pytest.raises(IntegrityError, match="no free seat"), transaction.atomic():
+        Placement.objects.filter(application=third).update(status="awaiting_contract")
