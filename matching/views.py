@@ -9,7 +9,6 @@ page is scoped to the logged-in user's own company.
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -43,7 +42,7 @@ from womenup import branding
 from womenup.cache import ROLES, cached_object_or_404
 from womenup.forms import add_service_errors
 from womenup.models import PersonalDataAccess
-from womenup.pagination import lazy_page
+from womenup.pagination import cached_page, lazy_page
 from womenup.privacy.downloads import private_file_response
 from womenup.privacy.services import personal_data_access_record
 from womenup.programs.selectors import internship_months
@@ -101,8 +100,8 @@ def role_list(request):
     # read only when it is rendered afresh.
     page = lazy_page(filters.qs, ROLES_PER_PAGE, request.GET.get("page"))
     if profile is not None:
-        page = Paginator(filters.qs, ROLES_PER_PAGE).get_page(request.GET.get("page"))
-        page.object_list = list(page.object_list)
+        path = f"role-list:{request.get_full_path()}"
+        page = cached_page((ROLES,), path, filters.qs, ROLES_PER_PAGE, request.GET.get("page"))
         gates = selectors.role_gates(page.object_list, facts)
         for role in page.object_list:
             role.gate = gates[role.pk]

@@ -16,6 +16,7 @@ are avoiding. Brute force stays bounded meanwhile by the password hash cost and 
 step for staff, and the warning in the log says the limits are off.
 """
 
+import hashlib
 import logging
 import time
 import uuid
@@ -159,7 +160,8 @@ def cached_by_version(names: tuple[str, ...], key: str, build):
     """
     from django.core.cache import cache
 
-    versioned = f"by-version:{key}:{data_version(*names)}"
+    digest = hashlib.md5(key.encode(), usedforsecurity=False).hexdigest()  # a path may be long
+    versioned = f"by-version:{digest}:{data_version(*names)}"
     found = cache.get(versioned, _MISSING)
     if found is _MISSING:
         found = build()
