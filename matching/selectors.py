@@ -229,7 +229,7 @@ class Candidate:
     evaluation: CandidateEvaluation | None
 
 
-CANDIDATES_PER_PAGE = 30
+CANDIDATES_PER_PAGE = 20
 
 
 def candidates_for_role(role: Role, page_number=None) -> Page:
