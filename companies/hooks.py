@@ -29,7 +29,8 @@ def register_dashboard_section(path: str) -> None:
 
 
 def register_role_section(path: str) -> None:
-    """``builder(role) -> DashboardSection | None``, shown on the company's page of a role."""
+    """``builder(role, page_number) -> DashboardSection | None``, shown on the company's page of
+    a role; ``page_number`` is the page's ``?page=`` (a long list shows one page of it)."""
     _register(_role_sections, path)
 
 
@@ -48,8 +49,8 @@ def checklist_steps(company) -> list:
     return [step for path in _checklist_steps for step in import_string(path)(company)]
 
 
-def _built(registry: list[str], obj) -> list:
-    sections = (import_string(path)(obj) for path in registry)
+def _built(registry: list[str], *args) -> list:
+    sections = (import_string(path)(*args) for path in registry)
     return [section for section in sections if section is not None]
 
 
@@ -57,8 +58,8 @@ def dashboard_sections(company) -> list:
     return _built(_dashboard_sections, company)
 
 
-def role_sections(role) -> list:
-    return _built(_role_sections, role)
+def role_sections(role, page_number=None) -> list:
+    return _built(_role_sections, role, page_number)
 
 
 def role_seats_in_use(role) -> int:

@@ -128,13 +128,13 @@ def public_companies(*, on: date | None = None) -> QuerySet[Company]:
     )
 
 
-def public_company_detail(pk: int) -> Company:
-    """A verified company with its open roles (raises DoesNotExist otherwise)."""
+def public_company_detail(pk: int) -> QuerySet[Company]:
+    """The verified company ``pk`` (none otherwise) with its open roles."""
     roles = open_roles().select_related(None).select_related("job_category")
     return (
         public_companies()
         .prefetch_related(Prefetch("roles", queryset=roles, to_attr="open_roles"))
-        .get(pk=pk)
+        .filter(pk=pk)
     )
 
 

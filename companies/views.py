@@ -7,7 +7,6 @@ choose button and eligibility gate, which build on this app.
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -21,6 +20,7 @@ from companies.filters import CompanyFilter
 from companies.models import Company, Role
 from companies.onboarding import company_checklist, saved_message
 from womenup import branding
+from womenup.cache import COMPANIES, ROLES, cached_object_or_404
 from womenup.forms import add_service_errors
 from womenup.models import District
 from womenup.pagination import lazy_page
@@ -251,7 +251,7 @@ def role_manage(request, company, pk: int):
     context = {
         "company": company,
         "role": role,
-        "sections": hooks.role_sections(role),
+        "sections": hooks.role_sections(role, request.GET.get("page")),
     }
     return render(request, "companies/role_manage.html", context)
 
@@ -303,8 +303,7 @@ def company_list(request):
 
 
 def company_detail(request, pk: int):
-    try:
-        company = selectors.public_company_detail(pk)
-    except Company.DoesNotExist as missing:
-        raise Http404 from missing
+    company = cached_object_or_404(
+        (COMPANIES, ROLES), f"company:{pk}", lambda: selectors.public_company_detail(pk)
+    )
     return render(request, "companies/company_detail.html", {"company": company})

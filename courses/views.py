@@ -37,6 +37,7 @@ from courses.decorators import counsellor_required
 from courses.forms import ApplyForm, CatalogueFilterForm
 from courses.hooks import client_actions
 from courses.models import Enrollment
+from womenup.cache import COURSES, cached_object_or_404
 from womenup.forms import add_service_errors
 from womenup.models import PersonalDataAccess
 from womenup.pagination import lazy_page
@@ -68,9 +69,12 @@ def catalogue(request):
 
 
 def detail(request, code: str):
-    return _render_detail(
-        request, get_object_or_404(selectors.course_for_public(code, on=timezone.localdate()))
+    course = cached_object_or_404(
+        (COURSES,),
+        f"course:{code}",
+        lambda: selectors.course_for_public(code, on=timezone.localdate()),
     )
+    return _render_detail(request, course)
 
 
 def _render_detail(request, course, form: ApplyForm | None = None, status: int = 200):

@@ -220,9 +220,10 @@ def _with_names(placements) -> list[tuple]:
     ]
 
 
-def role_candidates_section(role) -> DashboardSection:
-    """The role's candidates (chose it or were invited), with the company's evaluations."""
+def role_candidates_section(role, page_number=None) -> DashboardSection:
+    """A page of the role's candidates (chose it or were invited), with the company's
+    evaluations."""
     return DashboardSection(
         template="matching/role_candidates_section.html",
-        context={"role": role, "candidates": candidates_for_role(role)},
+        context={"role": role, "candidates": candidates_for_role(role, page_number)},
     )

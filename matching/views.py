@@ -9,11 +9,11 @@ page is scoped to the logged-in user's own company.
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -39,9 +39,10 @@ from matching.models import ContractConfirmation, InternshipApplication
 from matching.self_check import self_check, self_check_questions
 from matching.visibility import documents_visible_to_company
 from womenup import branding
+from womenup.cache import ROLES, cached_object_or_404
 from womenup.forms import add_service_errors
 from womenup.models import PersonalDataAccess
-from womenup.pagination import lazy_page
+from womenup.pagination import cached_page, lazy_page
 from womenup.privacy.downloads import private_file_response
 from womenup.privacy.services import personal_data_access_record
 from womenup.programs.selectors import internship_months
@@ -68,18 +69,22 @@ def self_check_page(request):
 
     Nothing is stored unless she asks to keep her answers for her profile (in her session).
     """
+    if request.method != "POST":  # the empty form is a cached fragment: built only to render it
+        form = SimpleLazyObject(
+            lambda: forms.SelfCheckForm(questions=self_check_questions(on=timezone.localdate()))
+        )
+        return render(request, "matching/self_check.html", {"form": form, "answered": False})
     questions = self_check_questions(on=timezone.localdate())
-    form = forms.SelfCheckForm(request.POST or None, questions=questions)
+    form = forms.SelfCheckForm(request.POST, questions=questions)
     checks = kept = None
-    if request.method == "POST" and form.is_valid():
+    if form.is_valid():
         answers = form.answers()
         checks = self_check(answers, questions)
         if form.cleaned_data["keep"]:
             answers_keep(request.session, answers)
             kept = True
-    return render(
-        request, "matching/self_check.html", {"form": form, "checks": checks, "kept": kept}
-    )
+    context = {"form": form, "checks": checks, "kept": kept, "answered": True}
+    return render(request, "matching/self_check.html", context)
 
 
 def role_list(request):
@@ -95,8 +100,8 @@ def role_list(request):
     # read only when it is rendered afresh.
     page = lazy_page(filters.qs, ROLES_PER_PAGE, request.GET.get("page"))
     if profile is not None:
-        page = Paginator(filters.qs, ROLES_PER_PAGE).get_page(request.GET.get("page"))
-        page.object_list = list(page.object_list)
+        path = f"role-list:{request.get_full_path()}"
+        page = cached_page((ROLES,), path, filters.qs, ROLES_PER_PAGE, request.GET.get("page"))
         gates = selectors.role_gates(page.object_list, facts)
         for role in page.object_list:
             role.gate = gates[role.pk]
@@ -113,7 +118,9 @@ def role_list(request):
 
 def role_detail(request, pk: int):
     """A published role's public page; an applicant gets its gate and the choose button."""
-    role = get_object_or_404(company_selectors.public_roles(), pk=pk)
+    role = cached_object_or_404(
+        (ROLES,), f"role:{pk}", lambda: company_selectors.public_roles().filter(pk=pk)
+    )
     profile, facts = _viewer_facts(request)
     context = {"role": role, "applicant": profile is not None}
     if profile is not None:

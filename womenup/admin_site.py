@@ -6,6 +6,8 @@ models under 시스템. A model admin names its group with ``admin_group``; a pr
 one keeps its app's own section.
 """
 
+from functools import wraps
+
 from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import path, reverse
@@ -15,6 +17,7 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 from womenup import branding, views
 from womenup.accounts.mfa import has_mfa
 from womenup.admin_queues import links_for, queues_for
+from womenup.cache import DATA_VERSIONS, data_version_bump
 
 # The task groups of the admin home, in the order shown.
 TASK_GROUPS = {
@@ -100,6 +103,26 @@ class WomenUpAdminSite(admin.AdminSite):
             "is_group": True,
             "models": [],
         }
+
+    def admin_view(self, view, cacheable=False):
+        """Every admin page; a POST that saved something (answered with a redirect: a change,
+        an addition, a deletion, an action on selected rows) renews every public page.
+
+        Admin's own history entry bumps them too (``womenup.cache.admin_change_bump``), but a
+        deletion of several selected rows writes its entries in one ``bulk_create``, which
+        sends no signal.
+        """
+        guarded = super().admin_view(view, cacheable)
+
+        @wraps(guarded)
+        def renewing(request, *args, **kwargs):
+            response = guarded(request, *args, **kwargs)
+            saved = request.method == "POST" and response.status_code in (301, 302, 303)
+            if saved and request.user.is_staff:
+                data_version_bump(*DATA_VERSIONS)
+            return response
+
+        return renewing
 
     def get_urls(self):
         return [*self._kernel_urls(), *super().get_urls()]

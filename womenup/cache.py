@@ -16,6 +16,7 @@ are avoiding. Brute force stays bounded meanwhile by the password hash cost and 
 step for staff, and the warning in the log says the limits are off.
 """
 
+import hashlib
 import logging
 import time
 import uuid
@@ -147,6 +148,36 @@ def data_version(*names: str) -> str:
             token = cache.get(key) or uuid.uuid4().hex[:12]  # Redis down: never found again
         tokens.append(token)
     return "-".join([timezone.localdate().isoformat(), *tokens])
+
+
+def cached_by_version(names: tuple[str, ...], key: str, build):
+    """``build()``, kept until the data of ``names`` changes (or ``FRAGMENT_SECONDS`` pass).
+
+    For what a public page looks up the same for everyone (a role, a company, a course with
+    what it shows): a warm page reads it from Redis instead of building and running its query.
+    ``None`` is kept too (an unknown or hidden object: the page answers 404 from the cache).
+    With Redis down it is built on every call.
+    """
+    from django.core.cache import cache
+
+    digest = hashlib.md5(key.encode(), usedforsecurity=False).hexdigest()  # a path may be long
+    versioned = f"by-version:{digest}:{data_version(*names)}"
+    found = cache.get(versioned, _MISSING)
+    if found is _MISSING:
+        found = build()
+        cache.set(versioned, found, timeout=FRAGMENT_SECONDS)
+    return found
+
+
+def cached_object_or_404(names: tuple[str, ...], key: str, lookup):
+    """The first row of the queryset ``lookup()`` returns, kept by ``cached_by_version``;
+    ``Http404`` when there is none."""
+    from django.http import Http404
+
+    found = cached_by_version(names, key, lambda: lookup().first())
+    if found is None:
+        raise Http404
+    return found
 
 
 def data_version_bump(*names: str) -> None:

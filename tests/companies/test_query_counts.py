@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from matching import selectors as matching_selectors
 from matching import services
 from tests.factories import kernel
 from tests.factories.applicants import CertificateFactory, DocumentFactory, ready_profile
@@ -31,7 +32,7 @@ PUBLIC_DETAIL_QUERIES = 3
 # tests/matching/test_role_list.py)
 PUBLIC_ROLE_QUERIES = 1
 DASHBOARD_QUERIES = 17  # the candidate cards (interns' shared names) and the checklist (2)
-ROLE_MANAGE_QUERIES = 17  # the cards include courses completed here (one query)
+ROLE_MANAGE_QUERIES = 18  # the cards include courses completed here (one query); the count
 ROLE_RANKING_QUERIES = 13  # as above, and the menu is a cached fragment by then
 
 
@@ -99,6 +100,24 @@ def test_role_candidates_page(client, django_assert_num_queries, size):
     assert response.content.decode().count("합격") >= size
     with django_assert_num_queries(ROLE_RANKING_QUERIES):
         assert client.get(reverse("matching:role-ranking", args=[role.pk])).status_code == 200
+
+
+def test_role_candidates_page_shows_one_page_of_many(
+    client, django_assert_num_queries, monkeypatch
+):
+    """A popular role has thousands of candidates: the page shows one page and the total."""
+    monkeypatch.setattr(matching_selectors, "CANDIDATES_PER_PAGE", 2)
+    member = CompanyMembershipFactory()
+    client.force_login(member.user)
+    role = RoleFactory(company=member.company)
+    candidates(role, 5)
+    url = reverse("companies:role-manage", args=[role.pk])
+    with django_assert_num_queries(ROLE_MANAGE_QUERIES):
+        first = client.get(url).content.decode()
+    assert first.count('class="card mb-2"') == 2
+    assert "모두 5명입니다." in first and "1 / 3" in first
+    last = client.get(url, {"page": 3}).content.decode()
+    assert last.count('class="card mb-2"') == 1 and "3 / 3" in last
 
 
 COMPANY_ADMIN_LIST_QUERIES = 9  # session, user, TOTP ×3, count, total count, page, access log

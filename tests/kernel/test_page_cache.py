@@ -12,7 +12,9 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from companies import services as company_services
+from companies.models import Role
 from courses import services as course_services
+from courses.models import Course
 from matching import services as matching_services
 from tests.factories import kernel
 from tests.factories.accounts import StaffUserFactory
@@ -100,6 +102,75 @@ def test_catalogue_shows_the_waitlist_and_its_end_at_once(client):
     assert "대기 0명" in page(client, reverse("courses:catalogue"))
 
 
+def test_role_page_is_gone_at_once_when_the_role_closes(client, intake):
+    role = RoleFactory(title="닫힐 직무")
+    url = reverse("matching:role-detail", args=[role.pk])
+    assert "닫힐 직무" in page(client, url)
+    assert "닫힐 직무" in page(client, url)  # from the cache
+    company_services.role_close(role=role)
+    assert client.get(url).status_code == 404
+
+
+def test_company_page_shows_a_published_role_at_once(client, intake):
+    company = CompanyFactory(name="게시확인기업")
+    RoleFactory(company=company, title="먼저 올린 직무")
+    url = reverse("companies:detail", args=[company.pk])
+    assert "먼저 올린 직무" in page(client, url)
+    assert "먼저 올린 직무" in page(client, url)
+    role = RoleFactory(company=company, status="draft", title="새로 올린 직무")
+    assert "새로 올린 직무" not in page(client, url)
+    company_services.role_publish(role=role)
+    assert "새로 올린 직무" in page(client, url)
+
+
+def test_course_page_shows_the_seat_taken_at_once(client):
+    course = CourseFactory(seats=20)
+    url = reverse("courses:detail", args=[course.code])
+    assert "남은 자리 20석" in page(client, url)
+    assert "남은 자리 20석" in page(client, url)
+    course_services.enrollment_apply(
+        course=course, applicant=ready_profile(), motivation="다시 일하고 싶습니다."
+    )
+    assert "남은 자리 19석" in page(client, url)
+
+
+def test_an_unknown_role_or_course_stays_a_404_once_cached(client, intake):
+    for url in (reverse("matching:role-detail", args=[987654]), "/courses/no-such-course/"):
+        assert client.get(url).status_code == 404
+        assert client.get(url).status_code == 404  # the miss is kept, and still a 404
+
+
+def test_admin_bulk_deletion_renews_the_public_pages(client, staff):
+    """Deleting several selected rows in admin logs them in one bulk insert (no signal): the
+    pages are renewed all the same."""
+    courses = [CourseFactory(title="지울 과정 하나"), CourseFactory(title="지울 과정 둘")]
+    detail = reverse("courses:detail", args=[courses[0].code])
+    assert "지울 과정 하나" in page(client, reverse("courses:catalogue"))
+    assert "지울 과정 하나" in page(client, detail)
+    response = client.post(
+        reverse("admin:courses_course_changelist"),
+        {"action": "delete_selected", "_selected_action": [c.pk for c in courses], "post": "yes"},
+        follow=True,  # and its message is shown
+    )
+    assert response.status_code == 200
+    assert not Course.objects.filter(pk__in=[c.pk for c in courses]).exists()
+    catalogue = page(client, reverse("courses:catalogue"))
+    assert "지울 과정 하나" not in catalogue and "지울 과정 둘" not in catalogue
+    assert client.get(detail).status_code == 404
+
+
+def test_admin_delete_view_renews_the_public_pages(client, staff, intake):
+    role = RoleFactory(title="관리자가 지울 직무")
+    url = reverse("matching:role-detail", args=[role.pk])
+    assert "관리자가 지울 직무" in page(client, reverse("matching:role-list"))
+    assert "관리자가 지울 직무" in page(client, url)
+    delete = reverse("admin:companies_role_delete", args=[role.pk])
+    assert client.post(delete, {"post": "yes"}, follow=True).status_code == 200  # its message
+    assert not Role.objects.filter(pk=role.pk).exists()
+    assert "관리자가 지울 직무" not in page(client, reverse("matching:role-list"))
+    assert client.get(url).status_code == 404
+
+
 def test_home_programme_page_and_menu_show_a_programme_renamed_in_admin_at_once(client):
     program = kernel.program()
     detail = reverse("program-detail", args=[program.code])
@@ -164,10 +235,13 @@ PUBLIC_PAGES = [
 @pytest.mark.parametrize("outage", ["kill", "freeze"])
 def test_cached_pages_answer_with_redis_down_and_show_changes(client, intake, redis, outage):
     role = RoleFactory(title="장애 중 직무")
-    CourseFactory(title="장애 중 과정")
+    course = CourseFactory(title="장애 중 과정")
     urls = [reverse(name, args=args) for name, args in PUBLIC_PAGES]
     urls.append(reverse("program-detail", args=[kernel.program().code]))
     urls.append(reverse("companies:detail", args=[role.company_id]))
+    urls.append(reverse("matching:role-detail", args=[role.pk]))
+    urls.append(reverse("courses:detail", args=[course.code]))
+    urls.append(reverse("matching:self-check"))
     for url in urls:
         page(client, url)  # cached while Redis answers
     getattr(redis, outage)()
@@ -177,6 +251,7 @@ def test_cached_pages_answer_with_redis_down_and_show_changes(client, intake, re
         assert "장애 중 직무" in page(client, reverse("matching:role-list"))
         company_services.role_close(role=role)  # its bump cannot reach Redis
         assert "장애 중 직무" not in page(client, reverse("matching:role-list"))
+        assert client.get(reverse("matching:role-detail", args=[role.pk])).status_code == 404
         assert "장애 중 과정" in page(client, reverse("courses:catalogue"))
     finally:
         if outage == "freeze":
@@ -194,6 +269,11 @@ WARM_QUERIES = {
     "matching:role-list": 0,
     "companies:list": 0,
     "courses:catalogue": 0,
+    # Detail pages keep their object too (womenup.cache.cached_object_or_404).
+    "matching:role-detail": 0,
+    "companies:detail": 0,
+    "courses:detail": 0,
+    "matching:self-check": 0,
 }
 
 
@@ -205,7 +285,12 @@ def public_data(size: int) -> None:
 
 
 def url_of(name: str) -> str:
-    args = [kernel.program().code] if name == "program-detail" else []
+    args = {
+        "program-detail": lambda: [kernel.program().code],
+        "matching:role-detail": lambda: [RoleFactory().pk],
+        "companies:detail": lambda: [CompanyFactory().pk],
+        "courses:detail": lambda: [CourseFactory().code],
+    }.get(name, list)()
     return reverse(name, args=args)
 
 

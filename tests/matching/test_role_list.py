@@ -229,6 +229,9 @@ def test_the_former_role_page_redirects_permanently(client, intake):
 LIST_QUERIES_ANONYMOUS = 5  # menu, the two filter option lists, count, page
 # + session, user, her profile, her facts (3), the programs' gate rules, her chosen roles
 LIST_QUERIES_APPLICANT = 15  # with her participation history (imported, placed)
+# Warm: the page of roles and its count come from the cache (womenup.pagination.cached_page),
+# and so do the menu and the filter bar.
+LIST_QUERIES_APPLICANT_WARM = 10
 
 
 def some_roles(count: int) -> None:
@@ -256,3 +259,7 @@ def test_list_queries_applicant(client, django_assert_num_queries, me, count):
     with django_assert_num_queries(LIST_QUERIES_APPLICANT):
         response = client.get(reverse("matching:role-list"), {"work_type": "full_time"})
     assert len(response.context["page"].object_list) == min(count, 20)
+    with django_assert_num_queries(LIST_QUERIES_APPLICANT_WARM):
+        response = client.get(reverse("matching:role-list"), {"work_type": "full_time"})
+    assert len(response.context["page"].object_list) == min(count, 20)
+    assert response.context["page"].paginator.num_pages == (2 if count > 20 else 1)
