@@ -623,7 +623,7 @@ class ClientRequest(ConstraintErrorsAtFields, models.Model):
                 violation_error_message=_(
                     "이미 상담 참여 요청을 보냈습니다. 본인의 수락을 기다리는 중입니다."
                 ),
-                violation_error_code="contact",
+                violation_error_code="user",
             )
         ]
 
