@@ -20,6 +20,7 @@ class CoursesConfig(AppConfig):
         register_training_source(selectors.completed_course_trainings)
         register_section(20, dashboard.applicant_section)
         register_next_step("courses.Enrollment", next_steps.enrollment_next_step)
+        register_section(4, dashboard.centre_requests_section)
         register_section(5, dashboard.counselling_section)
         register_demo_loader(10, demo.load)
         register_metric("courses", kpi.outcomes_table, order=30)

@@ -50,3 +50,13 @@ def counselling_section(profile) -> DashboardSection | None:
             "profile": profile,
         },
     )
+
+
+def centre_requests_section(profile) -> DashboardSection | None:
+    """A job centre's request to look after her, which she accepts or declines (one query)."""
+    waiting = list(selectors.centre_requests_for_applicant(profile.user_id))
+    if not waiting:
+        return None
+    return DashboardSection(
+        template="courses/dashboard_centre_requests.html", context={"requests": waiting}
+    )

@@ -3,6 +3,7 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
+from django.contrib.auth.forms import SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 
 from applicants.models import ProxyConsent
@@ -137,14 +138,30 @@ class AttendanceCorrectionForm(forms.ModelForm):
 
 
 class ClientCreateForm(forms.Form):
+    """Her name and her e-mail, her mobile number or both (the service says when neither)."""
+
     name = forms.CharField(label=_("이름"), max_length=50)
     email = forms.EmailField(
         label=_("이메일"),
-        help_text=_("본인이 계정을 연결할 링크를 이 주소로 보냅니다."),
+        required=False,
+        help_text=_("휴대전화 번호가 없으면 계정 연결 링크를 이 주소로 보냅니다."),
     )
     phone = forms.CharField(
-        label=_("휴대전화"), max_length=20, required=False, help_text=_("예: 010-1234-5678")
+        label=_("휴대전화"),
+        max_length=20,
+        required=False,
+        help_text=_("예: 010-1234-5678. 입력하면 계정 연결 링크를 문자로 보냅니다."),
     )
+
+
+class ClaimByPhoneForm(SetPasswordForm):
+    """Claiming an account invited by SMS: the e-mail she will log in with, and her password."""
+
+    email = forms.EmailField(
+        label=_("이메일"),
+        help_text=_("로그인에 쓸 이메일 주소입니다. 이 주소로 확인 메일을 보냅니다."),
+    )
+    field_order = ["email", "new_password1", "new_password2"]
 
 
 class ProxyConsentForm(forms.Form):

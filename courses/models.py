@@ -15,6 +15,7 @@ from django.utils.translation import ngettext, pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from applicants.models import on_behalf_field
+from womenup import phones
 from womenup.constraints import ConstraintErrorsAtFields
 from womenup.dates import days_after, past_date_range, programme_date_range
 
@@ -516,7 +517,9 @@ class FollowUp(ConstraintErrorsAtFields, models.Model):
 
 class CounsellingClient(ConstraintErrorsAtFields, models.Model):
     """A woman a job centre's counsellors look after. Created by a counsellor, with an account
-    she claims through a single-use link sent to her e-mail (``claim_token_hash``)."""
+    she claims through a single-use link sent to her e-mail, or by SMS to her mobile number
+    (``claim_phone``), (``claim_token_hash``); or a woman with an account of her own who accepted
+    the centre's request (``ClientRequest``)."""
 
     centre = models.ForeignKey(
         Institution, on_delete=models.PROTECT, related_name="clients", verbose_name=_("센터")
@@ -536,6 +539,12 @@ class CounsellingClient(ConstraintErrorsAtFields, models.Model):
     )
     created_at = models.DateTimeField(_("등록 시각"), auto_now_add=True)
     claim_email = models.EmailField(_("계정 연결 이메일"), blank=True)
+    claim_phone = models.CharField(
+        _("계정 연결 휴대전화"),
+        max_length=20,
+        blank=True,
+        help_text=_("연결 링크를 문자로 보낸 번호 (E.164 형식)"),
+    )
     claim_token_hash = models.CharField(
         _("연결 링크 토큰(해시)"), max_length=64, blank=True, editable=False
     )
@@ -558,6 +567,68 @@ class CounsellingClient(ConstraintErrorsAtFields, models.Model):
 
     def __str__(self) -> str:
         return f"{self.centre} · {self.profile}"
+
+    @property
+    def claim_phone_display(self) -> str:
+        """The number the claim link went to, as people write it (010-1234-5678)."""
+        return phones.national(self.claim_phone)
+
+
+class ClientRequest(ConstraintErrorsAtFields, models.Model):
+    """A centre's request to look after a woman who already has an account. She accepts it
+    (then she is a ``CounsellingClient``) or declines it on her dashboard; until she accepts,
+    the counsellors see only what they typed (``contact``, ``name``) and that it is waiting."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("요청 대기")
+        ACCEPTED = "accepted", _("수락함")
+        DECLINED = "declined", _("거절함")
+
+    centre = models.ForeignKey(
+        Institution,
+        on_delete=models.PROTECT,
+        related_name="client_requests",
+        verbose_name=_("센터"),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="centre_requests",
+        verbose_name=_("요청 받은 계정"),
+    )
+    contact = models.CharField(_("상담사가 입력한 이메일·휴대전화"), max_length=254)
+    name = models.CharField(_("상담사가 입력한 이름"), max_length=50, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("요청한 상담사"),
+    )
+    requested_at = models.DateTimeField(_("요청 시각"), auto_now_add=True)
+    status = models.CharField(
+        _("상태"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    answered_at = models.DateTimeField(_("답한 시각"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("상담 참여 요청")
+        verbose_name_plural = _("상담 참여 요청")
+        ordering = ["-requested_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["centre", "user"],
+                condition=models.Q(status="pending"),
+                name="one_pending_request_per_centre_and_user",
+                violation_error_message=_(
+                    "이미 상담 참여 요청을 보냈습니다. 본인의 수락을 기다리는 중입니다."
+                ),
+                violation_error_code="user",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.centre} · {self.contact}"
 
 
 class CounsellingSession(ConstraintErrorsAtFields, models.Model):

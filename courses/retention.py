@@ -3,7 +3,8 @@
 Registered in ``CoursesConfig.ready()`` (see ``womenup/privacy/retention.py``). Enrollments,
 attendance, completion, certificates and follow-up outcomes stay (the course outcome figures
 are made of them); the motivation she wrote goes. Counselling: her last session or note counts
-as activity; the counsellors' notes about her go, outcomes and seats stay (the KPI counts them).
+as activity; the counsellors' notes about her, the claim e-mail and number and the centres'
+requests to her go, outcomes and seats stay (the KPI counts them).
 """
 
 from collections.abc import Iterable
@@ -14,6 +15,7 @@ from django.db.models.functions import TruncDate
 from django.utils.translation import gettext as _
 
 from courses.models import (
+    ClientRequest,
     CounsellingClient,
     CounsellingNote,
     CounsellingSignUp,
@@ -53,10 +55,16 @@ def counselling_activity() -> Iterable[tuple[int, date]]:
 def counselling_notes_anonymise(*, user_ids: list[int], dry_run: bool) -> dict[str, int]:
     notes = CounsellingNote.objects.filter(client__profile__user_id__in=user_ids)
     clients = CounsellingClient.objects.filter(profile__user_id__in=user_ids).exclude(
-        claim_email=""
+        claim_email="", claim_phone=""
     )
-    erased = {_("상담 기록"): notes.count(), _("계정 연결 이메일"): clients.count()}
+    requests = ClientRequest.objects.filter(user_id__in=user_ids)
+    erased = {
+        _("상담 기록"): notes.count(),
+        _("계정 연결 이메일"): clients.count(),
+        _("상담 참여 요청"): requests.count(),
+    }
     if not dry_run:
         notes.delete()
-        clients.update(claim_email="", claim_token_hash="", claim_expires_at=None)
+        requests.delete()
+        clients.update(claim_email="", claim_phone="", claim_token_hash="", claim_expires_at=None)
     return erased

@@ -27,6 +27,7 @@ from applicants.selectors import TrainingLine, applicant_facts
 from courses.attendance import QrCodeRefused, qr_read
 from courses.models import (
     Attendance,
+    ClientRequest,
     CounsellingClient,
     CounsellingNote,
     CounsellingOutcome,
@@ -463,6 +464,26 @@ def clients_for_counsellor(user) -> QuerySet[CounsellingClient]:
         .select_related("centre", "profile__user", "created_by")
         .annotate(has_consent=Exists(active_consent))
         .order_by("-created_at", "-pk")
+    )
+
+
+def client_requests_for_counsellor(user, *, limit: int = 50) -> QuerySet[ClientRequest]:
+    """Her centres' requests to women with accounts not accepted (yet): only what the
+    counsellor typed and the status, never the account's data."""
+    return (
+        ClientRequest.objects.filter(centre__in=centres_for_counsellor(user))
+        .exclude(status=ClientRequest.Status.ACCEPTED)
+        .select_related("centre")
+        .order_by("-requested_at", "-pk")[:limit]
+    )
+
+
+def centre_requests_for_applicant(user) -> QuerySet[ClientRequest]:
+    """The centres' requests waiting for her answer."""
+    return (
+        ClientRequest.objects.filter(user=user, status=ClientRequest.Status.PENDING)
+        .select_related("centre", "requested_by")
+        .order_by("requested_at", "pk")
     )
 
 

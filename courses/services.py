@@ -14,18 +14,20 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from applicants.models import ApplicantProfile
-from applicants.services import phone_normalize, proxy_consent_check
+from applicants.services import phone_normalize, profile_ensure, proxy_consent_check
 from courses import selectors
 from courses.attendance import derived_status, session_end
 from courses.models import (
     Attendance,
+    ClientRequest,
     CounsellingClient,
     CounsellingNote,
     CounsellingOutcome,
@@ -38,10 +40,12 @@ from courses.models import (
     Institution,
     Session,
 )
+from womenup import phones
 from womenup.accounts.permissions import COUNSELLOR_GROUP, INSTITUTION_STAFF_GROUP
 from womenup.cache import COURSES, data_version_bump
 from womenup.calendar import add_months
 from womenup.models import User
+from womenup.notifications import sms
 from womenup.notifications.services import notification_queue, notification_queue_for_user
 from womenup.programs.eligibility import Outcome
 from womenup.programs.eligibility.reasons import render_all
@@ -742,36 +746,133 @@ def _counsellor_check(centre: Institution, counsellor: User) -> None:
         raise ValidationError(_("이 센터의 상담사만 할 수 있습니다."))
 
 
-def client_create(
-    *, centre: Institution, counsellor: User, email: str, name: str, phone: str = "", site_url: str
-) -> CounsellingClient:
-    """Register a woman as a client of the centre: her account (without a password) and her
-    profile are created, and a link to claim the account goes to her e-mail."""
+UNCLAIMED_EMAIL_DOMAIN = "unclaimed.invalid"  # RFC 2606: an account invited by phone only
+
+
+def client_invite(
+    *,
+    centre: Institution,
+    counsellor: User,
+    name: str,
+    email: str = "",
+    phone: str = "",
+    site_url: str,
+) -> CounsellingClient | ClientRequest:
+    """Register a woman by e-mail and/or mobile number. When the address or the number already
+    belongs to her account, no second account is made: she gets the centre's request instead
+    (``client_request_send``); otherwise her account is created for her to claim
+    (``client_create``)."""
     _counsellor_check(centre, counsellor)
+    email, phone = _contact_normalized(email, phone)
+    existing = _existing_account(email, phone)
+    if existing is None:
+        return client_create(
+            centre=centre,
+            counsellor=counsellor,
+            name=name,
+            email=email,
+            phone=phone,
+            site_url=site_url,
+        )
+    return client_request_send(
+        centre=centre,
+        counsellor=counsellor,
+        user=existing,
+        name=name,
+        contact=email or phones.national(phone),
+    )
+
+
+def _contact_normalized(email: str, phone: str) -> tuple[str, str]:
     email = User.objects.normalize_email((email or "").strip()).lower()
-    name = (name or "").strip()
-    if not email:
-        raise ValidationError(_("본인의 이메일 주소를 입력해 주세요."), code="email")
-    if not name:
-        raise ValidationError(_("이름을 입력해 주세요."), code="name")
-    if User.objects.filter(email__iexact=email).exists():
+    phone = phone_normalize(phone) if (phone or "").strip() else ""
+    if not email and not phone:
+        raise ValidationError(
+            _("본인의 이메일 주소나 휴대전화 번호 중 하나는 입력해 주세요."), code="email"
+        )
+    return email, phone
+
+
+def _existing_account(email: str, phone: str) -> User | None:
+    """The account the e-mail (else the number) belongs to; a number on several accounts, or
+    one on another account than the e-mail's, is refused."""
+    if email:
+        by_email = User.objects.filter(email__iexact=email).first()
+        if by_email is not None:
+            return by_email
+    if not phone:
+        return None
+    by_phone = list(
+        User.objects.filter(
+            Q(applicant_profile__phone=phone) | Q(notification_phone=phone), is_active=True
+        ).distinct()[:2]
+    )
+    if len(by_phone) > 1:
         raise ValidationError(
             _(
-                "%(email)s 은(는) 이미 가입된 이메일입니다. 본인이 로그인해 상담 참여자로 "
-                "등록할 수 있도록 다른 방법으로 안내해 주세요."
+                "이 휴대전화 번호로 가입된 계정이 여러 개입니다. 본인의 이메일 주소를 입력해 "
+                "주세요."
+            ),
+            code="phone",
+        )
+    if by_phone and email:
+        raise ValidationError(
+            _(
+                "휴대전화 %(phone)s 은(는) 다른 이메일로 가입된 계정의 번호입니다. 이메일 칸을 "
+                "비우면 그 계정에 상담 참여 요청을 보냅니다."
             )
-            % {"email": email},
+            % {"phone": phones.national(phone)},
+            code="phone",
+        )
+    return by_phone[0] if by_phone else None
+
+
+def client_create(
+    *,
+    centre: Institution,
+    counsellor: User,
+    name: str,
+    email: str = "",
+    phone: str = "",
+    site_url: str,
+) -> CounsellingClient:
+    """Create a woman's account (without a password) and profile for her to claim: the claim
+    link goes by SMS to her mobile number when one is given and the portal sends text messages,
+    else to her e-mail. An account invited by phone only has a placeholder ``.invalid``
+    address until she gives hers when she claims it."""
+    _counsellor_check(centre, counsellor)
+    email, phone = _contact_normalized(email, phone)
+    name = (name or "").strip()
+    if not name:
+        raise ValidationError(_("이름을 입력해 주세요."), code="name")
+    by_sms = bool(phone) and "sms" in sms.sms_channels()
+    if not email and not by_sms:
+        raise ValidationError(
+            _(
+                "이 포털은 문자를 보내지 않아 휴대전화로는 초대할 수 없습니다. 본인의 이메일 "
+                "주소를 입력해 주세요."
+            ),
+            code="email",
+        )
+    if _existing_account(email, phone) is not None:
+        raise ValidationError(
+            _("이미 가입된 계정입니다. 새 계정을 만들지 않고 상담 참여 요청을 보내 주세요."),
             code="email_taken",
         )
-    phone = phone_normalize(phone) if phone else ""
     with transaction.atomic():
-        user = User(email=email, account_type=User.AccountType.APPLICANT)
+        login_email = email or f"unclaimed-{secrets.token_hex(8)}@{UNCLAIMED_EMAIL_DOMAIN}"
+        user = User(email=login_email, account_type=User.AccountType.APPLICANT)
         user.set_unusable_password()
         user.save()
-        EmailAddress.objects.create(user=user, email=email, verified=False, primary=True)
+        if email:
+            EmailAddress.objects.create(user=user, email=email, verified=False, primary=True)
         profile = ApplicantProfile.objects.create(user=user, name=name, phone=phone)
         client = CounsellingClient.objects.create(
-            centre=centre, profile=profile, created_by=counsellor, claim_email=email
+            centre=centre,
+            profile=profile,
+            created_by=counsellor,
+            claim_email=email,
+            claim_phone=phone if by_sms else "",
         )
         _claim_link_send(client, counsellor, site_url)
     return client
@@ -780,12 +881,24 @@ def client_create(
 def client_claim_resend(
     *, client: CounsellingClient, counsellor: User, site_url: str
 ) -> CounsellingClient:
-    """A new claim link (the old one stops working)."""
+    """A new claim link (the old one stops working); by SMS it goes to her number on her
+    profile now, so a number the counsellor corrected gets it."""
     _counsellor_check(client.centre, counsellor)
     with transaction.atomic():
         client = CounsellingClient.objects.select_for_update().get(pk=client.pk)
         if client.claimed_at is not None:
             raise ValidationError(_("본인이 이미 계정을 연결했습니다."))
+        if client.claim_phone:
+            current = phones.e164(client.profile.phone)
+            if not current:
+                raise ValidationError(
+                    _(
+                        "프로필에 휴대전화 번호가 없어 문자를 보낼 수 없습니다. 번호를 "
+                        "입력해 주세요."
+                    )
+                )
+            client.claim_phone = current
+            client.save(update_fields=["claim_phone"])
         _claim_link_send(client, counsellor, site_url)
     return client
 
@@ -801,7 +914,8 @@ def _claim_link_send(client: CounsellingClient, counsellor: User, site_url: str)
     client.save(update_fields=["claim_token_hash", "claim_expires_at"])
     link = site_url.rstrip("/") + reverse("courses:client-claim", args=[token])
     notification_queue(
-        to_email=client.claim_email,
+        to_email="" if client.claim_phone else client.claim_email,
+        to_phone=client.claim_phone,
         template="courses/email/client_claim",
         context={
             "centre": client.centre.name,
@@ -828,9 +942,11 @@ def client_for_claim(token: str) -> CounsellingClient | None:
     )
 
 
-def client_claim(*, token: str, password: str) -> User:
-    """She claims the account a counsellor made for her: sets her password; the link is then
-    used up. Bound to the e-mail it was sent to."""
+def client_claim(*, token: str, password: str, email: str = "") -> User:
+    """She claims the account a counsellor made for her and sets her password; the link is then
+    used up. A link sent by e-mail is bound to that address, which it proves. A link sent by SMS
+    is bound to that number (her profile's number must still be it) and proves only the
+    number: she gives the e-mail she logs in with, which allauth then confirms."""
     with transaction.atomic():
         client = client_for_claim(token)
         if client is None:
@@ -842,20 +958,127 @@ def client_claim(*, token: str, password: str) -> User:
             )
         client = CounsellingClient.objects.select_for_update().get(pk=client.pk)
         user = client.profile.user
-        if client.claimed_at is not None or user.email.lower() != client.claim_email.lower():
+        if client.claimed_at is not None or not _claim_still_bound(client, user):
             raise ValidationError(
                 _("이 링크로는 계정을 연결할 수 없습니다. 상담사에게 문의해 주세요.")
             )
         validate_password(password, user)
+        if client.claim_phone:
+            _login_email_set(user, email)
+        else:
+            EmailAddress.objects.filter(user=user, email__iexact=client.claim_email).update(
+                verified=True
+            )
         user.set_password(password)
-        user.save(update_fields=["password"])
-        EmailAddress.objects.filter(user=user, email__iexact=client.claim_email).update(
-            verified=True
-        )
+        user.save(update_fields=["password", "email"])
         client.claimed_at = timezone.now()
         client.claim_token_hash = ""
         client.save(update_fields=["claimed_at", "claim_token_hash"])
     return user
+
+
+def _claim_still_bound(client: CounsellingClient, user: User) -> bool:
+    if client.claim_phone:
+        return phones.e164(client.profile.phone) == client.claim_phone
+    return user.email.lower() == client.claim_email.lower()
+
+
+def _login_email_set(user: User, email: str) -> None:
+    """The e-mail she gives when claiming by phone: hers to log in with, not yet confirmed."""
+    email = User.objects.normalize_email((email or "").strip()).lower()
+    if not email:
+        raise ValidationError(_("로그인에 쓸 이메일 주소를 입력해 주세요."), code="email")
+    validate_email(email)
+    taken = User.objects.filter(email__iexact=email).exclude(pk=user.pk).exists()
+    taken = taken or EmailAddress.objects.filter(email__iexact=email).exclude(user=user).exists()
+    if taken:
+        raise ValidationError(
+            _(
+                "이미 다른 계정에서 쓰는 이메일입니다. 다른 이메일을 입력하거나, 그 계정으로 "
+                "로그인한 뒤 상담사에게 그 계정으로 상담 참여 요청을 보내 달라고 해 주세요."
+            ),
+            code="email",
+        )
+    user.email = email
+    EmailAddress.objects.filter(user=user).delete()
+    EmailAddress.objects.create(user=user, email=email, verified=False, primary=True)
+
+
+# --- Counselling: a woman who already has an account ---------------------------------------------
+
+
+def client_request_send(
+    *, centre: Institution, counsellor: User, user: User, name: str, contact: str
+) -> ClientRequest:
+    """Ask a woman with an account to become a client of the centre. Nothing of her data is
+    shown to the centre until she accepts; she is told by e-mail (and SMS if she chose it)."""
+    _counsellor_check(centre, counsellor)
+    if user.account_type != User.AccountType.APPLICANT or not user.is_active:
+        raise ValidationError(
+            _("%(contact)s 은(는) 참여자 계정이 아니어서 상담 참여자로 등록할 수 없습니다.")
+            % {"contact": contact},
+            code="email",
+        )
+    if CounsellingClient.objects.filter(centre=centre, profile__user=user).exists():
+        raise ValidationError(
+            _("%(contact)s 은(는) 이미 이 센터의 상담 참여자입니다.") % {"contact": contact},
+            code="email",
+        )
+    centre_request = ClientRequest(
+        centre=centre,
+        user=user,
+        contact=contact,
+        name=(name or "").strip()[: ClientRequest._meta.get_field("name").max_length],
+        requested_by=counsellor,
+    )
+    centre_request.full_clean()
+    with transaction.atomic():
+        centre_request.save()
+        notification_queue_for_user(
+            user=user,
+            template="courses/email/client_request",
+            context={"centre": centre.name},
+            dedupe_key=f"courses:client-centre_request:{centre_request.pk}",
+        )
+    return centre_request
+
+
+def client_request_accept(*, centre_request: ClientRequest, user: User) -> CounsellingClient:
+    """She accepts: she becomes a client of the centre (her account is already hers)."""
+    with transaction.atomic():
+        centre_request = _pending_request(centre_request, user)
+        profile = profile_ensure(user=user)
+        client, _created = CounsellingClient.objects.get_or_create(
+            centre=centre_request.centre,
+            profile=profile,
+            defaults={"created_by": centre_request.requested_by, "claimed_at": timezone.now()},
+        )
+        _request_answer(centre_request, ClientRequest.Status.ACCEPTED)
+    return client
+
+
+def client_request_decline(*, centre_request: ClientRequest, user: User) -> ClientRequest:
+    """She declines: the centre gets no access; its counsellors see that she declined."""
+    with transaction.atomic():
+        centre_request = _pending_request(centre_request, user)
+        _request_answer(centre_request, ClientRequest.Status.DECLINED)
+    return centre_request
+
+
+def _pending_request(centre_request: ClientRequest, user: User) -> ClientRequest:
+    centre_request = (
+        ClientRequest.objects.select_for_update(of=("self",))
+        .select_related("centre")
+        .get(pk=centre_request.pk, user=user)
+    )
+    if centre_request.status != ClientRequest.Status.PENDING:
+        raise ValidationError(_("이미 답한 요청입니다."))
+    return centre_request
+
+
+def _request_answer(centre_request: ClientRequest, status: str) -> None:
+    centre_request.status, centre_request.answered_at = status, timezone.now()
+    centre_request.save(update_fields=["status", "answered_at"])
 
 
 # --- Counselling: sessions, sign-ups, notes, outcomes ---------------------------------------------

@@ -41,6 +41,11 @@ urlpatterns += [
     path("claim/<str:token>/", views.client_claim, name="client-claim"),
     path("me/counselling/<int:pk>/sign-up/", views.my_session_sign_up, name="my-session-sign-up"),
     path(
+        "me/centre-requests/<int:pk>/",
+        views.my_centre_request_answer,
+        name="my-centre-request-answer",
+    ),
+    path(
         "me/counselling/sign-ups/<int:pk>/cancel/",
         views.my_sign_up_cancel,
         name="my-sign-up-cancel",

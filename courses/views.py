@@ -2,6 +2,8 @@
 the job-centre counsellor pages (clients, acting for them, sessions) and her claim link;
 her QR check-in and check-out."""
 
+from allauth.account import app_settings as account_settings
+from allauth.account.utils import perform_login
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
@@ -36,7 +38,8 @@ from courses import forms, selectors, services
 from courses.decorators import counsellor_required
 from courses.forms import ApplyForm, CatalogueFilterForm
 from courses.hooks import client_actions
-from courses.models import Enrollment
+from courses.models import ClientRequest, Enrollment
+from womenup import phones
 from womenup.cache import COURSES, cached_object_or_404
 from womenup.forms import add_service_errors
 from womenup.models import PersonalDataAccess
@@ -223,16 +226,20 @@ def client_list(request):
         request=request,
         records=len(page.object_list),
     )
-    return render(request, "courses/counsel/client_list.html", {"page": page})
+    requests = selectors.client_requests_for_counsellor(request.user)
+    context = {"page": page, "requests": requests}
+    return render(request, "courses/counsel/client_list.html", context)
 
 
 @counsellor_required
 def client_create(request):
+    """Register a woman by e-mail or mobile number; one who already has an account gets the
+    centre's request instead, and the counsellor sees only that it is waiting."""
     centres = list(selectors.centres_for_counsellor(request.user)[:2])
     form = forms.ClientCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            client = services.client_create(
+            invited = services.client_invite(
                 centre=centres[0],
                 counsellor=request.user,
                 site_url=request.build_absolute_uri("/"),
@@ -243,13 +250,40 @@ def client_create(request):
                 error = ValidationError(_("소속 센터가 없습니다. 관리자에게 문의해 주세요."))
             add_service_errors(form, error)
         else:
-            messages.success(
-                request,
-                _("%(name)s님을 등록하고 계정 연결 링크를 %(email)s 로 보냈습니다.")
-                % {"name": client.profile.name, "email": client.claim_email},
-            )
-            return redirect("courses:client-detail", pk=client.pk)
+            return _invited(request, invited)
     return render(request, "courses/counsel/client_form.html", {"form": form})
+
+
+def _invited(request, invited):
+    if isinstance(invited, ClientRequest):
+        personal_data_access_record(
+            actor=request.user,
+            subject=invited.user,
+            action=PersonalDataAccess.Action.CHANGE,
+            target=f"상담 참여 요청 #{invited.pk}",
+            request=request,
+        )
+        messages.success(
+            request,
+            _(
+                "%(contact)s 은(는) 이미 가입된 계정입니다. 새 계정을 만들지 않고 본인에게 "
+                "상담 참여 요청을 보냈습니다. 본인이 수락하기 전에는 정보를 볼 수 없습니다."
+            )
+            % {"contact": invited.contact},
+        )
+        return redirect("courses:client-list")
+    if invited.claim_phone:
+        sent = _("%(name)s님을 등록하고 계정 연결 링크를 문자로 %(phone)s 에 보냈습니다.") % {
+            "name": invited.profile.name,
+            "phone": phones.national(invited.claim_phone),
+        }
+    else:
+        sent = _("%(name)s님을 등록하고 계정 연결 링크를 %(email)s 로 보냈습니다.") % {
+            "name": invited.profile.name,
+            "email": invited.claim_email,
+        }
+    messages.success(request, sent)
+    return redirect("courses:client-detail", pk=invited.pk)
 
 
 @counsellor_required
@@ -526,27 +560,47 @@ def sign_up_cancel(request, pk: int, sign_up_pk: int):
 
 
 def client_claim(request, token: str):
-    """The woman claims the account her counsellor made: she sets her password here."""
+    """The woman claims the account her counsellor made: she sets her password here, and, when
+    the link came by SMS, the e-mail she logs in with (confirmed by allauth before she can)."""
     client = services.client_for_claim(token)
     if client is None:
         return render(request, "courses/counsel/claim_invalid.html", status=404)
     user = client.profile.user
-    form = SetPasswordForm(user, request.POST or None)
+    by_phone = bool(client.claim_phone)
+    form_class = forms.ClaimByPhoneForm if by_phone else SetPasswordForm
+    initial = {"email": client.claim_email} if by_phone else None
+    form = form_class(user, request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            user = services.client_claim(token=token, password=form.cleaned_data["new_password1"])
+            user = services.client_claim(
+                token=token,
+                password=form.cleaned_data["new_password1"],
+                email=form.cleaned_data.get("email", ""),
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(
-                request,
-                _("계정을 연결했습니다. 상담사가 대신 제출한 내용을 확인하고 바꿀 수 있습니다."),
-            )
-            return redirect("applicants:dashboard")
-    return render(
-        request, "courses/counsel/claim.html", {"client": client, "form": form, "email": user.email}
+            return _claimed(request, user, by_phone=by_phone)
+    context = {"client": client, "form": form, "email": user.email, "by_phone": by_phone}
+    return render(request, "courses/counsel/claim.html", context)
+
+
+def _claimed(request, user, *, by_phone: bool):
+    if by_phone:  # allauth sends the confirmation mail; she logs in once she confirmed it
+        return perform_login(
+            request,
+            user,
+            email_verification=account_settings.EMAIL_VERIFICATION,
+            redirect_url=reverse("applicants:dashboard"),
+            signup=True,
+            email=user.email,
+        )
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    messages.success(
+        request,
+        _("계정을 연결했습니다. 상담사가 대신 제출한 내용을 확인하고 바꿀 수 있습니다."),
     )
+    return redirect("applicants:dashboard")
 
 
 # --- Her side: joining a group programme of her centre ------------------------------------------
@@ -577,3 +631,24 @@ def my_sign_up_cancel(request, pk: int):
         messages.success(request, _("신청을 취소했습니다. 자리가 다시 열렸습니다."))
         return redirect("applicants:dashboard")
     return render(request, "courses/counsel/my_sign_up_cancel.html", {"sign_up": sign_up})
+
+
+@applicant_required
+@require_POST
+def my_centre_request_answer(request, pk: int):
+    """She accepts or declines a centre's request to look after her (her dashboard)."""
+    centre_request = get_object_or_404(selectors.centre_requests_for_applicant(request.user), pk=pk)
+    accept = request.POST.get("answer") == "accept"
+    answer = services.client_request_accept if accept else services.client_request_decline
+    try:
+        answer(centre_request=centre_request, user=request.user)
+    except ValidationError as error:
+        _report(request, error)
+    else:
+        done = (
+            _("%(centre)s의 상담 참여자가 되었습니다. 이제 센터의 상담사가 도와드릴 수 있습니다.")
+            if accept
+            else _("%(centre)s의 요청을 거절했습니다. 센터는 회원님의 정보를 볼 수 없습니다.")
+        )
+        messages.success(request, done % {"centre": centre_request.centre.name})
+    return redirect("applicants:dashboard")

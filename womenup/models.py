@@ -383,7 +383,9 @@ class OutboxMessage(models.Model):
         related_name="outbox_messages",
         verbose_name=_("받는 사람"),
     )
-    to_email = models.EmailField(_("받는 사람"))
+    to_email = models.EmailField(
+        _("받는 사람"), blank=True, help_text=_("비어 있으면 문자로만 보냅니다.")
+    )
     template = models.CharField(
         _("메일 템플릿"),
         max_length=100,

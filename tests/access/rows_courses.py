@@ -76,6 +76,24 @@ def her_sign_up(world) -> dict:
     return {"pk": world.once("courses:her-sign-up", build).pk}
 
 
+def her_centre_request(world) -> dict:
+    """A job centre's request waiting for the applicant persona's answer."""
+    from courses.services import client_request_send
+    from tests.factories.courses import JobCentreFactory, counsellor
+
+    def build():
+        centre = JobCentreFactory()
+        return client_request_send(
+            centre=centre,
+            counsellor=counsellor(centre),
+            user=world.applicant,
+            name="",
+            contact=world.applicant.email,
+        )
+
+    return {"pk": world.once("courses:her-centre-request", build).pk}
+
+
 COUNSELLOR_PAGE = expect(anonymous=LOGIN, applicant=FORBIDDEN, company=FORBIDDEN, staff=FORBIDDEN)
 COUNSELLOR_NOTE = "counsellors only (institution account in the 상담사 group)"
 
@@ -124,6 +142,11 @@ ROWS |= {
         expect(anonymous=LOGIN, applicant=NOT_ALLOWED, company=FORBIDDEN, staff=FORBIDDEN),
         kwargs=counselling_session,
         notes="POST only",
+    ),
+    "courses:my-centre-request-answer": Row(
+        expect(anonymous=LOGIN, applicant=NOT_ALLOWED, company=FORBIDDEN, staff=FORBIDDEN),
+        kwargs=her_centre_request,
+        notes="POST only (accept or decline); another applicant's request is a 404",
     ),
     "courses:my-sign-up-cancel": Row(
         expect(

@@ -1,6 +1,7 @@
 """A job-centre counsellor registers a woman, records her consent, fills her profile and applies
 to a course for her; the woman claims her account from the e-mailed link and sees the
-application labelled "상담사 ○○○ 대리 제출". The counsellor pages pass axe in Korean and English."""
+application labelled "상담사 ○○○ 대리 제출". A woman invited by mobile number claims hers from
+the texted link, in Korean and in English. The counsellor pages pass axe in both languages."""
 
 import re
 
@@ -10,6 +11,7 @@ from django.test import Client
 from playwright.sync_api import expect
 
 from courses.models import CounsellingClient
+from tests.e2e import journeys
 from tests.e2e.conftest import assert_no_serious_axe_violations, login_as
 from tests.factories.courses import (
     CounsellingClientFactory,
@@ -19,6 +21,7 @@ from tests.factories.courses import (
     counsellor,
 )
 from womenup.models import OutboxMessage
+from womenup.notifications import outbox, sms
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -43,7 +46,6 @@ def test_a_counsellor_applies_for_her_and_she_sees_it_labelled(page, browser, li
     form = page.get_by_test_id("client-form")
     form.get_by_label("이름").fill("최유진")
     form.get_by_label("이메일").fill(EMAIL)
-    form.get_by_label("휴대전화").fill("010-3456-7890")
     page.get_by_role("button", name="등록하고 연결 링크 보내기").click()
     expect(page.get_by_text("최유진님을 등록하고 계정 연결 링크를")).to_be_visible()
     expect(page.get_by_test_id("client-detail")).to_have_text("최유진")
@@ -56,6 +58,7 @@ def test_a_counsellor_applies_for_her_and_she_sees_it_labelled(page, browser, li
 
     page.get_by_role("link", name="프로필 입력").click()
     page.get_by_label("생년월일").fill("1984-09-03")
+    page.get_by_label("휴대전화").fill("010-3456-7890")
     page.get_by_label("성별").select_option(label="여성")
     page.get_by_label("거주 도시").select_option(label="서울특별시")
     page.get_by_label("거주 자치구").select_option(label="서울특별시 마포구")
@@ -88,6 +91,53 @@ def test_a_counsellor_applies_for_her_and_she_sees_it_labelled(page, browser, li
     assert CounsellingClient.objects.get().claimed_at is not None
 
 
+def texted_claim_path() -> str:
+    """The claim link in the text message the locmem SMS backend received."""
+    outbox.outbox_deliver_pending()
+    assert sms.outbox, "no text message was sent"
+    return re.search(r"https?://\S+?(/claim/\S+/)", sms.outbox[-1].text).group(1)
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_invited_by_phone_she_claims_her_account_from_the_texted_link(
+    page, browser, live_server, language
+):
+    centre = JobCentreFactory(name="중부여성새로일하기센터", name_en="Jung-gu Women's Job Centre")
+    me = counsellor(centre, last_name="김", first_name="하늘")
+    use(page, live_server, me, language)
+    page.goto("/centre/clients/new/")
+    form = page.get_by_test_id("client-form")
+    form.locator("#id_name").fill("최유진")
+    form.locator("#id_phone").fill("010-3456-7890")
+    form.locator("button[type=submit]").click()
+    expect(page.get_by_test_id("client-detail")).to_have_text("최유진")
+    expect(page.get_by_test_id("claim-by-sms")).to_contain_text("010-3456-7890")
+    assert_no_serious_axe_violations(page)
+
+    her = browser.new_context(base_url=live_server.url, locale="ko-KR")
+    her.add_cookies(
+        [{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url}]
+    )
+    woman = her.new_page()
+    assert woman.goto(texted_claim_path()).status == 200
+    assert sms.outbox[-1].to == "+821034567890"
+    assert woman.locator("html").get_attribute("lang") == language
+    claim = woman.get_by_test_id("claim-form")
+    claim.locator("#id_email").fill(EMAIL)
+    claim.locator("#id_new_password1").fill(journeys.PASSWORD)
+    claim.locator("#id_new_password2").fill(journeys.PASSWORD)
+    assert_no_serious_axe_violations(woman)
+    claim.locator("button[type=submit]").click()
+    expect(woman).to_have_url(re.compile(r"/accounts/confirm-email/$"))
+    journeys.confirm_and_log_in(woman, EMAIL, lang=language)
+    expect(woman.get_by_test_id("applicant-dashboard")).to_be_visible()
+    expect(woman.get_by_test_id("counselling-section")).to_be_visible()
+    assert_no_serious_axe_violations(woman)
+    her.close()
+    client = CounsellingClient.objects.get()
+    assert client.claimed_at is not None and client.profile.user.email == EMAIL
+
+
 def use(page, live_server, user, language: str) -> None:
     client = Client()
     client.force_login(user)
@@ -108,7 +158,7 @@ def test_the_counsellor_pages_pass_axe(page, live_server, language):
     from applicants.models import ProxyConsent
     from applicants.services import proxy_consent_record
     from courses import services
-    from tests.factories.applicants import ready_profile
+    from tests.factories.applicants import ApplicantProfileFactory, ready_profile
 
     centre = JobCentreFactory()
     me = counsellor(centre)
@@ -118,6 +168,18 @@ def test_the_counsellor_pages_pass_axe(page, live_server, language):
     session = CounsellingSessionFactory(centre=centre)
     sign_up = services.counselling_sign_up(session=session, client=target, actor=me)
     CounsellingSessionFactory(centre=centre, title="열린 집단상담")  # she can still join it
+    elsewhere = JobCentreFactory()
+    services.client_request_send(  # a request waiting on her dashboard
+        centre=elsewhere,
+        counsellor=counsellor(elsewhere),
+        user=target.profile.user,
+        name="",
+        contact=target.profile.user.email,
+    )
+    waiting = ApplicantProfileFactory().user  # a request waiting on the counsellor's list
+    services.client_request_send(
+        centre=centre, counsellor=me, user=waiting, name="박지은", contact=waiting.email
+    )
     use(page, live_server, me, language)
     pages = [
         "/centre/clients/",

@@ -307,3 +307,26 @@ def test_a_notification_with_its_own_short_text_sends_that_text(texting_user, la
     outbox.outbox_deliver_pending()
 
     assert [m.text for m in sms.outbox] == [text]
+
+
+def test_a_message_to_a_given_number_goes_by_sms_whatever_her_settings():
+    user = ApplicantUserFactory(notify_by_sms=False)
+    message = services.notification_queue(
+        to_email="", to_phone="+821034567890", template=TEMPLATE, recipient=user
+    )
+
+    assert outbox.outbox_deliver_pending() == 1
+
+    assert mail.outbox == [] and [m.to for m in sms.outbox] == ["+821034567890"]
+    assert list(message.deliveries.values_list("channel", flat=True)) == ["sms"]
+
+
+def test_an_invalid_address_is_never_mailed_and_a_message_without_a_channel_is_given_up():
+    message = services.notification_queue(
+        to_email="unclaimed-1@unclaimed.invalid", template=TEMPLATE
+    )
+
+    assert outbox.outbox_deliver_pending() == 0
+
+    message.refresh_from_db()
+    assert message.status == OutboxMessage.Status.GAVE_UP and mail.outbox == []

@@ -18,8 +18,8 @@ from tests.matching.batch_data import (
 
 pytestmark = pytest.mark.django_db
 
-DASHBOARD_QUERIES = 20  # her dashboard with the explanations section, the job-centre check and
-# the checklist
+DASHBOARD_QUERIES = 21  # her dashboard with the explanations section, the job-centre checks
+# (looking after her, asking to) and the checklist
 STAYS = "지원은 그대로 유지되며, 다음 주 매칭에 자동으로 다시 참여합니다."
 
 

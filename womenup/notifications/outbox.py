@@ -1,8 +1,10 @@
 """Delivery of the notifications outbox: one message, or a sweep of what is due.
 
-A message goes out on its channels (``OutboxDelivery``): e-mail always, and a text message
-(SMS or 알림톡) when the recipient chose it on her notification settings and the deployment has
-a text-message backend. The channels are decided at the first attempt, from her settings then.
+A message goes out on its channels (``OutboxDelivery``): e-mail (unless the address is an
+undeliverable ``.invalid`` one), and a text message (SMS or 알림톡) when the recipient chose it on
+her notification settings and the deployment has a text-message backend. The channels are
+decided at the first attempt, from her settings then; a message queued ``to_phone`` has them
+from the start. A message with no channel at all is given up.
 
 A row with a ``template`` is rendered at send time in the recipient's language (her
 ``User.language`` at that moment, not the one at queuing); a row without one (queued before
@@ -151,7 +153,11 @@ def _deliveries_planned(message: OutboxMessage) -> list[OutboxDelivery]:
     deliveries = list(message.deliveries.order_by("pk"))
     if deliveries:
         return deliveries
-    deliveries = [OutboxDelivery(message=message, channel=Channel.EMAIL, address=message.to_email)]
+    deliveries = []
+    if is_deliverable_email(message.to_email):
+        deliveries.append(
+            OutboxDelivery(message=message, channel=Channel.EMAIL, address=message.to_email)
+        )
     user = message.recipient
     if user is not None and user.notification_phone:
         offered = sms.sms_channels()
@@ -166,6 +172,12 @@ def _deliveries_planned(message: OutboxMessage) -> list[OutboxDelivery]:
                     )
                 )
     return OutboxDelivery.objects.bulk_create(deliveries)
+
+
+def is_deliverable_email(address: str) -> bool:
+    """False for no address and for RFC 2606 ``.invalid`` ones (an account not claimed yet,
+    an anonymised one): those are never sent to."""
+    return bool(address) and not address.lower().endswith(".invalid")
 
 
 def _attempt(message: OutboxMessage, delivery: OutboxDelivery, *, now: datetime) -> None:
@@ -221,8 +233,11 @@ def _message_status_update(
         message.status = OutboxMessage.Status.PENDING
         waits = [delivery.next_attempt_at for delivery in still_open]
         message.next_attempt_at = None if None in waits else min(waits)
-    elif any(delivery.status == DeliveryStatus.GAVE_UP for delivery in deliveries):
+    elif not deliveries or any(
+        delivery.status == DeliveryStatus.GAVE_UP for delivery in deliveries
+    ):
         message.status, message.next_attempt_at = OutboxMessage.Status.GAVE_UP, None
+        message.last_error = message.last_error or "no deliverable address or number"
     else:
         message.status, message.next_attempt_at = OutboxMessage.Status.SENT, None
         message.sent_at = now

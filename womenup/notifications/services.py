@@ -25,6 +25,7 @@ def notification_queue(
     context: dict | None = None,
     recipient: User | None = None,
     dedupe_key: str | None = None,
+    to_phone: str = "",
 ) -> OutboxMessage:
     """Store a message in the outbox and ask a worker to send it once the transaction commits.
 
@@ -34,6 +35,10 @@ def notification_queue(
     the recipient's language (``User.language``; the default language for an address without
     an account). The row is the message: if the broker cannot be reached now, the periodic
     ``outbox_deliver_pending`` task sends it later. A ``dedupe_key`` makes queuing idempotent.
+
+    A ``to_phone`` (E.164) sends the message as a text message to that number, whatever her
+    notification settings, and by e-mail only when ``to_email`` is given: for a message that
+    must reach this number (a claim link), not for ordinary notifications.
     """
     fields = {
         "to_email": to_email,
@@ -47,9 +52,22 @@ def notification_queue(
             dedupe_key=dedupe_key, defaults=fields
         )
     else:
-        message = OutboxMessage.objects.create(**fields)
+        message, _created = OutboxMessage.objects.create(**fields), True
+    if to_phone and _created:
+        _deliveries_fixed(message, to_phone)
     transaction.on_commit(lambda: _dispatch_delivery(message.pk))
     return message
+
+
+def _deliveries_fixed(message: OutboxMessage, to_phone: str) -> None:
+    """The channels of a message to a given number, decided now (not from her settings)."""
+    Channel = OutboxDelivery.Channel
+    deliveries = [OutboxDelivery(message=message, channel=Channel.SMS, address=to_phone)]
+    if message.to_email:
+        deliveries.append(
+            OutboxDelivery(message=message, channel=Channel.EMAIL, address=message.to_email)
+        )
+    OutboxDelivery.objects.bulk_create(deliveries)
 
 
 def notification_queue_for_user(
