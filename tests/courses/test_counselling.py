@@ -39,19 +39,6 @@ pytestmark = pytest.mark.django_db
 LABEL = "상담사 김상담 대리 제출"
 
 
-@pytest.fixture
-def centre():
-    return JobCentreFactory()
-
-
-@pytest.fixture
-def me(client, centre):
-    """The logged-in counsellor of ``centre``."""
-    user = counsellor(centre)
-    client.force_login(user)
-    return user
-
-
 def consented_client(centre, by, **profile_kwargs) -> CounsellingClient:
     profile = ready_profile(**profile_kwargs)
     client = CounsellingClientFactory(centre=centre, profile=profile)

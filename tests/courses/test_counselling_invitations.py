@@ -26,19 +26,6 @@ PASSWORD = "새비밀번호-2024-claim"
 PHONE, PHONE_E164 = "010-3456-7890", "+821034567890"
 
 
-@pytest.fixture
-def centre():
-    return JobCentreFactory()
-
-
-@pytest.fixture
-def me(client, centre):
-    """The logged-in counsellor of ``centre``."""
-    user = counsellor(centre)
-    client.force_login(user)
-    return user
-
-
 def invite(client, **data):
     return client.post(reverse("courses:client-create"), {"name": "최유진", **data})
 
